@@ -1,0 +1,1 @@
+return MathForML.Cli.CliApp.Run(args, Console.Out, Console.Error);
