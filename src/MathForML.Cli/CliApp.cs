@@ -33,7 +33,9 @@ public static class CliApp
         {
             var command = string.Join(' ', parsed.CommandResult.Command is RootCommand ? ["mml"] : CommandPath(parsed.CommandResult));
             // Prefer the error that names an option-like token: it is the one the user needs to fix.
-            var first = parsed.Errors.FirstOrDefault(e => e.Message.Contains("'-", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            var first = parsed.Errors.FirstOrDefault(e => e.Message.Contains("'-", StringComparison.Ordinal))
+                ?? parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))
+                ?? parsed.Errors[0];
             error.WriteLine($"mml: error: {first.Message} (see '{command} --help')");
             return ExitCodes.BadInput;
         }

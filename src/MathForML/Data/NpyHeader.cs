@@ -95,8 +95,10 @@ public sealed record NpyHeader(NpyDataType DataType, long[] Shape, int DataOffse
         var dims = new List<long>();
         foreach (var part in shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!long.TryParse(part.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d > int.MaxValue)
+            if (!long.TryParse(part.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var d))
                 throw new DataFileException(name, $"bad .npy shape dimension '{part}'");
+            if (d > int.MaxValue)
+                throw new DataFileException(name, $"absurd .npy shape dimension {d}: more than {int.MaxValue}");
             dims.Add(d);
         }
         long product = 1;

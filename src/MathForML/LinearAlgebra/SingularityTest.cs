@@ -10,7 +10,8 @@ namespace MathForML.LinearAlgebra;
 /// after each) until it is not; if none helps, the matrix is singular;</item>
 /// <item>divide the row by its diagonal element.</item>
 /// </list>
-/// Zero means exactly zero, as in the course; use <see cref="LuDecomposition"/> for a test with pivoting and a tolerance.
+/// Zero means exactly zero, as in the course: in exact arithmetic the procedure fails exactly for singular matrices,
+/// but in floating point a singular matrix whose elimination leaves a rounding residue can pass as regular. Use <see cref="LuDecomposition"/> for a test with pivoting and a tolerance.
 /// Cost O(n³).
 /// </summary>
 public static class SingularityTest
