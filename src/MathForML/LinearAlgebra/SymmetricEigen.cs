@@ -127,8 +127,7 @@ public sealed class SymmetricEigen
         for (int q = 0; q < k; q++)
         {
             var row = rows.AsSpan(order[q] * n, n);
-            int peak = TensorPrimitives.IndexOfMaxMagnitude<double>(row);
-            if (row[peak] < 0) TensorPrimitives.Negate<double>(row, row);
+            if (SignConvention.NeedsFlip(row)) TensorPrimitives.Negate<double>(row, row);
         }
 
         const int Tile = 32;
