@@ -1,0 +1,272 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace MathForML.LinearAlgebra.Eigen;
+
+/// <summary>
+/// Householder reduction of a symmetric matrix to tridiagonal form, Qᵀ·A·Q = T
+/// (Golub and Van Loan, Matrix Computations, 4th ed., Algorithm 8.3.1; LAPACK dsytd2 with UPLO = 'L').
+/// </summary>
+/// <remarks>
+/// <para>
+/// Step k (k = 0 … n−3) builds the reflector H_k = I − τ_k·v_k·v_kᵀ that zeroes A[k+2.., k]: v_k is zero at indices ≤ k,
+/// v_k[k+1] = 1. With A₂₂ = A[k+1.., k+1..], p = τ·A₂₂·v and w = p − (τ/2)(pᵀv)·v, the trailing block becomes
+/// A₂₂ − v·wᵀ − w·vᵀ. Q = H_0·H_1 ⋯ H_{n−3}.
+/// </para>
+/// <para>
+/// Only the lower triangle is read and written. The symmetric matrix-vector product of step k is fused with the rank-2
+/// update of step k−1 into one pass over the lower triangle (each element is loaded and stored once per step, and serves
+/// both the row dot product and the column axpy of the symmetric product), so the reduction streams ≈ n³/6 elements in
+/// total instead of ≈ n³/2. The pass is split between two threads by rows for large trailing blocks.
+/// Cost: 4n³/3 flops, memory bound.
+/// </para>
+/// </remarks>
+internal static class HouseholderTridiagonalization
+{
+    private const int ParallelThreshold = 160;
+
+    /// <summary>
+    /// Reduces the n×n row-major matrix in <paramref name="a"/> (lower triangle used, contents destroyed).
+    /// Writes the diagonal of T to <paramref name="diagonal"/> (n), its sub-diagonal to <paramref name="offDiagonal"/>
+    /// (n−1), the reflector vectors as rows of <paramref name="reflectors"/> (n×n, row k = v_k) and their
+    /// scalars to <paramref name="tau"/> (n; τ_k = 0 for k ≥ n−2).
+    /// </summary>
+    public static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[] reflectors, double[] tau)
+    {
+        Array.Clear(tau);
+        if (n == 0) return;
+        if (n == 1)
+        {
+            diagonal[0] = a[0];
+            return;
+        }
+
+        var v = new double[n];
+        var w = new double[n];
+        var prevV = new double[n];
+        var prevW = new double[n];
+        var p = new double[n];
+        var pSecond = new double[n];
+        bool havePrevious = false;
+
+        for (int k = 0; k < n - 2; k++)
+        {
+            if (havePrevious) UpdateColumn(a, n, k, prevV, prevW);
+            diagonal[k] = a[k * n + k];
+
+            // Reflector from the updated column x = A[k+1.., k].
+            double alpha = a[(k + 1) * n + k];
+            double tailSquares = 0;
+            for (int r = k + 2; r < n; r++) tailSquares += a[r * n + k] * a[r * n + k];
+
+            Array.Clear(v);
+            v[k + 1] = 1;
+            double t = 0;
+            if (tailSquares == 0)
+            {
+                offDiagonal[k] = alpha;
+            }
+            else
+            {
+                double beta = -Math.CopySign(Math.Sqrt(alpha * alpha + tailSquares), alpha);
+                t = (beta - alpha) / beta;
+                double scale = 1 / (alpha - beta);
+                for (int r = k + 2; r < n; r++) v[r] = a[r * n + k] * scale;
+                offDiagonal[k] = beta;
+            }
+
+            tau[k] = t;
+            v.AsSpan().CopyTo(reflectors.AsSpan(k * n, n));
+
+            // One pass: apply the previous rank-2 update to A[k+1.., k+1..] and form p = A₂₂·v on the updated values.
+            FusedPass(a, n, k + 1, havePrevious ? prevV : null, prevW, v, p, pSecond);
+
+            if (t == 0)
+            {
+                Array.Clear(w);
+            }
+            else
+            {
+                double pv = 0;
+                for (int r = k + 1; r < n; r++)
+                {
+                    p[r] *= t;
+                    pv += p[r] * v[r];
+                }
+
+                double half = 0.5 * t * pv;
+                Array.Clear(w, 0, k + 1);
+                for (int r = k + 1; r < n; r++) w[r] = p[r] - half * v[r];
+            }
+
+            (prevV, v) = (v, prevV);
+            (prevW, w) = (w, prevW);
+            havePrevious = t != 0;
+        }
+
+        // The last 2×2 block needs only the final rank-2 update.
+        int last = n - 2;
+        if (havePrevious) UpdateColumn(a, n, last, prevV, prevW);
+        double corner = a[(n - 1) * n + n - 1];
+        if (havePrevious) corner -= 2 * prevV[n - 1] * prevW[n - 1];
+        diagonal[last] = a[last * n + last];
+        offDiagonal[last] = a[(n - 1) * n + last];
+        diagonal[n - 1] = corner;
+    }
+
+    /// <summary>Brings column k (rows ≥ k) up to date with the rank-2 update A ← A − v·wᵀ − w·vᵀ.</summary>
+    private static void UpdateColumn(double[] a, int n, int k, double[] v, double[] w)
+    {
+        double vk = v[k], wk = w[k];
+        for (int r = k; r < n; r++) a[r * n + k] -= v[r] * wk + w[r] * vk;
+    }
+
+    /// <summary>
+    /// For rows r ≥ start and columns start ≤ j ≤ r: A[r,j] ← A[r,j] − v_r·w_j − w_r·v_j (skipped when
+    /// <paramref name="prevV"/> is null), and p ← A[start.., start..]·u using the symmetry of the updated block.
+    /// </summary>
+    private static void FusedPass(double[] a, int n, int start, double[]? prevV, double[] prevW, double[] u, double[] p, double[] pSecond)
+    {
+        int m = n - start;
+        Array.Clear(p);
+        if (m < ParallelThreshold)
+        {
+            FusedRows(a, n, start, start, n, prevV, prevW, u, p);
+            return;
+        }
+
+        // Row r holds r − start + 1 elements of the block: split so that both halves hold about the same number.
+        int split = start + (int)(m / Math.Sqrt(2));
+        Array.Clear(pSecond);
+        Parallel.Invoke(
+            () => FusedRows(a, n, start, start, split, prevV, prevW, u, p),
+            () => FusedRows(a, n, start, split, n, prevV, prevW, u, pSecond));
+        for (int j = start; j < n; j++) p[j] += pSecond[j];
+    }
+
+    private static void FusedRows(double[] a, int n, int start, int rowFrom, int rowTo, double[]? prevV, double[] prevW, double[] u, double[] p)
+    {
+        for (int r = rowFrom; r < rowTo; r++)
+        {
+            var row = a.AsSpan(r * n + start, r - start);
+            ref double diagonal = ref a[r * n + r];
+            double ur = u[r];
+            double dot;
+            if (prevV is null)
+            {
+                dot = DotAndAxpy(row, u.AsSpan(start), p.AsSpan(start), ur);
+            }
+            else
+            {
+                double vr = prevV[r], wr = prevW[r];
+                dot = UpdateDotAndAxpy(row, prevV.AsSpan(start), prevW.AsSpan(start), u.AsSpan(start), p.AsSpan(start), vr, wr, ur);
+                diagonal -= 2 * vr * wr;
+            }
+
+            p[r] += dot + diagonal * ur;
+        }
+    }
+
+    /// <summary>Returns row·u and does p += ur·row.</summary>
+    private static double DotAndAxpy(Span<double> row, ReadOnlySpan<double> u, Span<double> p, double ur)
+    {
+        int j = 0;
+        double dot = 0;
+        ref double rowRef = ref row.GetPinnableReference();
+        ref double uRef = ref Unsafe.AsRef(in u.GetPinnableReference());
+        ref double pRef = ref p.GetPinnableReference();
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var acc = Vector512<double>.Zero;
+            var urv = Vector512.Create(ur);
+            for (; j + 8 <= row.Length; j += 8)
+            {
+                var x = Vector512.LoadUnsafe(ref rowRef, (nuint)j);
+                acc = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref uRef, (nuint)j), acc);
+                Vector512.FusedMultiplyAdd(x, urv, Vector512.LoadUnsafe(ref pRef, (nuint)j)).StoreUnsafe(ref pRef, (nuint)j);
+            }
+
+            dot = Vector512.Sum(acc);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var acc = Vector256<double>.Zero;
+            var urv = Vector256.Create(ur);
+            for (; j + 4 <= row.Length; j += 4)
+            {
+                var x = Vector256.LoadUnsafe(ref rowRef, (nuint)j);
+                acc = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref uRef, (nuint)j), acc);
+                Vector256.FusedMultiplyAdd(x, urv, Vector256.LoadUnsafe(ref pRef, (nuint)j)).StoreUnsafe(ref pRef, (nuint)j);
+            }
+
+            dot = Vector256.Sum(acc);
+        }
+
+        for (; j < row.Length; j++)
+        {
+            dot += row[j] * u[j];
+            p[j] += ur * row[j];
+        }
+
+        return dot;
+    }
+
+    /// <summary>row ← row − vr·w − wr·v, then returns row·u and does p += ur·row.</summary>
+    private static double UpdateDotAndAxpy(Span<double> row, ReadOnlySpan<double> v, ReadOnlySpan<double> w, ReadOnlySpan<double> u,
+        Span<double> p, double vr, double wr, double ur)
+    {
+        int j = 0;
+        double dot = 0;
+        ref double rowRef = ref row.GetPinnableReference();
+        ref double vRef = ref Unsafe.AsRef(in v.GetPinnableReference());
+        ref double wRef = ref Unsafe.AsRef(in w.GetPinnableReference());
+        ref double uRef = ref Unsafe.AsRef(in u.GetPinnableReference());
+        ref double pRef = ref p.GetPinnableReference();
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var acc = Vector512<double>.Zero;
+            var vrv = Vector512.Create(-vr);
+            var wrv = Vector512.Create(-wr);
+            var urv = Vector512.Create(ur);
+            for (; j + 8 <= row.Length; j += 8)
+            {
+                var x = Vector512.LoadUnsafe(ref rowRef, (nuint)j);
+                x = Vector512.FusedMultiplyAdd(vrv, Vector512.LoadUnsafe(ref wRef, (nuint)j), x);
+                x = Vector512.FusedMultiplyAdd(wrv, Vector512.LoadUnsafe(ref vRef, (nuint)j), x);
+                x.StoreUnsafe(ref rowRef, (nuint)j);
+                acc = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref uRef, (nuint)j), acc);
+                Vector512.FusedMultiplyAdd(x, urv, Vector512.LoadUnsafe(ref pRef, (nuint)j)).StoreUnsafe(ref pRef, (nuint)j);
+            }
+
+            dot = Vector512.Sum(acc);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var acc = Vector256<double>.Zero;
+            var vrv = Vector256.Create(-vr);
+            var wrv = Vector256.Create(-wr);
+            var urv = Vector256.Create(ur);
+            for (; j + 4 <= row.Length; j += 4)
+            {
+                var x = Vector256.LoadUnsafe(ref rowRef, (nuint)j);
+                x = Vector256.FusedMultiplyAdd(vrv, Vector256.LoadUnsafe(ref wRef, (nuint)j), x);
+                x = Vector256.FusedMultiplyAdd(wrv, Vector256.LoadUnsafe(ref vRef, (nuint)j), x);
+                x.StoreUnsafe(ref rowRef, (nuint)j);
+                acc = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref uRef, (nuint)j), acc);
+                Vector256.FusedMultiplyAdd(x, urv, Vector256.LoadUnsafe(ref pRef, (nuint)j)).StoreUnsafe(ref pRef, (nuint)j);
+            }
+
+            dot = Vector256.Sum(acc);
+        }
+
+        for (; j < row.Length; j++)
+        {
+            double x = row[j] - vr * w[j] - wr * v[j];
+            row[j] = x;
+            dot += x * u[j];
+            p[j] += ur * x;
+        }
+
+        return dot;
+    }
+}

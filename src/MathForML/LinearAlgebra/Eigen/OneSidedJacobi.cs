@@ -1,0 +1,70 @@
+using System.Numerics.Tensors;
+
+namespace MathForML.LinearAlgebra.Eigen;
+
+/// <summary>
+/// One-sided Jacobi orthogonalisation (Hestenes 1958; Demmel and Veselić 1992; LAPACK dgesvj): rotates pairs of rows of
+/// W (n×m) until all rows are mutually orthogonal, applying the same rotations to the rows of X (n×n, initially I).
+/// </summary>
+/// <remarks>
+/// For a pair (i, j) with α = ‖w_i‖², β = ‖w_j‖², γ = w_i·w_j, the rotation with ζ = (β − α)/(2γ),
+/// t = sign(ζ)/(|ζ| + √(1 + ζ²)), c = 1/√(1 + t²), s = c·t makes w_i and w_j orthogonal
+/// (Golub and Van Loan, 4th ed., §8.6.3 and §8.5.2). Sweeps over all pairs (cyclic-by-rows order) repeat until every pair
+/// satisfies |γ| ≤ ε·√(αβ). If the rows of W are the columns of A, at the end A·V = W ᵀ with V = Xᵀ orthogonal, so the
+/// row norms are the singular values — accurate to high relative precision, even the small ones.
+/// Cost: about 3mn² flops (+ 3n³ for X) per sweep; usually 5–10 sweeps.
+/// </remarks>
+internal static class OneSidedJacobi
+{
+    private const double Epsilon = 2.220446049250313e-16;
+    private const int MaxSweeps = 60;
+
+    /// <summary>Orthogonalises the rows of <paramref name="w"/> (n×m) and accumulates the rotations into <paramref name="x"/> (n×n).</summary>
+    /// <returns>Whether the sweeps converged.</returns>
+    public static bool Orthogonalize(double[] w, int n, int m, double[] x)
+    {
+        var norms = new double[n];
+        for (int i = 0; i < n; i++) norms[i] = TensorPrimitives.Dot<double>(w.AsSpan(i * m, m), w.AsSpan(i * m, m));
+        for (int sweep = 0; sweep < MaxSweeps; sweep++)
+        {
+            bool rotated = false;
+            for (int i = 0; i < n - 1; i++)
+            {
+                var wi = w.AsSpan(i * m, m);
+                for (int j = i + 1; j < n; j++)
+                {
+                    var wj = w.AsSpan(j * m, m);
+                    double alpha = norms[i], beta = norms[j];
+                    double gamma = TensorPrimitives.Dot<double>(wi, wj);
+                    if (Math.Abs(gamma) <= Epsilon * Math.Sqrt(alpha * beta) || gamma == 0) continue;
+                    rotated = true;
+                    double zeta = (beta - alpha) / (2 * gamma);
+                    double t = Math.CopySign(1.0, zeta) / (Math.Abs(zeta) + Math.Sqrt(1 + zeta * zeta));
+                    double c = 1 / Math.Sqrt(1 + t * t);
+                    double s = c * t;
+                    Rotate(wi, wj, c, s);
+                    Rotate(x.AsSpan(i * n, n), x.AsSpan(j * n, n), c, s);
+                    // Exact update of the squared norms (Rutishauser): α ← α − tγ, β ← β + tγ; refreshed each sweep.
+                    norms[i] = alpha - t * gamma;
+                    norms[j] = beta + t * gamma;
+                }
+            }
+
+            for (int i = 0; i < n; i++) norms[i] = TensorPrimitives.Dot<double>(w.AsSpan(i * m, m), w.AsSpan(i * m, m));
+            if (!rotated) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>p ← c·p − s·q, q ← s·p + c·q.</summary>
+    private static void Rotate(Span<double> p, Span<double> q, double c, double s)
+    {
+        for (int k = 0; k < p.Length; k++)
+        {
+            double a = p[k], b = q[k];
+            p[k] = c * a - s * b;
+            q[k] = s * a + c * b;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using CsCheck;
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Tests.LinearAlgebra;
+
+public class SvdTests
+{
+    public static TheoryData<string> ReferenceCases => new() { "square", "tall", "wide", "rankdeficient", "graded" };
+
+    [Theory]
+    [MemberData(nameof(ReferenceCases))]
+    public void MatchesNumpy(string name)
+    {
+        var data = EigenReferenceData.Load($"svd_{name}.txt");
+        var a = data["matrix"];
+        var expected = data["singular_values"].RowSpan(0).ToArray();
+        var svd = Svd.Decompose(a);
+        Assert.Equal(expected.Length, svd.SingularValues.Length);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(svd.SingularValues[i] - expected[i]) <= 1e-12 * expected[0], $"σ{i}");
+        Assert.Equal((int)data["rank"][0, 0], svd.Rank());
+        AssertValid(a, svd);
+    }
+
+    [Fact]
+    public void ZeroMatrixHasRankZeroAndOrthonormalFactors()
+    {
+        var svd = Svd.Decompose(new Matrix(4, 3));
+        Assert.Equal(new Vector(3), svd.SingularValues);
+        Assert.Equal(0, svd.Rank());
+        AssertValid(new Matrix(4, 3), svd);
+    }
+
+    [Fact]
+    public void RankHonoursAnExplicitTolerance()
+    {
+        var svd = Svd.Decompose(Matrix.Diagonal(1, 1e-3, 1e-9));
+        Assert.Equal(3, svd.Rank());
+        Assert.Equal(2, svd.Rank(1e-6));
+        Assert.Equal(1e-9, svd.SingularValues[2], 1e-24);
+    }
+
+    [Fact]
+    public void RejectsNonFiniteInput() =>
+        Assert.Throws<ArgumentException>(() => Svd.Decompose(Matrix.FromRows([1, double.NaN])));
+
+    [Fact]
+    public void ReconstructsRandomMatrices()
+    {
+        Gen.Select(Gen.Int[1, 12], Gen.Int[1, 12]).SelectMany((m, n) => Gen.Double[-5, 5].Array[m * n].Select(values => (m, n, values)))
+            .Sample(sample =>
+            {
+                var (m, n, values) = sample;
+                var a = new Matrix(m, n, values);
+                AssertValid(a, Svd.Decompose(a));
+            }, iter: 200);
+    }
+
+    private static void AssertValid(Matrix a, Svd svd)
+    {
+        int p = Math.Min(a.Rows, a.Columns);
+        Assert.Equal((a.Rows, p), (svd.U.Rows, svd.U.Columns));
+        Assert.Equal((p, a.Columns), (svd.VT.Rows, svd.VT.Columns));
+        double scale = Math.Max(a.MaxAbs(), 1e-300);
+        Assert.True(svd.U.TransposeTimes(svd.U).ApproximatelyEquals(Matrix.Identity(p), 1e-12 * p), "UᵀU = I");
+        Assert.True(svd.VT.TimesTranspose(svd.VT).ApproximatelyEquals(Matrix.Identity(p), 1e-12 * p), "VᵀV = I");
+        Assert.True(svd.Reconstruct().ApproximatelyEquals(a, 1e-12 * scale * p), "A = UΣVᵀ");
+        for (int q = 0; q < p; q++)
+        {
+            Assert.True(svd.SingularValues[q] >= 0);
+            Assert.True(q == 0 || svd.SingularValues[q - 1] >= svd.SingularValues[q], "descending");
+            var u = svd.U.Column(q).AsSpan();
+            int peak = 0;
+            for (int i = 1; i < u.Length; i++)
+                if (Math.Abs(u[i]) > Math.Abs(u[peak])) peak = i;
+            Assert.True(u[peak] > 0, $"sign of u{q}");
+        }
+    }
+}

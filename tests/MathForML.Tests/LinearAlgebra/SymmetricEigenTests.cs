@@ -1,0 +1,233 @@
+using System.Globalization;
+using CsCheck;
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Tests.LinearAlgebra;
+
+/// <summary>Reads Data/eigen/*.txt (written by Data/eigen/make_reference.py) and rebuilds the rule-defined matrices.</summary>
+internal static class EigenReferenceData
+{
+    public static Dictionary<string, Matrix> Load(string file)
+    {
+        var sections = new Dictionary<string, Matrix>();
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "eigen", file))
+            .Where(line => line.Length > 0 && !line.StartsWith('#')).ToArray();
+        for (int at = 0; at < lines.Length;)
+        {
+            var header = lines[at++].Split(' ');
+            int rows = int.Parse(header[1], CultureInfo.InvariantCulture), columns = int.Parse(header[2], CultureInfo.InvariantCulture);
+            var values = new double[rows * columns];
+            for (int r = 0; r < rows; r++)
+            {
+                var fields = lines[at++].Split(' ');
+                for (int c = 0; c < columns; c++) values[r * columns + c] = double.Parse(fields[c], CultureInfo.InvariantCulture);
+            }
+
+            sections[header[0]] = new Matrix(rows, columns, values);
+        }
+
+        return sections;
+    }
+
+    /// <summary>The 64-bit LCG of make_reference.py, filled row-major.</summary>
+    public static Matrix Lcg(int rows, int columns, ulong seed)
+    {
+        var m = new Matrix(rows, columns);
+        var data = m.AsSpan();
+        ulong state = seed;
+        for (int t = 0; t < data.Length; t++)
+        {
+            state = unchecked(state * 6364136223846793005UL + 1442695040888963407UL);
+            data[t] = (state >> 11) * Math.ScaleB(1.0, -53) - 0.5;
+        }
+
+        return m;
+    }
+
+    /// <summary>(B + Bᵀ)/2 with B = lcg(n, n, seed).</summary>
+    public static Matrix LcgSymmetric(int n, ulong seed)
+    {
+        var b = Lcg(n, n, seed);
+        var a = new Matrix(n, n);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) a[i, j] = (b[i, j] + b[j, i]) / 2;
+        return a;
+    }
+
+    /// <summary>The covariance of X = lcg(rows, columns, seed), symmetrised exactly.</summary>
+    public static Matrix Covariance(int rows, int columns, ulong seed)
+    {
+        var x = Lcg(rows, columns, seed);
+        for (int j = 0; j < columns; j++)
+        {
+            double mean = 0;
+            for (int i = 0; i < rows; i++) mean += x[i, j];
+            mean /= rows;
+            for (int i = 0; i < rows; i++) x[i, j] -= mean;
+        }
+
+        var c = x.TransposeTimes(x);
+        for (int i = 0; i < columns; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                c[i, j] /= rows - 1;
+                c[j, i] = c[i, j];
+            }
+        }
+
+        return c;
+    }
+}
+
+public class SymmetricEigenTests
+{
+    public static TheoryData<string> ReferenceCases => new() { "sym5", "sym20", "lcg100", "cov784" };
+
+    private static (Matrix A, double[] Expected) Reference(string name) => name switch
+    {
+        "lcg100" => (EigenReferenceData.LcgSymmetric(100, 100), EigenReferenceData.Load("lcg100.txt")["eigenvalues"].RowSpan(0).ToArray()),
+        "cov784" => (EigenReferenceData.Covariance(2000, 784, 784), EigenReferenceData.Load("cov784.txt")["eigenvalues"].RowSpan(0).ToArray()),
+        _ => LoadStored(name),
+    };
+
+    private static (Matrix, double[]) LoadStored(string name)
+    {
+        var data = EigenReferenceData.Load(name + ".txt");
+        return (data["matrix"], data["eigenvalues"].RowSpan(0).ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferenceCases))]
+    public void MatchesNumpyAndSatisfiesTheEigenEquations(string name)
+    {
+        var (a, expected) = Reference(name);
+        var eig = SymmetricEigen.Decompose(a);
+        double norm = Math.Abs(expected.MaxBy(Math.Abs));
+        Assert.Equal(a.Rows, eig.Dimension);
+        Assert.Equal(expected.Length, eig.Eigenvalues.Length);
+        for (int i = 0; i < expected.Length; i++) Assert.True(Math.Abs(eig.Eigenvalues[i] - expected[i]) <= 1e-10 * norm, $"λ{i}");
+        AssertValidDecomposition(a, eig, norm);
+    }
+
+    [Fact]
+    public void TopKEqualsTheLeadingPairsOfTheFullDecomposition()
+    {
+        var a = EigenReferenceData.LcgSymmetric(100, 100);
+        var full = SymmetricEigen.Decompose(a);
+        var top = SymmetricEigen.Decompose(a, new SymmetricEigenOptions { TopK = 7 });
+        double norm = Math.Abs(full.Eigenvalues[0]);
+        Assert.Equal(100, top.Dimension);
+        Assert.Equal(7, top.Eigenvalues.Length);
+        Assert.Equal((100, 7), (top.Eigenvectors.Rows, top.Eigenvectors.Columns));
+        for (int q = 0; q < 7; q++)
+        {
+            Assert.True(Math.Abs(top.Eigenvalues[q] - full.Eigenvalues[q]) <= 1e-13 * norm);
+            Assert.True((top.Eigenvectors.Column(q) - full.Eigenvectors.Column(q)).NormInfinity() <= 1e-9, $"v{q}");
+        }
+
+        AssertValidDecomposition(a, top, norm);
+    }
+
+    [Fact]
+    public void RepeatedEigenvaluesStillGiveAnOrthonormalBasis()
+    {
+        // A = H·diag(3, 3, 3, 1, 1, −2, −2, 0)·H with the reflector H = I − 2uuᵀ/uᵀu.
+        double[] lambda = [3, 3, 3, 1, 1, -2, -2, 0];
+        var u = Vector.Of(1, 2, -1, 0.5, 3, -2, 1, 1);
+        var h = Matrix.Identity(8);
+        for (int i = 0; i < 8; i++)
+            for (int j = 0; j < 8; j++) h[i, j] -= 2 * u[i] * u[j] / u.Dot(u);
+        var a = h * Matrix.Diagonal(lambda) * h;
+        for (int i = 0; i < 8; i++)
+            for (int j = 0; j < i; j++) a[j, i] = a[i, j];
+        var eig = SymmetricEigen.Decompose(a);
+        var sorted = lambda.OrderDescending().ToArray();
+        for (int i = 0; i < 8; i++) Assert.Equal(sorted[i], eig.Eigenvalues[i], 1e-13);
+        AssertValidDecomposition(a, eig, 3);
+    }
+
+    [Fact]
+    public void SmallAndSpecialMatrices()
+    {
+        var one = SymmetricEigen.Decompose(Matrix.FromRows([-4]));
+        Assert.Equal(-4, one.Eigenvalues[0]);
+        Assert.Equal(1, one.Eigenvectors[0, 0]);
+
+        var two = SymmetricEigen.Decompose(Matrix.FromRows([2, 1], [1, 2]));
+        Assert.Equal(3, two.Eigenvalues[0], 1e-14);
+        Assert.Equal(1, two.Eigenvalues[1], 1e-14);
+        Assert.Equal(Math.Sqrt(0.5), two.Eigenvectors[0, 0], 1e-14);
+        Assert.Equal(Math.Sqrt(0.5), two.Eigenvectors[1, 0], 1e-14);
+
+        var diagonal = SymmetricEigen.Decompose(Matrix.Diagonal(1, 5, -3));
+        Assert.Equal([5.0, 1, -3], diagonal.Eigenvalues.ToArray());
+        Assert.Equal(Matrix.FromRows([0, 1, 0], [1, 0, 0], [0, 0, 1]), diagonal.Eigenvectors);
+
+        var zero = SymmetricEigen.Decompose(new Matrix(3, 3));
+        Assert.Equal(new Vector(3), zero.Eigenvalues);
+        Assert.Equal(Matrix.Identity(3), zero.Eigenvectors);
+
+        var tiny = SymmetricEigen.Decompose(Matrix.FromRows([2e-300, 1e-300], [1e-300, 2e-300]));
+        Assert.Equal(3e-300, tiny.Eigenvalues[0], 1e-313);
+    }
+
+    [Fact]
+    public void RejectsBadInput()
+    {
+        Assert.Throws<DimensionMismatchException>(() => SymmetricEigen.Decompose(new Matrix(2, 3)));
+        var asymmetric = Matrix.FromRows([1, 2, 3], [2, 1, 5], [3, 4, 1]);
+        var error = Assert.Throws<ArgumentException>(() => SymmetricEigen.Decompose(asymmetric));
+        Assert.Contains("a[1,2]", error.Message);
+        Assert.Throws<ArgumentException>(() => SymmetricEigen.Decompose(Matrix.FromRows([1, double.NaN], [double.NaN, 1])));
+        Assert.Throws<ArgumentException>(() => SymmetricEigen.Decompose(Matrix.FromRows([double.PositiveInfinity])));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SymmetricEigen.Decompose(Matrix.Identity(3), new SymmetricEigenOptions { TopK = 4 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SymmetricEigen.Decompose(Matrix.Identity(3), new SymmetricEigenOptions { TopK = 0 }));
+    }
+
+    [Fact]
+    public void SymmetryToleranceIsRelative()
+    {
+        var nearly = Matrix.FromRows([1e6, 2e6], [2e6 + 1e-5, 1e6]);
+        Assert.Equal(3e6, SymmetricEigen.Decompose(nearly).Eigenvalues[0], 1e-4); // the lower triangle is used
+        Assert.Throws<ArgumentException>(() => SymmetricEigen.Decompose(nearly, new SymmetricEigenOptions { SymmetryTolerance = 1e-14 }));
+    }
+
+    [Fact]
+    public void ReconstructsRandomSymmetricMatrices()
+    {
+        Gen.Int[1, 40].SelectMany(n => Gen.Double[-10, 10].Array[n * n].Select(values => (n, values)))
+            .Sample(sample =>
+            {
+                var (n, values) = sample;
+                var a = new Matrix(n, n, values);
+                for (int i = 0; i < n; i++)
+                    for (int j = 0; j < i; j++) a[j, i] = a[i, j];
+                var eig = SymmetricEigen.Decompose(a);
+                AssertValidDecomposition(a, eig, Math.Max(a.FrobeniusNorm(), double.Epsilon));
+            }, iter: 200);
+    }
+
+    /// <summary>Residuals, orthonormality, reconstruction, ordering and sign convention.</summary>
+    internal static void AssertValidDecomposition(Matrix a, SymmetricEigen eig, double norm)
+    {
+        int n = a.Rows, k = eig.Eigenvalues.Length;
+        var v = eig.Eigenvectors;
+        var av = a * v;
+        for (int q = 0; q < k; q++)
+        {
+            Assert.True(q == 0 || eig.Eigenvalues[q - 1] >= eig.Eigenvalues[q], "descending");
+            var residual = av.Column(q) - eig.Eigenvalues[q] * v.Column(q);
+            Assert.True(residual.Norm() <= 1e-10 * norm, $"residual of pair {q}: {residual.Norm()}");
+            var column = v.Column(q).AsSpan();
+            int peak = 0;
+            for (int i = 1; i < n; i++)
+                if (Math.Abs(column[i]) > Math.Abs(column[peak])) peak = i;
+            Assert.True(column[peak] > 0, $"sign of vector {q}");
+        }
+
+        var gram = v.TransposeTimes(v);
+        Assert.True(gram.ApproximatelyEquals(Matrix.Identity(k), 1e-12 * n), "VᵀV = I");
+        if (k == n) Assert.True(eig.Reconstruct().ApproximatelyEquals(a, 1e-10 * norm), "A = VΛVᵀ");
+    }
+}
