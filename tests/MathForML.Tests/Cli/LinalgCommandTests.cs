@@ -61,3 +61,53 @@ public class LinalgCommandTests
         Assert.StartsWith("{", output);
     }
 }
+
+public class SpectralCommandTests
+{
+    [Fact]
+    public void SymmetricEigIsDescendingByMagnitude()
+    {
+        using var dir = new TempDirectory();
+        var json = CliRunner.Json("linalg", "eig", dir.Write("s.csv", "1,0,0\n0,-3,0\n0,0,2\n"));
+        Assert.True(json.GetProperty("symmetric").GetBoolean());
+        Assert.Equal([-3.0, 2, 1], json.GetProperty("eigenvalues").ToVector().ToArray());
+        var v = json.GetProperty("eigenvectors").ToMatrix();
+        Assert.Equal(1.0, v[1, 0]);   // sign-normalised: largest component positive
+    }
+
+    [Fact]
+    public void GeneralEigWithComplexPairs()
+    {
+        using var dir = new TempDirectory();
+        var json = CliRunner.Json("linalg", "eig", dir.Write("r.csv", "0,-2\n2,0\n"));
+        var values = json.GetProperty("eigenvalues").EnumerateArray().ToArray();
+        Assert.Equal(2, values[0].GetProperty("im").GetDouble(), 14);
+        Assert.Equal(-2, values[1].GetProperty("im").GetDouble(), 14);
+        Assert.Equal(2, json.GetProperty("eigenvectors").GetArrayLength());
+        var (code, output, _) = CliRunner.Run("linalg", "eig", dir.File("r.csv"));
+        Assert.Equal(0, code);
+        Assert.Contains("+ 2i", output);
+    }
+
+    [Fact]
+    public void SvdOfRankOneMatrix()
+    {
+        using var dir = new TempDirectory();
+        var json = CliRunner.Json("linalg", "svd", dir.Write("a.csv", "1,2\n2,4\n3,6\n"));
+        Assert.Equal(Math.Sqrt(70), json.GetProperty("singular_values")[0].GetDouble(), 12);
+        Assert.Equal(1, json.GetProperty("rank").GetInt32());
+        Assert.Equal(3, json.GetProperty("u").GetArrayLength());
+    }
+
+    [Fact]
+    public void EigRejectsNonSquareAndAsymmetricWithSymmetricFlag()
+    {
+        using var dir = new TempDirectory();
+        var (code, _, error) = CliRunner.Run("linalg", "eig", dir.Write("w.csv", "1,2,3\n4,5,6\n"));
+        Assert.Equal(2, code);
+        Assert.Contains("square", error);
+        (code, _, error) = CliRunner.Run("linalg", "eig", "--symmetric", dir.Write("a.csv", "1,2\n3,4\n"));
+        Assert.Equal(2, code);
+        Assert.StartsWith("mml: error:", error);
+    }
+}
