@@ -52,22 +52,24 @@ internal static class TourCommand
         Say($"  4 vectors in R⁴ span dimension {gs.Dimension}; [1,4,7],[2,5,8],[3,9,15] span dimension {gsDep.Dimension}");
 
         Say("== Reflecting bear ==");
-        var mirror = Matrix.FromRows([1, -1], [1, 1]);
+        var mirror = Matrix.FromRows([1, -1], [0.5, 2]);
         var reflection = Transformations.Reflection(mirror);
-        var bear = Bear.Outline();
-        var reflected = reflection * bear;
         var bearPng = Path.Combine(dir, "reflecting-bear.png");
-        ReflectionPlot.Save(bearPng, bear, reflected, mirror.Column(0));
+        ReflectionPlot.Save(bearPng, Bear.Parts(), reflection, mirror.Column(0));
         Say($"  T = E·diag(1,−1)·Eᵀ = [[{reflection[0, 0]:G3}, {reflection[0, 1]:G3}], [{reflection[1, 0]:G3}, {reflection[1, 1]:G3}]] → {bearPng}");
 
-        Say("== Eigenvalues by power iteration ==");
-        int n = quick ? 50 : 200;
+        Say("== Eigenvalues: power iteration against the symmetric eigensolver ==");
+        int n = quick ? 50 : 400;
         var rng = new Random(7);
         var x = new Matrix(n, n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j <= i; j++) x[i, j] = x[j, i] = rng.NextDouble();
-        var (lambda, iterations) = DominantEigenvalue(x);
-        Say($"  random symmetric {n}×{n}: dominant eigenvalue {lambda:G8} after {iterations} iterations");
+        var power = PowerIteration.Dominant(x);
+        var eigenWatch = Stopwatch.StartNew();
+        var all = SymmetricEigen.Decompose(x);
+        double eigenSeconds = eigenWatch.Elapsed.TotalSeconds;
+        double lambda = power.Eigenvalue;
+        Say($"  random symmetric {n}×{n}: power iteration λ₁ = {lambda:G10} after {power.Iterations} iterations; all {n} eigenpairs in {eigenSeconds * 1000:F0} ms give λ₁ = {all.Eigenvalues[0]:G10}");
 
         return new
         {
@@ -79,21 +81,5 @@ internal static class TourCommand
             plots = new[] { bearPng },
             seconds = watch.Elapsed.TotalSeconds,
         };
-    }
-
-    /// <summary>The course's power iteration: multiply by A and normalise until the Rayleigh quotient settles.</summary>
-    private static (double Lambda, int Iterations) DominantEigenvalue(Matrix a)
-    {
-        var v = Vector.Filled(a.Rows, 1).Normalize();
-        double lambda = 0;
-        for (int k = 1; k <= 10000; k++)
-        {
-            var w = a * v;
-            double next = v.Dot(w);
-            v = w.Normalize();
-            if (Math.Abs(next - lambda) <= 1e-13 * Math.Abs(next)) return (next, k);
-            lambda = next;
-        }
-        return (lambda, 10000);
     }
 }

@@ -2,32 +2,24 @@ using MathForML.LinearAlgebra;
 
 namespace MathForML.Cli.Plots;
 
-/// <summary>The outline of a simple bear's head (ears, face, snout) as a closed polygon, points as the columns of a 2×n matrix.</summary>
+/// <summary>A simple bear (head, ears, snout, eyes) as closed polygons, each a 2×n matrix whose columns are points.</summary>
 internal static class Bear
 {
-    public static Matrix Outline()
+    public static Matrix[] Parts() =>
+    [
+        Circle(2.5, 2.0, 1.0, 60), Circle(1.8, 2.9, 0.35, 30), Circle(3.2, 2.9, 0.35, 30),
+        Circle(2.5, 1.7, 0.3, 30), Circle(2.15, 2.3, 0.08, 12), Circle(2.85, 2.3, 0.08, 12),
+    ];
+
+    private static Matrix Circle(double cx, double cy, double r, int n)
     {
-        // Face: an ellipse; ears: two circles on top; the outline runs around the union, sampled densely.
-        var xs = new List<double>();
-        var ys = new List<double>();
-        void Arc(double cx, double cy, double rx, double ry, double from, double to, int steps)
+        var m = new Matrix(2, n + 1);
+        for (int i = 0; i <= n; i++)
         {
-            for (int i = 0; i <= steps; i++)
-            {
-                double t = from + (to - from) * i / steps;
-                xs.Add(cx + rx * Math.Cos(t));
-                ys.Add(cy + ry * Math.Sin(t));
-            }
+            double a = 2 * Math.PI * i / n;
+            m[0, i] = cx + r * Math.Cos(a);
+            m[1, i] = cy + r * Math.Sin(a);
         }
-        Arc(2.0, 1.0, 1.0, 0.85, -0.55 * Math.PI, 0.33 * Math.PI, 30);   // right cheek up to the right ear
-        Arc(2.65, 1.85, 0.35, 0.35, -0.35 * Math.PI, 0.95 * Math.PI, 20); // right ear
-        Arc(2.0, 1.0, 1.0, 0.85, 0.42 * Math.PI, 0.58 * Math.PI, 8);     // top of the head
-        Arc(1.35, 1.85, 0.35, 0.35, 0.05 * Math.PI, 1.35 * Math.PI, 20);  // left ear
-        Arc(2.0, 1.0, 1.0, 0.85, 0.67 * Math.PI, 1.45 * Math.PI, 30);    // left cheek down to the chin
-        xs.Add(xs[0]);
-        ys.Add(ys[0]);
-        var m = new Matrix(2, xs.Count);
-        for (int j = 0; j < xs.Count; j++) { m[0, j] = xs[j]; m[1, j] = ys[j]; }
         return m;
     }
 }
