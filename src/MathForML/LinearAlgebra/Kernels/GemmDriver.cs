@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MathForML.LinearAlgebra.Kernels;
 
@@ -26,6 +27,7 @@ internal static unsafe class GemmDriver
     /// <paramref name="rowOffset"/> + i of the full matrix and column j is column j; tiles that cross the diagonal are
     /// computed whole.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<T, TKernel>(Op transA, Op transB, int m, int n, int k, T alpha,
         T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc, KernelPath path, bool lowerOnly, int rowOffset)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -83,6 +85,7 @@ internal static unsafe class GemmDriver
     }
 
     /// <summary>C[0..rows, 0..columns] ← α·tile + β·C (C not read when β = 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteEdge<T>(T* tile, int ldt, int rows, int columns, T alpha, T beta, T* c, nint ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MathForML.LinearAlgebra.Kernels;
 
@@ -14,6 +15,7 @@ internal static unsafe class GemmPacking
     /// Packs the mc×kc block of op(A) whose first element <paramref name="a"/> points at into ⌈mc/mr⌉ panels of
     /// mr rows: panel q holds, for p = 0…kc−1, the mr values op(A)[q·mr + r, p] (rows past mc are zero).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA<T>(Op trans, T* a, nint lda, int mc, int kc, int mr, T* destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -48,6 +50,7 @@ internal static unsafe class GemmPacking
     /// Packs the kc×nc block of op(B) whose first element <paramref name="b"/> points at into ⌈nc/nr⌉ panels of
     /// nr columns: panel q holds, for p = 0…kc−1, the nr values op(B)[p, q·nr + j] (columns past nc are zero).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB<T>(Op trans, T* b, nint ldb, int kc, int nc, int nr, T* destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
