@@ -23,6 +23,10 @@ internal readonly record struct GemmBlocking(int Mc, int Kc, int Nc)
         int l2Bytes = path == KernelPath.Vector512 ? 384 * 1024 : 224 * 1024;
         int mc = Math.Max(mr, l2Bytes / (Depth * elementSize) / mr * mr);
         int nc = Math.Max(nr, 4 * 1024 * 1024 / (Depth * elementSize) / nr * nr);
-        return new GemmBlocking(mc, Depth, nc);
+        int kc = Depth;
+        if (Environment.GetEnvironmentVariable("MML_KC") is { } skc) kc = int.Parse(skc, System.Globalization.CultureInfo.InvariantCulture);
+        if (Environment.GetEnvironmentVariable("MML_MC") is { } smc) mc = int.Parse(smc, System.Globalization.CultureInfo.InvariantCulture) / mr * mr;
+        if (Environment.GetEnvironmentVariable("MML_NC") is { } snc) nc = int.Parse(snc, System.Globalization.CultureInfo.InvariantCulture) / nr * nr;
+        return new GemmBlocking(mc, kc, nc);
     }
 }

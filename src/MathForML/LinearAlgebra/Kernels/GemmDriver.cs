@@ -35,9 +35,9 @@ internal static unsafe class GemmDriver
     {
         int mr = TKernel.Mr, nr = TKernel.Nr;
         var blocks = GemmBlocking.For(path, mr, nr, sizeof(T));
-        int mcMax = Math.Min(blocks.Mc, RoundUp(m, mr));
-        int kcMax = Math.Min(blocks.Kc, k);
-        int ncMax = Math.Min(blocks.Nc, RoundUp(n, nr));
+        int mcMax = Balanced(m, blocks.Mc, mr);
+        int kcMax = Balanced(k, blocks.Kc, 1);
+        int ncMax = Balanced(n, blocks.Nc, nr);
         T* packedA = GemmPackingBuffers<T>.ForA(mcMax * kcMax);
         T* packedB = GemmPackingBuffers<T>.ForB(kcMax * ncMax);
         T* tile = stackalloc T[mr * nr];
@@ -98,6 +98,16 @@ internal static unsafe class GemmDriver
             else
                 for (int j = 0; j < columns; j++) dst[j] = (alpha * src[j]) + (beta * dst[j]);
         }
+    }
+
+    /// <summary>
+    /// The block size at most <paramref name="limit"/> that cuts <paramref name="extent"/> into the fewest, most equal
+    /// blocks, rounded up to a multiple of <paramref name="step"/> (so 2048 in blocks of 2040 becomes two of 1032, not 2040 + 8).
+    /// </summary>
+    private static int Balanced(int extent, int limit, int step)
+    {
+        int blocks = (extent + limit - 1) / limit;
+        return Math.Min(RoundUp((extent + blocks - 1) / blocks, step), Math.Max(step, limit / step * step));
     }
 
     /// <summary>The smallest multiple of <paramref name="step"/> that is at least <paramref name="value"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MathForML.LinearAlgebra.Kernels;
 
@@ -22,6 +23,7 @@ internal readonly unsafe struct GemmMicroKernel256<T> : IGemmMicroKernel<T> wher
     public static void Run(int kc, T* a, T* b, T alpha, T beta, T* c, nint ldc)
     {
         int w = Vector256<T>.Count;
+        PrefetchTile(c, ldc);
         Vector256<T> c00 = default, c01 = default;
         Vector256<T> c10 = default, c11 = default;
         Vector256<T> c20 = default, c21 = default;
@@ -67,6 +69,19 @@ internal readonly unsafe struct GemmMicroKernel256<T> : IGemmMicroKernel<T> wher
             Update(c + (3 * ldc), va, vb, c30, c31);
             Update(c + (4 * ldc), va, vb, c40, c41);
             Update(c + (5 * ldc), va, vb, c50, c51);
+        }
+    }
+
+    /// <summary>Starts loading the C tile into L1 while the rank-kc product runs, so the final update does not wait on memory.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchTile(T* c, nint ldc)
+    {
+        if (!Sse.IsSupported) return;
+        for (int i = 0; i < 6; i++)
+        {
+            byte* row = (byte*)(c + (i * ldc));
+            Sse.Prefetch0(row);
+            Sse.Prefetch0(row + 63);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MathForML.LinearAlgebra.Kernels;
 
@@ -22,6 +23,7 @@ internal readonly unsafe struct GemmMicroKernel512<T> : IGemmMicroKernel<T> wher
     public static void Run(int kc, T* a, T* b, T alpha, T beta, T* c, nint ldc)
     {
         int w = Vector512<T>.Count;
+        PrefetchTile(c, ldc);
         Vector512<T> c00 = default, c01 = default, c02 = default;
         Vector512<T> c10 = default, c11 = default, c12 = default;
         Vector512<T> c20 = default, c21 = default, c22 = default;
@@ -78,6 +80,21 @@ internal readonly unsafe struct GemmMicroKernel512<T> : IGemmMicroKernel<T> wher
             Update(c + (5 * ldc), va, vb, c50, c51, c52);
             Update(c + (6 * ldc), va, vb, c60, c61, c62);
             Update(c + (7 * ldc), va, vb, c70, c71, c72);
+        }
+    }
+
+    /// <summary>Starts loading the C tile into L1 while the rank-kc product runs, so the final update does not wait on memory.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchTile(T* c, nint ldc)
+    {
+        if (!Sse.IsSupported) return;
+        for (int i = 0; i < 8; i++)
+        {
+            byte* row = (byte*)(c + (i * ldc));
+            Sse.Prefetch0(row);
+            Sse.Prefetch0(row + 64);
+            Sse.Prefetch0(row + 128);
+            Sse.Prefetch0(row + 191);
         }
     }
 
