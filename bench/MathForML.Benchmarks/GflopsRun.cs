@@ -14,12 +14,13 @@ internal static class GflopsRun
 {
     private const int Repeats = 5;
 
-    public static void Execute(int n, TextWriter output)
+    public static void Execute(int n, bool oursOnly, TextWriter output)
     {
         Control.UseManaged();
         output.WriteLine($"# n = {n}, {Environment.ProcessorCount} cores, kernel path {KernelPathSelection.Best}");
         Report(output, "mathforml", "float64", n, Time(() => OursSetUp<double>(n)));
         Report(output, "mathforml", "float32", n, Time(() => OursSetUp<float>(n)));
+        if (oursOnly) return;
         Report(output, "mathnet-managed", "float64", n, Time(() => MathNetDouble(n)));
         Report(output, "mathnet-managed", "float32", n, Time(() => MathNetSingle(n)));
     }
