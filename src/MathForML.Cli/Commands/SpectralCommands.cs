@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Complex = System.Numerics.Complex;
 using MathForML.LinearAlgebra;
 using Spectre.Console;
 using static MathForML.Cli.Commands.CommonOptions;
+using Complex = System.Numerics.Complex;
 
 namespace MathForML.Cli.Commands;
 
