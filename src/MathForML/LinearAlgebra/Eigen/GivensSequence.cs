@@ -20,8 +20,16 @@ internal sealed class GivensSequence
     private const int StripWidth = 64;
     private const int ParallelColumns = 128;
 
-    private int[] _index = new int[1024];
-    private double[] _cs = new double[2048];
+    private int[] _index;
+    private double[] _cs;
+
+    /// <summary>Creates an empty sequence with room for <paramref name="capacity"/> rotations (QL needs about 1.1n²).</summary>
+    public GivensSequence(int capacity = 1024)
+    {
+        capacity = Math.Max(capacity, 16);
+        _index = new int[capacity];
+        _cs = new double[2 * capacity];
+    }
 
     /// <summary>Number of recorded rotations.</summary>
     public int Count { get; private set; }
