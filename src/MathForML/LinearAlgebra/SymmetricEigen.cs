@@ -98,10 +98,11 @@ public sealed class SymmetricEigen
         int[] rowOfPair;
         if (k == n)
         {
-            // The scalar QL iteration runs on a second thread while Qᵀ is formed.
-            var ql = Task.Run(() => TridiagonalQl.Diagonalize(d, e, n, rotations));
+            // For large n the scalar QL iteration runs on a second thread while Qᵀ is formed.
+            var ql = n >= 64 ? Task.Run(() => TridiagonalQl.Diagonalize(d, e, n, rotations)) : null;
             rows = HouseholderBackTransformation.FormQTranspose(reflectors, tau, n);
-            ql.GetAwaiter().GetResult();
+            if (ql is null) TridiagonalQl.Diagonalize(d, e, n, rotations);
+            else ql.GetAwaiter().GetResult();
             rotations.ApplyToRows(rows, n);
             rowOfPair = DescendingOrder(d, k);
         }
