@@ -1,0 +1,14 @@
+using BenchmarkDotNet.Running;
+using MathForML.Benchmarks;
+
+// `gflops [--n N] [--ours-only]` times the GEMMs directly and prints GFLOP/s; anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "gflops")
+{
+    int n = 2048;
+    for (int i = 1; i < args.Length - 1; i++)
+        if (args[i] == "--n") n = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+    GflopsRun.Execute(n, args.Contains("--ours-only"), Console.Out);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(args);

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using MathForML.Cli.Commands;
+
+namespace MathForML.Cli;
+
+/// <summary>
+/// The <c>mml</c> command tree and its runner. Parse errors and user errors print one line on stderr and exit 2;
+/// see <see cref="ExitCodes"/>. <see cref="Run"/> takes the writers so tests can drive the CLI in-process.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>The <c>--json</c> option, valid on every command.</summary>
+    internal static readonly Option<bool> JsonOption = new("--json")
+    {
+        Description = "Print exactly one JSON object on stdout (snake_case keys) and nothing else there.",
+        Recursive = true,
+    };
+
+    /// <summary>Runs <c>mml</c> with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool? errorIsTerminal = null)
+    {
+        var root = BuildRoot(output, error, errorIsTerminal ?? !Console.IsErrorRedirected);
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args);
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, error);
+        }
+        if (parsed.Errors.Count > 0)
+        {
+            var command = string.Join(' ', parsed.CommandResult.Command is RootCommand ? ["mml"] : CommandPath(parsed.CommandResult));
+            // Prefer the error that names an option-like token: it is the one the user needs to fix.
+            var first = parsed.Errors.FirstOrDefault(e => e.Message.Contains("'-", StringComparison.Ordinal))
+                ?? parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))
+                ?? parsed.Errors[0];
+            error.WriteLine($"mml: error: {first.Message} (see '{command} --help')");
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, error);
+        }
+    }
+
+    private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (System.CommandLine.Parsing.SymbolResult? r = result; r is System.CommandLine.Parsing.CommandResult c; r = c.Parent)
+            names.Push(c.Command is RootCommand ? "mml" : c.Command.Name);
+        return names;
+    }
+
+    private static RootCommand BuildRoot(TextWriter output, TextWriter error, bool errorIsTerminal)
+    {
+        var root = new RootCommand("mml: Mathematics for Machine Learning — linear algebra, calculus and PCA, fast and tested.");
+        root.Options.Add(JsonOption);
+        Func<ParseResult, CliContext> context = parse => new CliContext(output, error, parse.GetValue(JsonOption), errorIsTerminal);
+        root.Subcommands.Add(LinalgCommand.Build(context));
+        root.Subcommands.Add(TourCommand.Build(context));
+        return root;
+    }
+}

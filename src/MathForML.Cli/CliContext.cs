@@ -1,0 +1,46 @@
+using Spectre.Console;
+
+namespace MathForML.Cli;
+
+/// <summary>
+/// What a command needs to talk to the user: stdout and stderr, whether <c>--json</c> was given, and a Spectre console
+/// over stdout for human tables. Progress displays go to stderr, and only when stderr is a terminal.
+/// </summary>
+internal sealed class CliContext
+{
+    public CliContext(TextWriter output, TextWriter error, bool json, bool errorIsTerminal)
+    {
+        Output = output;
+        Error = error;
+        Json = json;
+        ErrorIsTerminal = errorIsTerminal;
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+    }
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    public bool Json { get; }
+
+    public bool ErrorIsTerminal { get; }
+
+    /// <summary>A Spectre console writing human output (tables) to stdout.</summary>
+    public IAnsiConsole Console { get; }
+
+    /// <summary>Prints a warning line on stderr (never on stdout, so JSON stays clean).</summary>
+    public void Warn(string message) => Error.WriteLine($"mml: warning: {message}");
+
+    /// <summary>Prints the JSON object (with --json) or runs the human printer.</summary>
+    public void Emit(object json, Action human)
+    {
+        if (Json) JsonOutput.Write(Output, json);
+        else human();
+    }
+}

@@ -1,0 +1,17 @@
+namespace MathForML.Cli;
+
+/// <summary>The exit codes of <c>mml</c> (DESIGN.md, CLI contract).</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did what was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>The computation ran but did not converge; the result is still printed with <c>"converged": false</c>.</summary>
+    public const int NotConverged = 1;
+
+    /// <summary>Bad usage or bad input: one line on stderr says what is wrong and where.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>A bug in mml itself (an exception that no input should cause).</summary>
+    public const int InternalError = 3;
+}

@@ -1,0 +1,111 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Data;
+
+/// <summary>
+/// Reads and writes NumPy <c>.npy</c> arrays in C order: float64, float32, int32, int64 and uint8, little-endian.
+/// Readers check the declared shape against the file's real size before allocating, and reject Fortran order,
+/// big-endian or other dtypes, and truncated files with a <see cref="DataFileException"/>.
+/// </summary>
+public static class NpyFile
+{
+    /// <summary>Reads the header of <paramref name="path"/> only.</summary>
+    public static NpyHeader ReadHeader(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return NpyHeader.Read(stream, stream.Length, path);
+    }
+
+    /// <summary>Reads the array in <paramref name="path"/>, converting its elements to <typeparamref name="T"/>.</summary>
+    public static (long[] Shape, T[] Data) Read<T>(string path) where T : unmanaged, INumber<T>
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var header = NpyHeader.Read(stream, stream.Length, path);
+        var data = new T[header.ElementCount];
+        stream.Position = header.DataOffset;
+        switch (header.DataType)
+        {
+            case NpyDataType.Float64: Convert<double, T>(stream, data); break;
+            case NpyDataType.Float32: Convert<float, T>(stream, data); break;
+            case NpyDataType.Int32: Convert<int, T>(stream, data); break;
+            case NpyDataType.Int64: Convert<long, T>(stream, data); break;
+            default: Convert<byte, T>(stream, data); break;
+        }
+        return (header.Shape, data);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="path"/> as a matrix: a 2-D array as it is, a 1-D array of n as an n×1 column,
+    /// a scalar as 1×1, and an N×d₁×d₂… array as N×(d₁·d₂…) (images flattened row by row).
+    /// NaN or infinite elements are rejected.
+    /// </summary>
+    public static Matrix ReadMatrix(string path)
+    {
+        var (shape, data) = Read<double>(path);
+        for (int i = 0; i < data.Length; i++)
+            if (!double.IsFinite(data[i]))
+                throw new DataFileException(path, $"element {i} is {data[i]}: NaN and infinities are not allowed");
+        int rows = shape.Length == 0 ? 1 : (int)shape[0];
+        int cols = shape.Length switch { 0 => 1, 1 => 1, _ => (int)shape.Skip(1).Aggregate(1L, (a, b) => a * b) };
+        return Matrix.Wrap(rows, cols, data);
+    }
+
+    /// <summary>Writes a matrix atomically as a 2-D array of the given element type (float64 by default).</summary>
+    public static void Write(string path, Matrix matrix, NpyDataType type = NpyDataType.Float64)
+    {
+        ReadOnlySpan<long> shape = [matrix.Rows, matrix.Columns];
+        var data = matrix.ToArray();
+        switch (type)
+        {
+            case NpyDataType.Float64: Write<double>(path, data, shape); break;
+            case NpyDataType.Float32: Write(path, data.Select(x => (float)x).ToArray(), shape); break;
+            case NpyDataType.Int32: Write(path, data.Select(x => checked((int)x)).ToArray(), shape); break;
+            case NpyDataType.Int64: Write(path, data.Select(x => checked((long)x)).ToArray(), shape); break;
+            default: Write(path, data.Select(x => checked((byte)x)).ToArray(), shape); break;
+        }
+    }
+
+    /// <summary>Writes <paramref name="data"/> (C order) with the given shape atomically; the dtype follows <typeparamref name="T"/>.</summary>
+    public static void Write<T>(string path, T[] data, ReadOnlySpan<long> shape) where T : unmanaged, INumber<T>
+    {
+        long count = 1;
+        foreach (var d in shape) count *= d;
+        if (count != data.Length)
+            throw new DimensionMismatchException($"Shape ({string.Join(", ", shape.ToArray())}) needs {count} elements, found {data.Length}.", nameof(data));
+        var type = typeof(T) == typeof(double) ? NpyDataType.Float64
+            : typeof(T) == typeof(float) ? NpyDataType.Float32
+            : typeof(T) == typeof(int) ? NpyDataType.Int32
+            : typeof(T) == typeof(long) ? NpyDataType.Int64
+            : typeof(T) == typeof(byte) ? NpyDataType.UInt8
+            : throw new ArgumentException($"No .npy dtype for {typeof(T).Name}.", nameof(data));
+        var dims = shape.ToArray();
+        AtomicFile.Write(path, stream =>
+        {
+            NpyHeader.Write(stream, type, dims);
+            if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Big-endian hosts are not supported.");
+            stream.Write(MemoryMarshal.AsBytes(data.AsSpan()));
+        });
+    }
+
+    private static void Convert<TSource, T>(Stream stream, T[] destination)
+        where TSource : unmanaged, INumber<TSource>
+        where T : unmanaged, INumber<T>
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Big-endian hosts are not supported.");
+        if (typeof(TSource) == typeof(T))
+        {
+            stream.ReadExactly(MemoryMarshal.AsBytes(destination.AsSpan()));
+            return;
+        }
+        var chunk = new TSource[Math.Min(destination.Length, 1 << 16)];
+        for (int offset = 0; offset < destination.Length; offset += chunk.Length)
+        {
+            int n = Math.Min(chunk.Length, destination.Length - offset);
+            stream.ReadExactly(MemoryMarshal.AsBytes(chunk.AsSpan(0, n)));
+            for (int i = 0; i < n; i++) destination[offset + i] = T.CreateTruncating(chunk[i]);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace MathForML.LinearAlgebra.Kernels;
+
+/// <summary>
+/// The single-threaded GotoBLAS/BLIS loop nest around a micro-kernel (Goto and van de Geijn, "Anatomy of
+/// High-Performance Matrix Multiplication", ACM TOMS 34(3), 2008; Van Zee and van de Geijn, "BLIS", ACM TOMS 41(3), 2015):
+/// <code>
+/// for jc in 0..n step nc                      C[:, jc..] and op(B)[:, jc..]
+///   for pc in 0..k step kc                    rank-kc update
+///     pack op(B)[pc.., jc..] into kc×nr panels          (L3)
+///     for ic in 0..m step mc
+///       pack op(A)[ic.., pc..] into mr×kc panels        (L2)
+///       for jr in 0..nc step nr                          B micro-panel (L1)
+///         for ir in 0..mc step mr                        A micro-panel streams from L2
+///           micro-kernel: C[ic+ir.., jc+jr..] ← α·Ã·B̃ + β'·C,  β' = β for pc = 0, else 1
+/// </code>
+/// Tiles cut by the edge of C are computed in full on the zero-padded panels into a scratch tile and only the valid
+/// part is written back. Cost: 2·m·n·k flops, plus m·k·⌈n/nc⌉ + k·n element copies for packing.
+/// </summary>
+internal static unsafe class GemmDriver
+{
+    /// <summary>
+    /// C ← α·op(A)·op(B) + β·C with α ≠ 0 and k ≥ 1. When <paramref name="lowerOnly"/> is set (SYRK), tiles lying
+    /// wholly above the diagonal of the full matrix are skipped, where row i of this C is row
+    /// <paramref name="rowOffset"/> + i of the full matrix and column j is column j; tiles that cross the diagonal are
+    /// computed whole.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run<T, TKernel>(Op transA, Op transB, int m, int n, int k, T alpha,
+        T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc, KernelPath path, bool lowerOnly, int rowOffset)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IGemmMicroKernel<T>
+    {
+        int mr = TKernel.Mr, nr = TKernel.Nr;
+        var blocks = GemmBlocking.For(path, mr, nr, sizeof(T));
+        int mcMax = Balanced(m, blocks.Mc, mr);
+        int kcMax = Balanced(k, blocks.Kc, 1);
+        int ncMax = Balanced(n, blocks.Nc, nr);
+        T* packedA = GemmPackingBuffers<T>.ForA(mcMax * kcMax);
+        T* packedB = GemmPackingBuffers<T>.ForB(kcMax * ncMax);
+        T* tile = stackalloc T[mr * nr];
+
+        for (int jc = 0; jc < n; jc += ncMax)
+        {
+            int nc = Math.Min(ncMax, n - jc);
+            if (lowerOnly && jc > rowOffset + m - 1) break;
+            for (int pc = 0; pc < k; pc += kcMax)
+            {
+                int kc = Math.Min(kcMax, k - pc);
+                T* bBlock = transB == Op.None ? b + (pc * ldb) + jc : b + (jc * ldb) + pc;
+                GemmPacking.PackB(transB, bBlock, ldb, kc, nc, nr, packedB);
+                T betaBlock = pc == 0 ? beta : T.One;
+                for (int ic = 0; ic < m; ic += mcMax)
+                {
+                    int mc = Math.Min(mcMax, m - ic);
+                    if (lowerOnly && jc > rowOffset + ic + mc - 1) continue;
+                    T* aBlock = transA == Op.None ? a + (ic * lda) + pc : a + (pc * lda) + ic;
+                    GemmPacking.PackA(transA, aBlock, lda, mc, kc, mr, packedA);
+                    for (int jr = 0; jr < nc; jr += nr)
+                    {
+                        int columns = Math.Min(nr, nc - jr);
+                        T* bPanel = packedB + ((nint)jr * kc);
+                        for (int ir = 0; ir < mc; ir += mr)
+                        {
+                            int rows = Math.Min(mr, mc - ir);
+                            if (lowerOnly && jc + jr > rowOffset + ic + ir + rows - 1) continue;
+                            T* aPanel = packedA + ((nint)ir * kc);
+                            T* cTile = c + ((ic + ir) * ldc) + jc + jr;
+                            if (rows == mr && columns == nr)
+                            {
+                                TKernel.Run(kc, aPanel, bPanel, alpha, betaBlock, cTile, ldc);
+                            }
+                            else
+                            {
+                                TKernel.Run(kc, aPanel, bPanel, T.One, T.Zero, tile, nr);
+                                WriteEdge(tile, nr, rows, columns, alpha, betaBlock, cTile, ldc);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>C[0..rows, 0..columns] ← α·tile + β·C (C not read when β = 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteEdge<T>(T* tile, int ldt, int rows, int columns, T alpha, T beta, T* c, nint ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            T* src = tile + (i * ldt);
+            T* dst = c + (i * ldc);
+            if (beta == T.Zero)
+                for (int j = 0; j < columns; j++) dst[j] = alpha * src[j];
+            else
+                for (int j = 0; j < columns; j++) dst[j] = (alpha * src[j]) + (beta * dst[j]);
+        }
+    }
+
+    /// <summary>
+    /// The block size at most <paramref name="limit"/> that cuts <paramref name="extent"/> into the fewest, most equal
+    /// blocks, rounded up to a multiple of <paramref name="step"/> (so 2048 in blocks of 2040 becomes two of 1032, not 2040 + 8).
+    /// </summary>
+    private static int Balanced(int extent, int limit, int step)
+    {
+        int blocks = (extent + limit - 1) / limit;
+        return Math.Min(RoundUp((extent + blocks - 1) / blocks, step), Math.Max(step, limit / step * step));
+    }
+
+    /// <summary>The smallest multiple of <paramref name="step"/> that is at least <paramref name="value"/>.</summary>
+    public static int RoundUp(int value, int step) => (value + step - 1) / step * step;
+}

@@ -1,0 +1,82 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace MathForML.LinearAlgebra.Kernels;
+
+/// <summary>
+/// Packs blocks of op(A) and op(B) into the contiguous panel layouts the micro-kernels stream through
+/// (Goto and van de Geijn 2008, section 6). The transposes are absorbed here, so every combination of
+/// <see cref="Op"/> runs on the same micro-kernel, and edge panels are padded with zeros so the micro-kernel
+/// always computes a full tile.
+/// </summary>
+internal static unsafe class GemmPacking
+{
+    /// <summary>
+    /// Packs the mc×kc block of op(A) whose first element <paramref name="a"/> points at into ⌈mc/mr⌉ panels of
+    /// mr rows: panel q holds, for p = 0…kc−1, the mr values op(A)[q·mr + r, p] (rows past mc are zero).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackA<T>(Op trans, T* a, nint lda, int mc, int kc, int mr, T* destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < mc; i += mr)
+        {
+            int rows = Math.Min(mr, mc - i);
+            T* dst = destination + ((nint)i * kc);
+            if (trans == Op.None)
+            {
+                // op(A)[i + r, p] = a[(i + r)·lda + p]: read mr rows side by side, write each column contiguously.
+                T* src = a + (i * lda);
+                for (int p = 0; p < kc; p++, dst += mr)
+                {
+                    for (int r = 0; r < rows; r++) dst[r] = src[(r * lda) + p];
+                    for (int r = rows; r < mr; r++) dst[r] = T.Zero;
+                }
+            }
+            else
+            {
+                // op(A)[i + r, p] = a[p·lda + i + r]: each packed column is a contiguous piece of a stored row.
+                T* src = a + i;
+                for (int p = 0; p < kc; p++, dst += mr)
+                {
+                    new ReadOnlySpan<T>(src + (p * lda), rows).CopyTo(new Span<T>(dst, rows));
+                    for (int r = rows; r < mr; r++) dst[r] = T.Zero;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs the kc×nc block of op(B) whose first element <paramref name="b"/> points at into ⌈nc/nr⌉ panels of
+    /// nr columns: panel q holds, for p = 0…kc−1, the nr values op(B)[p, q·nr + j] (columns past nc are zero).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackB<T>(Op trans, T* b, nint ldb, int kc, int nc, int nr, T* destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int j = 0; j < nc; j += nr)
+        {
+            int columns = Math.Min(nr, nc - j);
+            T* dst = destination + ((nint)j * kc);
+            if (trans == Op.None)
+            {
+                // op(B)[p, j + c] = b[p·ldb + j + c]: each packed row is a contiguous piece of a stored row.
+                for (int p = 0; p < kc; p++, dst += nr)
+                {
+                    new ReadOnlySpan<T>(b + (p * ldb) + j, columns).CopyTo(new Span<T>(dst, columns));
+                    for (int c = columns; c < nr; c++) dst[c] = T.Zero;
+                }
+            }
+            else
+            {
+                // op(B)[p, j + c] = b[(j + c)·ldb + p]: read nr stored rows side by side.
+                T* src = b + (j * ldb);
+                for (int p = 0; p < kc; p++, dst += nr)
+                {
+                    for (int c = 0; c < columns; c++) dst[c] = src[(c * ldb) + p];
+                    for (int c = columns; c < nr; c++) dst[c] = T.Zero;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Tests.Cli;
+
+public class LinalgCommandTests
+{
+    [Fact]
+    public void RrefRankDetInverseSolveAsJson()
+    {
+        using var dir = new TempDirectory();
+        var a = dir.Write("a.csv", "2,1\n1,3\n");
+        var b = dir.Write("b.csv", "3\n5\n");
+        var rref = CliRunner.Json("linalg", "rref", a);
+        Assert.Equal(2, rref.GetProperty("rank").GetInt32());
+        Assert.Equal([0, 1], rref.GetProperty("pivots").ToInts());
+        Assert.Equal(Matrix.Identity(2), rref.GetProperty("rref").ToMatrix());
+        Assert.Equal(2, CliRunner.Json("linalg", "rank", a).GetProperty("rank").GetInt32());
+        Assert.Equal(5, CliRunner.Json("linalg", "det", a).GetProperty("determinant").GetDouble(), 14);
+        var inverse = CliRunner.Json("linalg", "inverse", a).GetProperty("inverse").ToMatrix();
+        Assert.True(inverse.ApproximatelyEquals(Matrix.FromRows([0.6, -0.2], [-0.2, 0.4]), 1e-15));
+        var x = CliRunner.Json("linalg", "solve", a, b).GetProperty("x").ToVector();
+        Assert.True(x.ApproximatelyEquals(Vector.Of(0.8, 1.4), 1e-15));
+        Assert.False(CliRunner.Json("linalg", "singular", a).GetProperty("singular").GetBoolean());
+        var gs = CliRunner.Json("linalg", "gram-schmidt", a);
+        Assert.Equal(2, gs.GetProperty("dimension").GetInt32());
+    }
+
+    [Fact]
+    public void ReflectAndOutFile()
+    {
+        using var dir = new TempDirectory();
+        var mirror = dir.Write("mirror.csv", "1,-1\n1,1\n");
+        var points = dir.Write("p.csv", "1,2\n0,5\n");
+        var outPath = dir.File("reflected.csv");
+        var json = CliRunner.Json("linalg", "reflect", "--mirror", mirror, "--points", points, "--out", outPath);
+        Assert.True(json.GetProperty("points").ToMatrix().ApproximatelyEquals(Matrix.FromRows([0, 5], [1, 2]), 1e-15));
+        Assert.True(MathForML.Data.MatrixFile.Read(outPath).ApproximatelyEquals(Matrix.FromRows([0, 5], [1, 2]), 1e-15));
+    }
+
+    [Fact]
+    public void HumanOutputIsReadable()
+    {
+        using var dir = new TempDirectory();
+        var (code, output, error) = CliRunner.Run("linalg", "rref", dir.Write("a.csv", "1,2\n2,4\n"));
+        Assert.Equal(0, code);
+        Assert.Contains("rank: 1", output);
+        Assert.Contains("pivot columns: [0]", output);
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public void IllConditionedSolveWarnsOnStderrOnly()
+    {
+        using var dir = new TempDirectory();
+        var hilbert = string.Join('\n', Enumerable.Range(0, 12).Select(i => string.Join(',', Enumerable.Range(0, 12).Select(j => (1.0 / (i + j + 1)).ToString("R", System.Globalization.CultureInfo.InvariantCulture)))));
+        var a = dir.Write("h.csv", hilbert);
+        var b = dir.Write("b.csv", string.Join('\n', Enumerable.Repeat("1", 12)));
+        var (code, output, error) = CliRunner.Run("linalg", "solve", a, b, "--json");
+        Assert.Equal(0, code);
+        Assert.Contains("mml: warning: the matrix is ill-conditioned", error);
+        Assert.StartsWith("{", output);
+    }
+}
+
+public class SpectralCommandTests
+{
+    [Fact]
+    public void SymmetricEigIsDescendingByMagnitude()
+    {
+        using var dir = new TempDirectory();
+        var json = CliRunner.Json("linalg", "eig", dir.Write("s.csv", "1,0,0\n0,-3,0\n0,0,2\n"));
+        Assert.True(json.GetProperty("symmetric").GetBoolean());
+        Assert.Equal([-3.0, 2, 1], json.GetProperty("eigenvalues").ToVector().ToArray());
+        var v = json.GetProperty("eigenvectors").ToMatrix();
+        Assert.Equal(1.0, v[1, 0]);   // sign-normalised: largest component positive
+    }
+
+    [Fact]
+    public void GeneralEigWithComplexPairs()
+    {
+        using var dir = new TempDirectory();
+        var json = CliRunner.Json("linalg", "eig", dir.Write("r.csv", "0,-2\n2,0\n"));
+        var values = json.GetProperty("eigenvalues").EnumerateArray().ToArray();
+        Assert.Equal(2, values[0].GetProperty("im").GetDouble(), 14);
+        Assert.Equal(-2, values[1].GetProperty("im").GetDouble(), 14);
+        Assert.Equal(2, json.GetProperty("eigenvectors").GetArrayLength());
+        var (code, output, _) = CliRunner.Run("linalg", "eig", dir.File("r.csv"));
+        Assert.Equal(0, code);
+        Assert.Contains("+ 2i", output);
+    }
+
+    [Fact]
+    public void SvdOfRankOneMatrix()
+    {
+        using var dir = new TempDirectory();
+        var json = CliRunner.Json("linalg", "svd", dir.Write("a.csv", "1,2\n2,4\n3,6\n"));
+        Assert.Equal(Math.Sqrt(70), json.GetProperty("singular_values")[0].GetDouble(), 12);
+        Assert.Equal(1, json.GetProperty("rank").GetInt32());
+        Assert.Equal(3, json.GetProperty("u").GetArrayLength());
+    }
+
+    [Fact]
+    public void EigRejectsNonSquareAndAsymmetricWithSymmetricFlag()
+    {
+        using var dir = new TempDirectory();
+        var (code, _, error) = CliRunner.Run("linalg", "eig", dir.Write("w.csv", "1,2,3\n4,5,6\n"));
+        Assert.Equal(2, code);
+        Assert.Contains("square", error);
+        (code, _, error) = CliRunner.Run("linalg", "eig", "--symmetric", dir.Write("a.csv", "1,2\n3,4\n"));
+        Assert.Equal(2, code);
+        Assert.StartsWith("mml: error:", error);
+    }
+}
