@@ -93,13 +93,16 @@ public sealed class SymmetricEigen
         var tau = new double[n];
         HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau);
 
-        var rotations = new GivensSequence();
+        var rotations = new GivensSequence(checked(n * n + n * n / 4 + 64));
         double[] rows;
         int[] rowOfPair;
         if (k == n)
         {
+            // For large n the scalar QL iteration runs on a second thread while Qᵀ is formed.
+            var ql = n >= 64 ? Task.Run(() => TridiagonalQl.Diagonalize(d, e, n, rotations)) : null;
             rows = HouseholderBackTransformation.FormQTranspose(reflectors, tau, n);
-            TridiagonalQl.Diagonalize(d, e, n, rotations);
+            if (ql is null) TridiagonalQl.Diagonalize(d, e, n, rotations);
+            else ql.GetAwaiter().GetResult();
             rotations.ApplyToRows(rows, n);
             rowOfPair = DescendingOrder(d, k);
         }
