@@ -33,11 +33,13 @@ internal static class TridiagonalDivideConquer
     public static double[] Decompose(double[] d, double[] e, int n)
     {
         var z = new double[n * n];
-        if (n > 0) Solve(d, e, n, 0, n, z);
+        // Merge workspace, allocated once: large-object allocations per merge measured as costly as the GEMMs.
+        var workspace = new double[3 * n * n];
+        if (n > 0) Solve(d, e, n, 0, n, z, workspace);
         return z;
     }
 
-    private static void Solve(double[] d, double[] e, int n, int lo, int hi, double[] q)
+    private static void Solve(double[] d, double[] e, int n, int lo, int hi, double[] q, double[] workspace)
     {
         int size = hi - lo;
         if (size <= LeafSize)
@@ -50,9 +52,9 @@ internal static class TridiagonalDivideConquer
         double beta = e[m - 1];
         d[m - 1] -= Math.Abs(beta);
         d[m] -= Math.Abs(beta);
-        Solve(d, e, n, lo, m, q);
-        Solve(d, e, n, m, hi, q);
-        if (beta != 0) Merge(d, n, lo, m, hi, beta, q);
+        Solve(d, e, n, lo, m, q, workspace);
+        Solve(d, e, n, m, hi, q, workspace);
+        if (beta != 0) Merge(d, n, lo, m, hi, beta, q, workspace);
     }
 
     /// <summary>Implicit QL with recorded rotations replayed on the identity; writes the block's eigenvectors as columns.</summary>
@@ -73,7 +75,7 @@ internal static class TridiagonalDivideConquer
         }
     }
 
-    private static void Merge(double[] d, int n, int lo, int m, int hi, double beta, double[] q)
+    private static void Merge(double[] d, int n, int lo, int m, int hi, double beta, double[] q, double[] workspace)
     {
         int size = hi - lo;
         double rho = 2 * Math.Abs(beta);
@@ -152,26 +154,26 @@ internal static class TridiagonalDivideConquer
         }
 
         var lambda = new double[k];
-        var u = new double[k * k];
+        var u = workspace.AsSpan(0, k * k);
         SecularEquation.Solve(dk, zk, rho, lambda, u);
 
         // Q[lo..hi, kept] ← Q[lo..hi, kept]·U.
         var keptColumn = new int[k];
         for (int i = 0; i < k; i++) keptColumn[i] = column[kept[i]];
-        var gathered = new double[size * k];
+        var gathered = workspace.AsSpan(n * n, size * k);
         for (int r = 0; r < size; r++)
         {
             var source = q.AsSpan((lo + r) * n, n);
-            var target = gathered.AsSpan(r * k, k);
+            var target = gathered.Slice(r * k, k);
             for (int i = 0; i < target.Length; i++) target[i] = source[keptColumn[i]];
         }
 
-        var product = new double[size * k];
+        var product = workspace.AsSpan(2 * n * n, size * k);
         Gemm.Multiply(Op.None, Op.None, size, k, k, 1.0, gathered, k, u, k, 0.0, product, k);
         for (int r = 0; r < size; r++)
         {
             var target = q.AsSpan((lo + r) * n, n);
-            var source = product.AsSpan(r * k, k);
+            var source = product.Slice(r * k, k);
             for (int i = 0; i < source.Length; i++) target[keptColumn[i]] = source[i];
         }
 
