@@ -31,7 +31,7 @@ public sealed record SymmetricEigenOptions
 /// Algorithm (LAPACK dsyevd with dsytrd + dorgtr + dstedc; Golub and Van Loan, Matrix Computations, 4th ed., §8.3–8.4):
 /// A is scaled by a power of two to max |a_ij| ≈ 1, reduced to tridiagonal form T = QᵀAQ by Householder reflectors
 /// (<see cref="HouseholderTridiagonalization"/>), Qᵀ is formed in blocked compact-WY form through GEMM
-/// (<see cref="HouseholderBackTransformation"/>) while, on a second thread, T = S·Λ·Sᵀ is solved by divide and conquer
+/// (<see cref="HouseholderBackTransformation"/>), T = S·Λ·Sᵀ is solved by divide and conquer
 /// (<see cref="TridiagonalDivideConquer"/>); the rows of Sᵀ·Qᵀ (one GEMM) are the eigenvectors of A.
 /// With <see cref="SymmetricEigenOptions.TopK"/>, T is instead diagonalised by the implicit QL iteration
 /// (<see cref="TridiagonalQl"/>) and its recorded rotations are replayed on k unit vectors (<see cref="GivensSequence"/>).
@@ -100,11 +100,11 @@ public sealed class SymmetricEigen
         int[] rowOfPair;
         if (k == n)
         {
-            // Divide and conquer gives T = S·Λ·Sᵀ; the rows of Sᵀ·Qᵀ are the eigenvectors of A. For large n it runs on a
-            // second thread while Qᵀ is formed.
-            var divide = n >= 64 ? Task.Run(() => TridiagonalDivideConquer.Decompose(d, e, n)) : null;
+            // Divide and conquer gives T = S·Λ·Sᵀ; the rows of Sᵀ·Qᵀ are the eigenvectors of A. The two run one after the
+            // other, each with its GEMMs on every core: overlapping them on two threads measured slower (both compete
+            // for the same two cores).
+            var s = TridiagonalDivideConquer.Decompose(d, e, n);
             var qt = HouseholderBackTransformation.FormQTranspose(reflectors, tau, n);
-            var s = divide is null ? TridiagonalDivideConquer.Decompose(d, e, n) : divide.GetAwaiter().GetResult();
             rows = new double[n * n];
             Gemm.Multiply(Op.Transpose, Op.None, n, n, n, 1.0, s, n, qt, n, 0.0, rows, n);
             rowOfPair = DescendingOrder(d, k);
