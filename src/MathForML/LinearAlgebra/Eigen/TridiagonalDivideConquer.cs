@@ -103,6 +103,8 @@ internal static class TridiagonalDivideConquer
         }
 
         double tol = 8 * Epsilon * Math.Max(dMax, zMax);
+        // A column of Q = diag(Q₁, Q₂) is zero in the other half's rows until a deflation rotation mixes it.
+        var dense = new bool[n];
         var kept = new List<int>(size);
         int previous = -1;
         for (int t = 0; t < size; t++)
@@ -129,6 +131,7 @@ internal static class TridiagonalDivideConquer
                 zs[t] = r;
                 zs[previous] = 0;
                 RotateColumns(q, n, lo, hi, column[previous], column[t], c, s);
+                dense[column[previous]] = dense[column[t]] = true;
                 double dp = ds[previous], dt = ds[t];
                 ds[previous] = dp * c * c + dt * s * s;
                 ds[t] = dp * s * s + dt * c * c;
@@ -157,24 +160,53 @@ internal static class TridiagonalDivideConquer
         var u = workspace.AsSpan(0, k * k);
         SecularEquation.Solve(dk, zk, rho, lambda, u);
 
-        // Q[lo..hi, kept] ← Q[lo..hi, kept]·U.
+        // Q[lo..hi, kept] ← Q[lo..hi, kept]·U, exploiting the block structure (dlaed2/dlaed3): order the kept columns as
+        // upper-only, dense, lower-only (and the rows of U alike); then rows lo..m−1 need only the first two groups and
+        // rows m..hi−1 only the last two, about half the flops of one dense product.
+        var order = new int[k];
+        int upper = 0, both = 0;
+        for (int i = 0; i < k; i++)
+        {
+            int c = column[kept[i]];
+            if (!dense[c] && c < m) upper++;
+            else if (dense[c]) both++;
+        }
+
+        int nextUpper = 0, nextBoth = upper, nextLower = upper + both;
+        for (int i = 0; i < k; i++)
+        {
+            int c = column[kept[i]];
+            order[dense[c] ? nextBoth++ : c < m ? nextUpper++ : nextLower++] = i;
+        }
+
         var keptColumn = new int[k];
-        for (int i = 0; i < k; i++) keptColumn[i] = column[kept[i]];
+        for (int p = 0; p < k; p++) keptColumn[p] = column[kept[order[p]]];
         var gathered = workspace.AsSpan(n * n, size * k);
         for (int r = 0; r < size; r++)
         {
             var source = q.AsSpan((lo + r) * n, n);
             var target = gathered.Slice(r * k, k);
-            for (int i = 0; i < target.Length; i++) target[i] = source[keptColumn[i]];
+            for (int p = 0; p < target.Length; p++) target[p] = source[keptColumn[p]];
         }
 
-        var product = workspace.AsSpan(2 * n * n, size * k);
-        Gemm.Multiply(Op.None, Op.None, size, k, k, 1.0, gathered, k, u, k, 0.0, product, k);
+        var permuted = workspace.AsSpan(2 * n * n, k * k);
+        for (int p = 0; p < k; p++) u.Slice(order[p] * k, k).CopyTo(permuted.Slice(p * k, k));
+        var product = workspace.AsSpan(0, size * k);
+        int top = m - lo, lowerStart = upper, lowerCount = k - upper;
+        if (upper + both > 0)
+            Gemm.Multiply(Op.None, Op.None, top, k, upper + both, 1.0, gathered, k, permuted, k, 0.0, product, k);
+        else
+            product[..(top * k)].Clear();
+        if (lowerCount > 0)
+            Gemm.Multiply(Op.None, Op.None, size - top, k, lowerCount, 1.0, gathered[(top * k + lowerStart)..], k,
+                permuted[(lowerStart * k)..], k, 0.0, product[(top * k)..], k);
+        else
+            product[(top * k)..].Clear();
         for (int r = 0; r < size; r++)
         {
             var target = q.AsSpan((lo + r) * n, n);
             var source = product.Slice(r * k, k);
-            for (int i = 0; i < source.Length; i++) target[keptColumn[i]] = source[i];
+            for (int i = 0; i < source.Length; i++) target[column[kept[i]]] = source[i];
         }
 
         for (int i = 0; i < k; i++) d[column[kept[i]]] = lambda[i];
