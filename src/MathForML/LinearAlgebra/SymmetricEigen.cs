@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using MathForML.LinearAlgebra.Eigen;
+using MathForML.LinearAlgebra.Kernels;
 
 namespace MathForML.LinearAlgebra;
 
@@ -27,13 +28,15 @@ public sealed record SymmetricEigenOptions
 /// Only the lower triangle of A is used once A has passed the symmetry check.
 /// </para>
 /// <para>
-/// Algorithm (LAPACK dsyev with dsytrd + dorgtr + dsteqr; Golub and Van Loan, Matrix Computations, 4th ed., §8.3):
+/// Algorithm (LAPACK dsyevd with dsytrd + dorgtr + dstedc; Golub and Van Loan, Matrix Computations, 4th ed., §8.3–8.4):
 /// A is scaled by a power of two to max |a_ij| ≈ 1, reduced to tridiagonal form T = QᵀAQ by Householder reflectors
 /// (<see cref="HouseholderTridiagonalization"/>), Qᵀ is formed in blocked compact-WY form through GEMM
-/// (<see cref="HouseholderBackTransformation"/>), and T is diagonalised by the implicit QL iteration with Wilkinson
-/// shifts (<see cref="TridiagonalQl"/>) whose rotations are recorded and then replayed, in L2-sized column strips on two
-/// threads, on the rows of Qᵀ, so the rows become the eigenvectors (<see cref="GivensSequence"/>).
-/// Cost: 4n³/3 (reduction) + 4n³/3 (Qᵀ) + ≈ 6n³·(sweeps per eigenvalue)/2 (rotations) flops; O(n²) memory.
+/// (<see cref="HouseholderBackTransformation"/>), T = S·Λ·Sᵀ is solved by divide and conquer
+/// (<see cref="TridiagonalDivideConquer"/>); the rows of Sᵀ·Qᵀ (one GEMM) are the eigenvectors of A.
+/// With <see cref="SymmetricEigenOptions.TopK"/>, T is instead diagonalised by the implicit QL iteration
+/// (<see cref="TridiagonalQl"/>) and its recorded rotations are replayed on k unit vectors (<see cref="GivensSequence"/>).
+/// Cost: 4n³/3 (reduction) + 4n³/3 (Qᵀ) + ≈ 4n³/3 (merges) + 2n³ (Sᵀ·Qᵀ) flops, all but the reduction in GEMM;
+/// O(n²) memory.
 /// Accuracy: backward stable, ‖A·v − λ·v‖ = O(ε‖A‖) and VᵀV = I to O(nε).
 /// </para>
 /// </remarks>
@@ -93,21 +96,22 @@ public sealed class SymmetricEigen
         var tau = new double[n];
         HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau);
 
-        var rotations = new GivensSequence(checked(n * n + n * n / 4 + 64));
         double[] rows;
         int[] rowOfPair;
         if (k == n)
         {
-            // For large n the scalar QL iteration runs on a second thread while Qᵀ is formed.
-            var ql = n >= 64 ? Task.Run(() => TridiagonalQl.Diagonalize(d, e, n, rotations)) : null;
-            rows = HouseholderBackTransformation.FormQTranspose(reflectors, tau, n);
-            if (ql is null) TridiagonalQl.Diagonalize(d, e, n, rotations);
-            else ql.GetAwaiter().GetResult();
-            rotations.ApplyToRows(rows, n);
+            // Divide and conquer gives T = S·Λ·Sᵀ; the rows of Sᵀ·Qᵀ are the eigenvectors of A. The two run one after the
+            // other, each with its GEMMs on every core: overlapping them on two threads measured slower (both compete
+            // for the same two cores).
+            var s = TridiagonalDivideConquer.Decompose(d, e, n);
+            var qt = HouseholderBackTransformation.FormQTranspose(reflectors, tau, n);
+            rows = new double[n * n];
+            Gemm.Multiply(Op.Transpose, Op.None, n, n, n, 1.0, s, n, qt, n, 0.0, rows, n);
             rowOfPair = DescendingOrder(d, k);
         }
         else
         {
+            var rotations = new GivensSequence(checked(n * n + n * n / 4 + 64));
             TridiagonalQl.Diagonalize(d, e, n, rotations);
             var selected = DescendingOrder(d, k);
             var columns = TridiagonalQl.SelectedEigenvectors(rotations, n, selected);

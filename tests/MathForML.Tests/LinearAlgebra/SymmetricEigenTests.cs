@@ -208,6 +208,57 @@ public class SymmetricEigenTests
             }, iter: 200);
     }
 
+    public static TheoryData<string, int> DeflationCases => new()
+    {
+        { "clusters", 150 }, { "wilkinson", 201 }, { "laplacian", 130 }, { "identityPlusRankOne", 97 }, { "diagonal", 70 },
+        { "graded", 120 },
+    };
+
+    /// <summary>Large enough for several divide-and-conquer merges, built to make them deflate (dlaed2's two kinds).</summary>
+    [Theory]
+    [MemberData(nameof(DeflationCases))]
+    public void DivideAndConquerHandlesDeflation(string kind, int n)
+    {
+        var a = new Matrix(n, n);
+        var u = EigenReferenceData.Lcg(n, 1, (ulong)n).Column(0);
+        switch (kind)
+        {
+            case "clusters":
+                // H·diag(λ)·H with λ in three clusters of exactly equal and 1e-13-apart values.
+                var h = Matrix.Identity(n);
+                for (int i = 0; i < n; i++)
+                    for (int j = 0; j < n; j++) h[i, j] -= 2 * u[i] * u[j] / u.Dot(u);
+                var lambda = Enumerable.Range(0, n).Select(i => i < n / 3 ? 1.0 : i < 2 * n / 3 ? 2.0 : 3 + 1e-13 * i).ToArray();
+                a = h * Matrix.Diagonal(lambda) * h;
+                break;
+            case "wilkinson":
+                for (int i = 0; i < n; i++) a[i, i] = Math.Abs(i - (n - 1) / 2.0);
+                for (int i = 0; i + 1 < n; i++) a[i, i + 1] = a[i + 1, i] = 1;
+                break;
+            case "laplacian":
+                for (int i = 0; i < n; i++) a[i, i] = 2;
+                for (int i = 0; i + 1 < n; i++) a[i, i + 1] = a[i + 1, i] = -1;
+                break;
+            case "identityPlusRankOne":
+                for (int i = 0; i < n; i++)
+                    for (int j = 0; j < n; j++) a[i, j] = (i == j ? 1 : 0) + u[i] * u[j];
+                break;
+            case "diagonal":
+                for (int i = 0; i < n; i++) a[i, i] = u[i];
+                break;
+            default:
+                var b = EigenReferenceData.LcgSymmetric(n, 5);
+                for (int i = 0; i < n; i++)
+                    for (int j = 0; j < n; j++) a[i, j] = b[i, j] * Math.Pow(10, -(i + j) * 8.0 / n);
+                break;
+        }
+
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < i; j++) a[j, i] = a[i, j];
+        var eig = SymmetricEigen.Decompose(a);
+        AssertValidDecomposition(a, eig, Math.Max(a.FrobeniusNorm(), double.Epsilon));
+    }
+
     /// <summary>Residuals, orthonormality, reconstruction, ordering and sign convention.</summary>
     internal static void AssertValidDecomposition(Matrix a, SymmetricEigen eig, double norm)
     {

@@ -1,0 +1,206 @@
+using System.Runtime.Intrinsics;
+
+namespace MathForML.LinearAlgebra.Eigen;
+
+/// <summary>
+/// Eigenpairs of a rank-one modified diagonal matrix D + ρ·z·zᵀ (d strictly increasing, ρ &gt; 0, all z_j ≠ 0), the
+/// merge step of divide and conquer (LAPACK dlaed4 for the roots, dlaed3 for the vectors; Golub and Van Loan, 4th ed.,
+/// §8.4.3).
+/// </summary>
+/// <remarks>
+/// <para>
+/// The eigenvalues are the roots of the secular equation f(λ) = 1/ρ + Σ_j z_j²/(d_j − λ) = 0, one in each (d_i, d_{i+1})
+/// and the last in (d_{K−1}, d_{K−1} + ρ‖z‖²). Each root is found as λ_i = d_o + τ relative to the nearer pole d_o, so the
+/// differences d_j − λ_i = (d_j − d_o) − τ keep full relative accuracy. The iteration is safeguarded bisection on a
+/// shrinking bracket with the steps of a rational model: between two poles f is modelled by c + s_i/(d_i − λ) +
+/// s_{i+1}/(d_{i+1} − λ) matched to f and f′ (dlaed4's "middle way"), beyond the last pole by c + s/(d_{K−1} − λ).
+/// </para>
+/// <para>
+/// Eigenvectors by Gu and Eisenstat's formula (SIAM J. Matrix Anal. Appl. 16, 1995): the computed roots are the exact
+/// eigenvalues of D + ρ·ẑ·ẑᵀ with ẑ_j² = (λ_j − d_j)/ρ · Π_{i≠j} (λ_i − d_j)/(d_i − d_j); the eigenvector for λ_i is
+/// (ẑ_j/(d_j − λ_i))_j normalised. Built from accurate differences, these vectors are orthogonal to working accuracy
+/// however close the roots are. Cost: O(K²) per root iteration and for the vectors.
+/// </para>
+/// </remarks>
+internal static class SecularEquation
+{
+    private const double Epsilon = 2.220446049250313e-16;
+    private const int MaxIterations = 200;
+    private const int ParallelSize = 256;
+
+    /// <summary>
+    /// Writes the roots to <paramref name="lambda"/> (K, increasing) and the normalised eigenvectors as the columns of the
+    /// K×K row-major <paramref name="u"/> (column i pairs with λ_i).
+    /// </summary>
+    public static void Solve(ReadOnlySpan<double> d, ReadOnlySpan<double> z, double rho, Span<double> lambda, Span<double> u)
+    {
+        int k = d.Length;
+        if (k == 1)
+        {
+            lambda[0] = d[0] + rho * z[0] * z[0];
+            u[0] = 1;
+            return;
+        }
+
+        double zNorm2 = 0;
+        for (int j = 0; j < k; j++) zNorm2 += z[j] * z[j];
+        var origin = new int[k];
+        var tau = new double[k];
+        var dArray = d.ToArray();
+        var zArray = z.ToArray();
+        void Roots(int from, int to)
+        {
+            var delta = new double[k];
+            for (int i = from; i < to; i++) (origin[i], tau[i]) = FindRoot(dArray, zArray, rho, zNorm2, i, delta);
+        }
+
+        // The roots are independent: large problems split them between two threads (one fork per merge).
+        if (k >= ParallelSize) Parallel.Invoke(() => Roots(0, k / 2), () => Roots(k / 2, k));
+        else Roots(0, k);
+        for (int i = 0; i < k; i++) lambda[i] = d[origin[i]] + tau[i];
+
+        // diff[j, i] = d_j − λ_i from the pole-relative representation.
+        var diff = u;
+        for (int j = 0; j < k; j++)
+            for (int i = 0; i < k; i++)
+                diff[j * k + i] = (d[j] - d[origin[i]]) - tau[i];
+
+        var zHat = new double[k];
+        for (int j = 0; j < k; j++)
+        {
+            double product = -diff[j * k + j] / rho;
+            for (int i = 0; i < k; i++)
+                if (i != j) product *= -diff[j * k + i] / (d[i] - d[j]);
+            zHat[j] = Math.CopySign(Math.Sqrt(Math.Abs(product)), z[j]);
+        }
+
+        var norm = new double[k];
+        for (int j = 0; j < k; j++)
+        {
+            for (int i = 0; i < k; i++)
+            {
+                double x = zHat[j] / diff[j * k + i];
+                u[j * k + i] = x;
+                norm[i] += x * x;
+            }
+        }
+
+        for (int i = 0; i < k; i++) norm[i] = 1 / Math.Sqrt(norm[i]);
+        for (int j = 0; j < k; j++)
+            for (int i = 0; i < k; i++)
+                u[j * k + i] *= norm[i];
+    }
+
+    /// <summary>Σ_j z_j²/(δ_j − t) and Σ_j z_j²/(δ_j − t)².</summary>
+    private static (double Sum, double SumOfSquares) PoleSums(ReadOnlySpan<double> z, ReadOnlySpan<double> delta, double t)
+    {
+        int j = 0;
+        double sum = 0, squares = 0;
+        if (Vector512.IsHardwareAccelerated && z.Length >= 8)
+        {
+            var tv = Vector512.Create(t);
+            var sv = Vector512<double>.Zero;
+            var qv = Vector512<double>.Zero;
+            for (; j + 8 <= z.Length; j += 8)
+            {
+                var zv = Vector512.Create(z.Slice(j, 8));
+                var r = zv / (Vector512.Create(delta.Slice(j, 8)) - tv);
+                sv = Vector512.FusedMultiplyAdd(zv, r, sv);
+                qv = Vector512.FusedMultiplyAdd(r, r, qv);
+            }
+
+            sum = Vector512.Sum(sv);
+            squares = Vector512.Sum(qv);
+        }
+
+        for (; j < z.Length; j++)
+        {
+            double r = z[j] / (delta[j] - t);
+            sum += z[j] * r;
+            squares += r * r;
+        }
+
+        return (sum, squares);
+    }
+
+    /// <summary>Root i as (origin pole o, τ) with λ_i = d_o + τ; <paramref name="delta"/> is workspace (K).</summary>
+    private static (int Origin, double Tau) FindRoot(ReadOnlySpan<double> d, ReadOnlySpan<double> z, double rho, double zNorm2,
+        int i, Span<double> delta)
+    {
+        int k = d.Length;
+        bool last = i == k - 1;
+        int o;
+        double lo, hi;
+        if (last)
+        {
+            o = i;
+            lo = 0;
+            hi = rho * zNorm2;
+        }
+        else
+        {
+            double gap = d[i + 1] - d[i];
+            double fMid = 1 / rho;
+            double mid = 0.5 * gap;
+            for (int j = 0; j < k; j++) fMid += z[j] * z[j] / ((d[j] - d[i]) - mid);
+            if (fMid >= 0)
+            {
+                o = i;
+                lo = 0;
+                hi = mid;
+            }
+            else
+            {
+                o = i + 1;
+                lo = -mid;
+                hi = 0;
+            }
+        }
+
+        for (int j = 0; j < k; j++) delta[j] = d[j] - d[o];
+        // Poles 0..left form ψ, the rest φ; the root lies just right of pole `left` (i).
+        int left = i;
+        double t = 0.5 * (lo + hi);
+        for (int iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            var (psi, dPsi) = PoleSums(z[..(left + 1)], delta[..(left + 1)], t);
+            var (phi, dPhi) = PoleSums(z[(left + 1)..], delta[(left + 1)..], t);
+
+            double f = 1 / rho + psi + phi;
+            double error = 8 * (1 / rho + Math.Abs(psi) + Math.Abs(phi)) + Math.Abs(t) * (dPsi + dPhi);
+            if (Math.Abs(f) <= Epsilon * error) break;
+            if (f < 0) lo = t;
+            else hi = t;
+            if (hi - lo <= 2 * Epsilon * Math.Max(Math.Abs(lo), Math.Abs(hi))) break;
+
+            double next = double.NaN;
+            double dl = delta[left] - t;
+            if (last)
+            {
+                double fPrime = dPsi + dPhi;
+                double c = f - dl * fPrime;
+                if (c != 0) next = t + dl + dl * dl * fPrime / c;
+            }
+            else
+            {
+                double dr = delta[left + 1] - t;
+                double c = f - dl * dPsi - dr * dPhi;
+                double b = c * (dl + dr) + dl * dl * dPsi + dr * dr * dPhi;
+                double c0 = dl * dr * f;
+                double discriminant = b * b - 4 * c * c0;
+                if (discriminant >= 0)
+                {
+                    double q = 0.5 * (b + Math.CopySign(Math.Sqrt(discriminant), b));
+                    double eta1 = c != 0 ? q / c : double.NaN;
+                    double eta2 = q != 0 ? c0 / q : double.NaN;
+                    if (eta1 > dl && eta1 < dr) next = t + eta1;
+                    else if (eta2 > dl && eta2 < dr) next = t + eta2;
+                }
+            }
+
+            t = next > lo && next < hi ? next : 0.5 * (lo + hi);
+        }
+
+        return (o, t);
+    }
+}
