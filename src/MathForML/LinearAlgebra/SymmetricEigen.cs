@@ -87,14 +87,15 @@ public sealed class SymmetricEigen
         if (maxAbs == 0) return Trivial(n, k);
         // Scale by a power of two (exact) so that max |a_ij| is near 1: no overflow or underflow in the rotations.
         double scale = Math.ScaleB(1.0, Math.ILogB(maxAbs));
-        var work = new double[n * n];
-        TensorPrimitives.Multiply(a.AsSpan(), 1 / scale, work);
+        var work = WorkspacePool.Rent(n * n, clear: false);
+        TensorPrimitives.Multiply(a.AsSpan(), 1 / scale, work.AsSpan(0, n * n));
 
         var d = new double[n];
         var e = new double[n];
-        var reflectors = new double[n * n];
+        var reflectors = WorkspacePool.Rent(n * n, clear: true);
         var tau = new double[n];
         HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau);
+        WorkspacePool.Return(work);
 
         double[] rows;
         int[] rowOfPair;
@@ -105,8 +106,11 @@ public sealed class SymmetricEigen
             // for the same two cores).
             var s = TridiagonalDivideConquer.Decompose(d, e, n);
             var qt = HouseholderBackTransformation.FormQTranspose(reflectors, tau, n);
-            rows = new double[n * n];
+            WorkspacePool.Return(reflectors);
+            rows = WorkspacePool.Rent(n * n, clear: false);
             Gemm.Multiply(Op.Transpose, Op.None, n, n, n, 1.0, s, n, qt, n, 0.0, rows, n);
+            WorkspacePool.Return(s);
+            WorkspacePool.Return(qt);
             rowOfPair = DescendingOrder(d, k);
         }
         else
@@ -123,7 +127,9 @@ public sealed class SymmetricEigen
         }
 
         var eigenvalues = rowOfPair.Select(i => d[i]).ToArray();
-        return Build(eigenvalues, rows, rowOfPair, n, k, scale);
+        var result = Build(eigenvalues, rows, rowOfPair, n, k, scale);
+        WorkspacePool.Return(rows);
+        return result;
     }
 
     /// <summary>Eigenvalues (unscaled by <paramref name="scale"/>) plus eigenvector rows picked by <paramref name="order"/>, sign-normalised, as columns.</summary>

@@ -19,10 +19,10 @@ internal static class HouseholderBackTransformation
 {
     private const int BlockSize = 48;
 
-    /// <summary>Returns Qᵀ (n×n, row-major).</summary>
+    /// <summary>Returns Qᵀ (n×n, row-major) in an array from <see cref="WorkspacePool"/> (possibly longer than n²).</summary>
     public static double[] FormQTranspose(double[] reflectors, double[] tau, int n)
     {
-        var x = new double[n * n];
+        var x = WorkspacePool.Rent(n * n, clear: true);
         for (int i = 0; i < n; i++) x[i * n + i] = 1;
         Apply(x, n, n, reflectors, tau, fromIdentity: true);
         return x;

@@ -30,12 +30,14 @@ internal static class TridiagonalDivideConquer
     /// row-major matrix holds the orthonormal eigenvectors as columns (column j pairs with d[j]). <paramref name="e"/>
     /// (length ≥ n−1) is destroyed.
     /// </summary>
+    /// <remarks>The returned array comes from <see cref="WorkspacePool"/> (it may be longer than n²); give it back there.</remarks>
     public static double[] Decompose(double[] d, double[] e, int n)
     {
-        var z = new double[n * n];
+        var z = WorkspacePool.Rent(n * n, clear: true);
         // Merge workspace, allocated once: large-object allocations per merge measured as costly as the GEMMs.
-        var workspace = new double[3 * n * n];
+        var workspace = WorkspacePool.Rent(3 * n * n, clear: true);
         if (n > 0) Solve(d, e, n, 0, n, z, workspace);
+        WorkspacePool.Return(workspace);
         return z;
     }
 
