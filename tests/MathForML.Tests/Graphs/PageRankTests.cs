@@ -1,0 +1,112 @@
+using MathForML.Graphs;
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Tests.Graphs;
+
+public class PageRankTests
+{
+    private static readonly System.Text.Json.JsonElement Reference = ReferenceData.Json("pagerank", "reference.json");
+
+    private static void AssertClose(double[] expected, double[] actual, double tolerance)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++) Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"{i}: {actual[i]} vs {expected[i]}");
+    }
+
+    [Fact]
+    public void CourseMicroInternetMatchesTheEigenvector()
+    {
+        var l = Reference.GetProperty("l6").ToMatrix();
+        var expected = Reference.GetProperty("l6_d1").ToVector().ToArray();
+        var r = PageRank.Course(l);
+        Assert.True(r.Converged);
+        // The course's rule ‖Δr‖₂ < 0.01 leaves the ranks within about that of the eigenvector.
+        AssertClose(expected, r.Ranks, 0.05);
+        Assert.Equal(100, r.Ranks.Sum(), 9);
+        AssertClose(expected, PageRank.CourseEigenvector(l), 1e-10);
+        var tight = PageRank.Course(l, tolerance: 1e-12);
+        AssertClose(expected, tight.Ranks, 1e-9);
+        AssertClose(Reference.GetProperty("l6_d085").ToVector().ToArray(), PageRank.Course(l, 0.85, 1e-12).Ranks, 1e-9);
+    }
+
+    [Fact]
+    public void SelfLinkingPageSwallowsSurfersUntilDamped()
+    {
+        var l = Reference.GetProperty("l7").ToMatrix();
+        var undamped = PageRank.Course(l, 1.0, 1e-10);
+        Assert.Equal(100, undamped.Ranks[6], 6);
+        AssertClose(Reference.GetProperty("l7_d1").ToVector().ToArray(), PageRank.CourseEigenvector(l, 1.0), 1e-9);
+        var damped = PageRank.Course(l, 0.1, 1e-12);
+        AssertClose(Reference.GetProperty("l7_d01").ToVector().ToArray(), damped.Ranks, 1e-9);
+    }
+
+    [Fact]
+    public void SparseAgreesWithTheDenseGoogleMatrix()
+    {
+        // Random graph with dangling nodes, self-loops and duplicate edges.
+        var rng = new Random(3);
+        int n = 60, m = 240;
+        var s = new int[m];
+        var t = new int[m];
+        for (int i = 0; i < m; i++) { s[i] = rng.Next(n - 5); t[i] = rng.Next(n); }   // the last five nodes are dangling
+        var graph = CsrGraph.FromEdges(s, t);
+        Assert.Equal(n, graph.NodeCount);
+        var result = PageRank.Compute(graph, new PageRankOptions { Tolerance = 1e-14 });
+        Assert.True(result.Converged);
+        Assert.Equal(1, result.Ranks.Sum(), 12);
+        // G = d·(AᵀD⁻¹ + dangling columns 1/n) + (1−d)/n·J; its eigenvector for λ = 1, scaled to sum 1.
+        var g = new Matrix(n, n);
+        for (int i = 0; i < m; i++) g[t[i], s[i]] += 1.0 / graph.OutDegree[s[i]];
+        for (int u = 0; u < n; u++)
+            if (graph.OutDegree[u] == 0)
+                for (int w = 0; w < n; w++) g[w, u] = 1.0 / n;
+        var expected = PageRank.CourseEigenvector(g, 0.85).Select(x => x / 100).ToArray();
+        Assert.True(expected.Zip(result.Ranks).Sum(p => Math.Abs(p.First - p.Second)) < 1e-12);
+    }
+
+    [Fact]
+    public void SameAnswerWhateverTheThreadCount()
+    {
+        var rng = new Random(5);
+        int n = 50_000, m = 400_000;
+        var s = new int[m];
+        var t = new int[m];
+        for (int i = 0; i < m; i++) { s[i] = rng.Next(n); t[i] = (int)(Math.Pow(rng.NextDouble(), 3) * n); }
+        var graph = CsrGraph.FromEdges(s, t);
+        var one = PageRank.Compute(graph, maxThreads: 1);
+        var two = PageRank.Compute(graph, maxThreads: 2);
+        Assert.Equal(one.Iterations, two.Iterations);
+        Assert.Equal(one.Ranks, two.Ranks);
+    }
+
+    [Fact]
+    public void EdgeCases()
+    {
+        var single = PageRank.Compute(CsrGraph.FromEdges([], [], nodeCount: 1));
+        Assert.Equal([1.0], single.Ranks);
+        var empty = PageRank.Compute(CsrGraph.FromEdges([], [], nodeCount: 4));
+        Assert.All(empty.Ranks, r => Assert.Equal(0.25, r, 15));
+        Assert.Empty(PageRank.Compute(CsrGraph.FromEdges([], [])).Ranks);
+        var selfLoops = PageRank.Compute(CsrGraph.FromEdges([0, 1], [0, 1]));
+        Assert.Equal(0.5, selfLoops.Ranks[0], 12);
+        var personalized = PageRank.Compute(CsrGraph.FromEdges([0, 1, 2], [1, 2, 0]), new PageRankOptions { Personalization = [1.0, 0, 0] });
+        Assert.True(personalized.Ranks[0] > personalized.Ranks[2]);
+        Assert.Equal(1, personalized.Ranks.Sum(), 12);
+        Assert.Equal(0, personalized.Top(1)[0].Node);
+    }
+
+    [Fact]
+    public void BadInputIsRejected()
+    {
+        var g = CsrGraph.FromEdges([0, 1], [1, 0]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PageRank.Compute(g, new PageRankOptions { Damping = 1.5 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PageRank.Compute(g, new PageRankOptions { Tolerance = 0 }));
+        Assert.Contains("sums to 0.9", Assert.Throws<ArgumentException>(() => PageRank.Compute(g, new PageRankOptions { Personalization = [0.5, 0.4] })).Message);
+        Assert.Throws<DimensionMismatchException>(() => PageRank.Compute(g, new PageRankOptions { Personalization = [1.0] }));
+        var bad = Matrix.FromRows([0, 1], [0.5, 0]);
+        Assert.Contains("Column 0", Assert.Throws<ArgumentException>(() => PageRank.Course(bad)).Message);
+        Assert.Equal(1.0, PageRank.NormalizeColumns(Matrix.FromRows([0, 2], [3, 0]))[1, 0]);
+        Assert.Throws<ArgumentException>(() => CsrGraph.FromEdges([0, 5], [1, 0], nodeCount: 3));
+        Assert.Throws<ArgumentException>(() => CsrGraph.FromEdges([0, -1], [1, 0]));
+    }
+}
