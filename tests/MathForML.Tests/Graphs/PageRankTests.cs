@@ -1,3 +1,4 @@
+using MathForML.Data;
 using MathForML.Graphs;
 using MathForML.LinearAlgebra;
 
@@ -108,5 +109,21 @@ public class PageRankTests
         Assert.Equal(1.0, PageRank.NormalizeColumns(Matrix.FromRows([0, 2], [3, 0]))[1, 0]);
         Assert.Throws<ArgumentException>(() => CsrGraph.FromEdges([0, 5], [1, 0], nodeCount: 3));
         Assert.Throws<ArgumentException>(() => CsrGraph.FromEdges([0, -1], [1, 0]));
+    }
+}
+
+public class PageRankScipyTests
+{
+    [Fact]
+    public void RmatScale12MatchesScipy()
+    {
+        var (s, t) = EdgeListFile.Read(ReferenceData.PathOf("pagerank", "rmat12.bin"));
+        var graph = CsrGraph.FromEdges(s, t);
+        var (_, expected) = NpyFile.Read<double>(ReferenceData.PathOf("pagerank", "rmat12.bin.scipy-ranks.npy"));
+        var result = PageRank.Compute(graph);
+        Assert.True(result.Converged);
+        Assert.Equal(expected.Length, result.Ranks.Length);
+        double l1 = expected.Zip(result.Ranks).Sum(p => Math.Abs(p.First - p.Second));
+        Assert.True(l1 < 1e-12, $"L1 distance to scipy {l1}");
     }
 }

@@ -44,3 +44,8 @@ out = {
     "l7": L7.tolist(), "l7_d1": principal(damped(L7, 1.0)), "l7_d01": principal(damped(L7, 0.1)),
 }
 print(json.dumps(out))
+
+# rmat12.bin and rmat12.bin.scipy-ranks.npy were made with the shared peer script (scipy CSR power iteration,
+# damping 0.85, L1 tolerance 1e-10):
+#   /usr/bin/python3 shared/bench/peers.py rmat rmat12.bin --scale 12 --seed 1
+#   /usr/bin/python3 shared/bench/peers.py pagerank rmat12.bin
