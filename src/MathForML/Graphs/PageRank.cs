@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MathForML.LinearAlgebra;
 
 namespace MathForML.Graphs;
@@ -30,10 +32,18 @@ public static class PageRank
         var x = v is null ? Filled(n, 1.0 / n) : (double[])v.Clone();
         var next = new double[n];
         var scaled = new double[n];
+        var scaledNext = new double[n];
         var inverseDegree = new double[n];
         for (int u = 0; u < n; u++) inverseDegree[u] = graph.OutDegree[u] == 0 ? 0 : 1.0 / graph.OutDegree[u];
         int chunks = (n + Chunk - 1) / Chunk;
-        var partial = new double[chunks];
+        var changes = new double[chunks];
+        var danglingParts = new double[chunks];
+        double danglingMass = 0;
+        for (int u = 0; u < n; u++)
+        {
+            scaled[u] = x[u] * inverseDegree[u];
+            if (graph.OutDegree[u] == 0) danglingMass += x[u];
+        }
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount };
         var residuals = new List<double>();
         int iteration = 0;
@@ -41,45 +51,58 @@ public static class PageRank
         while (iteration < options.MaxIterations)
         {
             iteration++;
-            // Dangling mass and x/out-degree, per chunk (sums in a fixed order for determinism).
-            Parallel.For(0, chunks, parallel, c =>
-            {
-                int lo = c * Chunk, hi = Math.Min(n, lo + Chunk);
-                double dangling = 0;
-                for (int u = lo; u < hi; u++)
-                {
-                    if (graph.OutDegree[u] == 0) dangling += x[u];
-                    scaled[u] = x[u] * inverseDegree[u];
-                }
-                partial[c] = dangling;
-            });
-            double danglingMass = 0;
-            for (int c = 0; c < chunks; c++) danglingMass += partial[c];
             double uniformShare = d * danglingMass / n;
+            // One pass per step: each node sums its predecessors' x/out-degree, and at once prepares its own scaled value
+            // and dangling mass for the next step (per-chunk partial sums, added in a fixed order: deterministic).
+            var current = (X: x, Scaled: scaled, Next: next, ScaledNext: scaledNext);
             Parallel.For(0, chunks, parallel, c =>
             {
                 int lo = c * Chunk, hi = Math.Min(n, lo + Chunk);
-                var offsets = graph.Offsets;
-                var sources = graph.Sources;
-                double change = 0;
-                for (int w = lo; w < hi; w++)
-                {
-                    double sum = 0;
-                    for (int e = offsets[w]; e < offsets[w + 1]; e++) sum += scaled[sources[e]];
-                    double jump = v is null ? 1.0 / n : v[w];
-                    double value = d * sum + uniformShare + (1 - d) * jump;
-                    change += Math.Abs(value - x[w]);
-                    next[w] = value;
-                }
-                partial[c] = change;
+                (changes[c], danglingParts[c]) = Step(graph, current.X, current.Scaled, current.Next, current.ScaledNext,
+                    inverseDegree, v, d, uniformShare, n, lo, hi);
             });
             double residual = 0;
-            for (int c = 0; c < chunks; c++) residual += partial[c];
+            danglingMass = 0;
+            for (int c = 0; c < chunks; c++)
+            {
+                residual += changes[c];
+                danglingMass += danglingParts[c];
+            }
             (x, next) = (next, x);
+            (scaled, scaledNext) = (scaledNext, scaled);
             residuals.Add(residual);
             if (residual < options.Tolerance) { converged = true; break; }
         }
         return new PageRankResult(x, iteration, converged, residuals);
+    }
+
+    /// <summary>Nodes [lo, hi) of one step; returns the chunk's L1 change and the dangling mass of its new values.</summary>
+    private static (double Change, double Dangling) Step(CsrGraph graph, double[] x, double[] scaled, double[] next,
+        double[] scaledNext, double[] inverseDegree, double[]? v, double d, double uniformShare, int n, int lo, int hi)
+    {
+        ref int sources = ref MemoryMarshal.GetArrayDataReference(graph.Sources);
+        ref double scaledRef = ref MemoryMarshal.GetArrayDataReference(scaled);
+        var offsets = graph.Offsets;
+        double jumpUniform = (1 - d) / n, change = 0, dangling = 0;
+        int e = offsets[lo];
+        for (int w = lo; w < hi; w++)
+        {
+            int end = offsets[w + 1];
+            double sum0 = 0, sum1 = 0;
+            for (; e + 1 < end; e += 2)
+            {
+                sum0 += Unsafe.Add(ref scaledRef, Unsafe.Add(ref sources, e));
+                sum1 += Unsafe.Add(ref scaledRef, Unsafe.Add(ref sources, e + 1));
+            }
+            if (e < end) { sum0 += Unsafe.Add(ref scaledRef, Unsafe.Add(ref sources, e)); e++; }
+            double value = d * (sum0 + sum1) + uniformShare + (v is null ? jumpUniform : (1 - d) * v[w]);
+            change += Math.Abs(value - x[w]);
+            next[w] = value;
+            double inv = inverseDegree[w];
+            scaledNext[w] = value * inv;
+            if (inv == 0) dangling += value;
+        }
+        return (change, dangling);
     }
 
     /// <summary>
