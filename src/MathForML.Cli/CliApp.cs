@@ -63,6 +63,7 @@ public static class CliApp
         root.Options.Add(JsonOption);
         Func<ParseResult, CliContext> context = parse => new CliContext(output, error, parse.GetValue(JsonOption), errorIsTerminal);
         root.Subcommands.Add(LinalgCommand.Build(context));
+        root.Subcommands.Add(PageRankCommand.Build(context));
         root.Subcommands.Add(TourCommand.Build(context));
         return root;
     }
