@@ -9,7 +9,7 @@ namespace MathForML.Graphs;
 /// </summary>
 public sealed class CsrGraph
 {
-    private CsrGraph(int nodeCount, int[] offsets, int[] sources, int[] outDegree)
+    internal CsrGraph(int nodeCount, int[] offsets, int[] sources, int[] outDegree)
     {
         NodeCount = nodeCount;
         Offsets = offsets;

@@ -1,0 +1,84 @@
+namespace MathForML.Graphs;
+
+/// <summary>
+/// R-MAT random graphs (Chakrabarti, Zhan &amp; Faloutsos, "R-MAT: A Recursive Model for Graph Mining", SDM 2004) with
+/// the Graph500 parameters a = 0.57, b = 0.19, c = 0.19, d = 0.05: each of edgeFactor·2^scale edges picks one quadrant
+/// of the adjacency matrix per bit of its endpoints (a: top-left, b: top-right, c: bottom-left, d: bottom-right), so a
+/// few nodes get most of the edges. Vertex ids are then scrambled by a seeded permutation, as Graph500 does, so that
+/// degree is not correlated with id. Duplicates and self-loops are kept.
+/// </summary>
+/// <remarks>
+/// Deterministic: the edges are generated in fixed chunks, each from its own stream of the seed, so the same seed gives
+/// the same graph whatever the thread count. Quadrant probabilities are resolved to 1/65536 (16 random bits per level).
+/// Cost O(E·scale), on all cores.
+/// </remarks>
+public static class RmatGenerator
+{
+    /// <summary>The largest scale accepted (2³⁰ nodes).</summary>
+    public const int MaxScale = 30;
+
+    private const int Chunk = 1 << 16;
+
+    /// <summary>Generates the edge list sᵢ → tᵢ of an R-MAT graph on 2^<paramref name="scale"/> nodes.</summary>
+    /// <param name="scale">log₂ of the node count.</param>
+    /// <param name="edgeFactor">Edges per node (Graph500: 16).</param>
+    /// <param name="seed">The seed: the same seed gives the same graph.</param>
+    /// <param name="a">Probability of the top-left quadrant (source bit 0, target bit 0).</param>
+    /// <param name="b">Probability of the top-right quadrant (target bit 1).</param>
+    /// <param name="c">Probability of the bottom-left quadrant (source bit 1); d = 1 − a − b − c.</param>
+    /// <param name="scramble">Relabel the vertices by a seeded permutation (Graph500 does); false keeps the raw ids.</param>
+    /// <param name="maxThreads">Threads to use (default: all cores); the graph does not depend on it.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A scale outside [0, 30], an edge factor below 1, more than
+    /// <see cref="Array.MaxLength"/> edges, or quadrant probabilities that are negative or sum above 1.</exception>
+    public static (int[] Sources, int[] Targets) Generate(int scale, int edgeFactor = 16, ulong seed = 1,
+        double a = 0.57, double b = 0.19, double c = 0.19, bool scramble = true, int? maxThreads = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(scale);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, MaxScale);
+        ArgumentOutOfRangeException.ThrowIfLessThan(edgeFactor, 1);
+        long edgeCount = (long)edgeFactor << scale;
+        if (edgeCount > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(edgeFactor), $"{edgeFactor}·2^{scale} = {edgeCount} edges is more than {Array.MaxLength}.");
+        if (!(a >= 0 && b >= 0 && c >= 0 && a + b + c <= 1))
+            throw new ArgumentOutOfRangeException(nameof(a), $"Quadrant probabilities a={a}, b={b}, c={c} must be non-negative with a + b + c ≤ 1.");
+        uint ta = Threshold(a), tab = Threshold(a + b), tabc = Threshold(a + b + c);
+        int m = (int)edgeCount;
+        var sources = new int[m];
+        var targets = new int[m];
+        int[]? permutation = scramble ? new SeededRandom(seed, ulong.MaxValue).Permutation(1 << scale) : null;
+        int chunks = (m + Chunk - 1) / Chunk;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount };
+        Parallel.For(0, chunks, parallel, k =>
+        {
+            var random = new SeededRandom(seed, (ulong)k);
+            int lo = k * Chunk, hi = Math.Min(m, lo + Chunk);
+            for (int e = lo; e < hi; e++)
+            {
+                int s = 0, t = 0;
+                ulong bits = 0;
+                for (int level = 0; level < scale; level++)
+                {
+                    if ((level & 3) == 0) bits = random.NextUInt64();
+                    uint r = (uint)(bits & 0xFFFF);
+                    bits >>= 16;
+                    int down = r >= tab ? 1 : 0;
+                    int right = (r >= ta && r < tab) || r >= tabc ? 1 : 0;
+                    s |= down << level;
+                    t |= right << level;
+                }
+                sources[e] = permutation is null ? s : permutation[s];
+                targets[e] = permutation is null ? t : permutation[t];
+            }
+        });
+        return (sources, targets);
+    }
+
+    /// <summary>The R-MAT graph as a <see cref="CsrGraph"/> on exactly 2^<paramref name="scale"/> nodes.</summary>
+    public static CsrGraph GenerateGraph(int scale, int edgeFactor = 16, ulong seed = 1, int? maxThreads = null)
+    {
+        var (s, t) = Generate(scale, edgeFactor, seed, maxThreads: maxThreads);
+        return CsrGraph.FromEdges(s, t, 1 << scale);
+    }
+
+    private static uint Threshold(double p) => (uint)Math.Round(Math.Min(p, 1) * 65536);
+}
