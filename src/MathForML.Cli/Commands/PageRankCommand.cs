@@ -1,37 +1,50 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using MathForML.Cli.Plots;
 using MathForML.Data;
 using MathForML.Graphs;
+using MathForML.LinearAlgebra;
 using static MathForML.Cli.Commands.CommonOptions;
 
 namespace MathForML.Cli.Commands;
 
 /// <summary>
-/// <c>mml pagerank</c>: the course's dense PageRank over a link matrix (<c>--links</c>, ranks sum to 100) or the sparse
-/// power iteration over an edge list (<c>--edges</c>, ranks sum to 1). Exit 1 when the iteration limit is reached first.
+/// <c>mml pagerank</c>: the course's dense PageRank over a link matrix (<c>--links</c>) or a generated internet
+/// (<c>--internet</c>), ranks summing to 100; or the sparse power iteration over an edge list (<c>--edges</c>) or an
+/// R-MAT graph (<c>--rmat</c>), ranks summing to 1. Exit 1 when the iteration limit is reached first.
 /// </summary>
 internal static class PageRankCommand
 {
+    private sealed record Inputs(string? Links, string? Edges, int? Rmat, int? Internet);
+
     public static Command Build(Func<ParseResult, CliContext> context)
     {
         var links = new Option<string?>("--links") { Description = "Link matrix file: column j holds the probabilities of the links out of page j (the course's version)." };
         var normalize = new Option<bool>("--normalize") { Description = "Scale each non-zero column of the link matrix to sum 1." };
         var edges = new Option<string?>("--edges") { Description = "Edge list: text 'src dst' lines (SNAP style) or .bin int32 pairs." };
-        var nodes = new Option<int?>("--nodes") { Description = "Number of nodes (default: largest id + 1)." };
-        var damping = new Option<double?>("--damping") { Description = "Damping d in [0, 1] (default 0.85 for --edges, 1 for --links as in the course)." };
-        var tol = new Option<double?>("--tol") { Description = "Stop when the change falls below this (default 1e-10 in L1 for --edges; 0.01 in L2 for --links)." };
+        var rmat = new Option<int?>("--rmat") { Description = "Generate an R-MAT graph (Graph500 a=0.57, b=0.19, c=0.19) on 2^SCALE nodes." };
+        var edgeFactor = new Option<int>("--edge-factor") { Description = "Edges per node of the R-MAT graph.", DefaultValueFactory = _ => 16 };
+        var internet = new Option<int?>("--internet") { Description = $"Generate a course-style random internet of N pages (at most {InternetGenerator.MaxPages})." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the generated graph.", DefaultValueFactory = _ => 1 };
+        var nodes = new Option<int?>("--nodes") { Description = "Number of nodes of the edge list (default: largest id + 1)." };
+        var damping = new Option<double?>("--damping") { Description = "Damping d in [0, 1] (default 0.85; 1 for --links, as in the course)." };
+        var tol = new Option<double?>("--tol") { Description = "Stop when the change falls below this (default 1e-10 in L1 for graphs; 0.01 in L2 for the course's --links and --internet)." };
         var maxIter = new Option<int>("--max-iter") { Description = "Iteration limit.", DefaultValueFactory = _ => 1000 };
+        var personalization = new Option<string?>("--personalization") { Description = "File of n non-negative jump probabilities summing to 1 (graphs only)." };
         var top = new Option<int>("--top") { Description = "How many top nodes to show.", DefaultValueFactory = _ => 10 };
         var output = OutOption("Write all ranks as CSV 'node,rank'.");
+        var plot = new Option<string?>("--plot") { Description = "Draw the ranks as a bar chart (PNG, or SVG by extension): every page up to 60 pages, else the top nodes." };
         var all = new Option<bool>("--all") { Description = "Include all ranks in JSON even above 100000 nodes." };
-        var cmd = new Command("pagerank", "PageRank by power iteration.") { links, normalize, edges, nodes, damping, tol, maxIter, top, output, all };
+        var cmd = new Command("pagerank", "PageRank by power iteration.")
+        {
+            links, normalize, edges, nodes, rmat, edgeFactor, internet, seed, damping, tol, maxIter, personalization, top, output, plot, all,
+        };
         cmd.SetAction(parse =>
         {
             var ctx = context(parse);
-            string? linkPath = parse.GetValue(links), edgePath = parse.GetValue(edges);
-            if ((linkPath is null) == (edgePath is null))
-                throw new UserInputException("give exactly one of --links or --edges.");
+            var inputs = new Inputs(parse.GetValue(links), parse.GetValue(edges), parse.GetValue(rmat), parse.GetValue(internet));
+            Validate(parse, inputs, normalize, nodes, edgeFactor, seed, personalization);
             double? dampingValue = parse.GetValue(damping);
             if (dampingValue is { } dv) InRange("--damping", dv, 0, 1);
             if (parse.GetValue(tol) is { } tv && !(tv > 0)) throw new UserInputException($"--tol must be positive, got {tv}.");
@@ -39,76 +52,150 @@ internal static class PageRankCommand
             if (maxIterations < 1) throw new UserInputException($"--max-iter must be at least 1, got {maxIterations}.");
             int topCount = parse.GetValue(top);
             if (topCount < 0) throw new UserInputException($"--top must not be negative, got {topCount}.");
+            var report = new ReportOptions(topCount, parse.GetValue(output), parse.GetValue(plot), parse.GetValue(all));
 
-            var load = Stopwatch.StartNew();
-            PageRankResult result;
-            int nodeCount, edgeCount;
-            double seconds;
-            if (linkPath is not null)
+            if (inputs.Links is not null || inputs.Internet is not null)
             {
-                var l = MatrixFile.Read(linkPath);
-                if (parse.GetValue(normalize)) l = PageRank.NormalizeColumns(l);
-                nodeCount = l.Rows;
-                edgeCount = l.AsSpan().ToArray().Count(x => x != 0);
-                double loadSeconds0 = load.Elapsed.TotalSeconds;
+                var load = Stopwatch.StartNew();
+                Matrix l;
+                if (inputs.Links is { } linkPath)
+                {
+                    l = MatrixFile.Read(linkPath);
+                    if (parse.GetValue(normalize)) l = PageRank.NormalizeColumns(l);
+                }
+                else
+                {
+                    l = InternetGenerator.Generate(inputs.Internet!.Value, parse.GetValue(seed));
+                }
+                double loadSeconds = load.Elapsed.TotalSeconds;
                 var watch = Stopwatch.StartNew();
-                result = PageRank.Course(l, dampingValue ?? 1.0, parse.GetValue(tol) ?? 0.01, maxIterations);
-                seconds = watch.Elapsed.TotalSeconds;
-                return Report(ctx, result, nodeCount, edgeCount, topCount, parse.GetValue(output), parse.GetValue(all), seconds, loadSeconds0);
+                var result = PageRank.Course(l, dampingValue ?? (inputs.Links is not null ? 1.0 : 0.85), parse.GetValue(tol) ?? 0.01, maxIterations);
+                int edgeCount = 0;
+                foreach (double x in l.AsSpan()) if (x != 0) edgeCount++;
+                return Report(ctx, result, l.Rows, edgeCount, report, watch.Elapsed.TotalSeconds, loadSeconds, course: true);
             }
-            var (s, t) = EdgeListFile.Read(edgePath!);
-            int? n = parse.GetValue(nodes);
-            if (n is { } nv && nv < 0) throw new UserInputException($"--nodes must not be negative, got {nv}.");
-            int maxId = -1;
-            foreach (var id in s) maxId = Math.Max(maxId, id);
-            foreach (var id in t) maxId = Math.Max(maxId, id);
-            if (n is { } given && maxId >= given)
-                throw new UserInputException($"{edgePath}: node id {maxId} is not below --nodes {given}.");
-            var graph = CsrGraph.FromEdges(s, t, n);
-            double loadSeconds = load.Elapsed.TotalSeconds;
-            nodeCount = graph.NodeCount;
-            edgeCount = graph.EdgeCount;
-            var iterate = Stopwatch.StartNew();
-            result = PageRank.Compute(graph, new PageRankOptions
+            var (graphNodes, graphEdges, ranked, iterateSeconds, graphSeconds) = ProgressDisplay.Run(ctx, display =>
             {
-                Damping = dampingValue ?? 0.85,
-                Tolerance = parse.GetValue(tol) ?? 1e-10,
-                MaxIterations = maxIterations,
+                var load = Stopwatch.StartNew();
+                CsrGraph graph;
+                if (inputs.Edges is { } edgePath)
+                {
+                    using var stage = display.Start("reading graph");
+                    graph = CsrGraphReader.Read(edgePath, parse.GetValue(nodes), stage);
+                }
+                else
+                {
+                    using var stage = display.Start($"generating R-MAT scale {inputs.Rmat}", indeterminate: true);
+                    graph = Generate(inputs.Rmat!.Value, parse.GetValue(edgeFactor), parse.GetValue(seed));
+                }
+                double loadSeconds = load.Elapsed.TotalSeconds;
+                var options = new PageRankOptions
+                {
+                    Damping = dampingValue ?? 0.85,
+                    Tolerance = parse.GetValue(tol) ?? 1e-10,
+                    MaxIterations = maxIterations,
+                    Personalization = parse.GetValue(personalization) is { } p ? ReadPersonalization(p) : null,
+                };
+                var iterate = Stopwatch.StartNew();
+                PageRankResult result;
+                using (var stage = display.Start("iterating"))
+                    result = PageRank.Compute(graph, options, progress: new ResidualProgress(stage, options.Tolerance));
+                return (graph.NodeCount, graph.EdgeCount, result, iterate.Elapsed.TotalSeconds, loadSeconds);
             });
-            seconds = iterate.Elapsed.TotalSeconds;
-            return Report(ctx, result, nodeCount, edgeCount, topCount, parse.GetValue(output), parse.GetValue(all), seconds, loadSeconds);
+            // Printed after the progress display has cleared itself from the terminal.
+            return Report(ctx, ranked, graphNodes, graphEdges, report, iterateSeconds, graphSeconds, course: false);
         });
         return cmd;
     }
 
-    private static int Report(CliContext ctx, PageRankResult result, int nodes, int edges, int topCount, string? outPath, bool all, double seconds, double loadSeconds)
+    private static void Validate(ParseResult parse, Inputs inputs, Option<bool> normalize, Option<int?> nodes,
+        Option<int> edgeFactor, Option<ulong> seed, Option<string?> personalization)
     {
-        if (!string.IsNullOrEmpty(outPath))
+        int given = (inputs.Links is null ? 0 : 1) + (inputs.Edges is null ? 0 : 1) + (inputs.Rmat is null ? 0 : 1) + (inputs.Internet is null ? 0 : 1);
+        if (given != 1) throw new UserInputException("give exactly one of --links, --edges, --rmat or --internet.");
+        bool Given(Option o) => parse.GetResult(o) is { Implicit: false };
+        if (Given(normalize) && inputs.Links is null) throw new UserInputException("--normalize applies to --links only.");
+        if (Given(nodes) && inputs.Edges is null) throw new UserInputException("--nodes applies to --edges only.");
+        if (Given(edgeFactor) && inputs.Rmat is null) throw new UserInputException("--edge-factor applies to --rmat only.");
+        if (Given(seed) && inputs.Rmat is null && inputs.Internet is null) throw new UserInputException("--seed applies to --rmat and --internet only.");
+        if (Given(personalization) && inputs.Edges is null && inputs.Rmat is null)
+            throw new UserInputException("--personalization applies to --edges and --rmat only.");
+        if (parse.GetValue(nodes) is < 0) throw new UserInputException($"--nodes must not be negative, got {parse.GetValue(nodes)}.");
+        if (inputs.Rmat is { } scale && (scale < 1 || scale > RmatGenerator.MaxScale))
+            throw new UserInputException($"--rmat scale must be between 1 and {RmatGenerator.MaxScale}, got {scale}.");
+        if (inputs.Rmat is not null && parse.GetValue(edgeFactor) < 1)
+            throw new UserInputException($"--edge-factor must be at least 1, got {parse.GetValue(edgeFactor)}.");
+        if (inputs.Rmat is { } s && ((long)parse.GetValue(edgeFactor) << s) > Array.MaxLength)
+            throw new UserInputException($"--rmat {s} with --edge-factor {parse.GetValue(edgeFactor)} makes more than {Array.MaxLength} edges.");
+        if (inputs.Internet is { } pages && (pages < 1 || pages > InternetGenerator.MaxPages))
+            throw new UserInputException($"--internet must be between 1 and {InternetGenerator.MaxPages} pages, got {pages} (use --rmat for large graphs).");
+    }
+
+    private static CsrGraph Generate(int scale, int edgeFactor, ulong seed) => RmatGenerator.GenerateGraph(scale, edgeFactor, seed);
+
+    private static double[] ReadPersonalization(string path)
+    {
+        var m = MatrixFile.Read(path);
+        if (m.Rows != 1 && m.Columns != 1)
+            throw new UserInputException($"{path}: a personalization vector is one row or one column, found {m.Rows}×{m.Columns}.");
+        return m.AsSpan().ToArray();
+    }
+
+    private sealed record ReportOptions(int Top, string? Out, string? Plot, bool All);
+
+    private static int Report(CliContext ctx, PageRankResult result, int nodes, int edges, ReportOptions options,
+        double seconds, double loadSeconds, bool course)
+    {
+        if (!string.IsNullOrEmpty(options.Out))
         {
-            AtomicFile.WriteText(outPath, w =>
+            AtomicFile.WriteText(options.Out, w =>
             {
                 w.WriteLine("node,rank");
                 for (int i = 0; i < result.Ranks.Length; i++)
                     w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i},{result.Ranks[i]:R}"));
             });
         }
-        var topNodes = result.Top(topCount).Select(p => new { node = p.Node, rank = p.Rank }).ToArray();
+        var topNodes = result.Top(options.Top);
+        if (!string.IsNullOrEmpty(options.Plot))
+        {
+            bool everyPage = nodes <= 60;
+            var bars = everyPage ? result.Ranks.Select((r, i) => (i, r)).ToArray() : result.Top(Math.Max(options.Top, 1));
+            string title = everyPage
+                ? $"PageRank of {nodes} pages ({result.Iterations} iterations)"
+                : $"Top {bars.Length} of {nodes:N0} nodes by PageRank";
+            RankBarPlot.Save(options.Plot, title, bars, course ? "surfers (of 100)" : "rank");
+        }
+        var top = topNodes.Select(p => new { node = p.Node, rank = p.Rank }).ToArray();
         ctx.Emit(new
         {
             nodes,
             edges,
             iterations = result.Iterations,
             converged = result.Converged,
-            ranks = nodes <= 100_000 || all ? result.Ranks : null,
-            top = topNodes,
+            ranks = nodes <= 100_000 || options.All ? result.Ranks : null,
+            top,
             seconds,
             load_seconds = loadSeconds,
         }, () =>
         {
-            ctx.Output.WriteLine($"{nodes} nodes, {edges} edges: {(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations ({seconds:F3} s)");
-            foreach (var p in topNodes) ctx.Output.WriteLine($"  {p.node,10}  {p.rank:G8}");
+            ctx.Output.WriteLine($"{nodes} nodes, {edges} edges: {(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations ({seconds:F3} s, load {loadSeconds:F3} s)");
+            foreach (var p in top) ctx.Output.WriteLine($"  {p.node,10}  {p.rank:G8}");
         });
         if (!result.Converged) ctx.Warn($"did not converge in {result.Iterations} iterations; the ranks are the last iterate.");
         return result.Converged ? ExitCodes.Success : ExitCodes.NotConverged;
+    }
+
+    /// <summary>Turns the L1 change into a fraction done: how far log(change) has come from the first step to the tolerance.</summary>
+    private sealed class ResidualProgress(IProgress<double> stage, double tolerance) : IProgress<PageRankStep>
+    {
+        private double _first = double.NaN;
+
+        public void Report(PageRankStep step)
+        {
+            if (double.IsNaN(_first)) _first = step.Residual;
+            double span = Math.Log(_first / tolerance);
+            double fraction = span > 0 && step.Residual > 0 ? Math.Log(_first / step.Residual) / span : 1;
+            stage.Report(fraction);
+        }
     }
 }

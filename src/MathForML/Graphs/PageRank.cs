@@ -21,7 +21,12 @@ public static class PageRank
     private const int Chunk = 1 << 14;
 
     /// <summary>The sparse power iteration on <paramref name="graph"/>; ranks sum to 1.</summary>
-    public static PageRankResult Compute(CsrGraph graph, PageRankOptions? options = null, int? maxThreads = null)
+    /// <param name="graph">The graph (CSR by target).</param>
+    /// <param name="options">Damping, tolerance, iteration limit and personalization; the defaults when null.</param>
+    /// <param name="maxThreads">Threads to use (default: all cores); the ranks do not depend on it.</param>
+    /// <param name="progress">Receives the iteration number and L1 change after every step.</param>
+    public static PageRankResult Compute(CsrGraph graph, PageRankOptions? options = null, int? maxThreads = null,
+        IProgress<PageRankStep>? progress = null)
     {
         options ??= new PageRankOptions();
         Validate(options, graph.NodeCount);
@@ -71,6 +76,7 @@ public static class PageRank
             (x, next) = (next, x);
             (scaled, scaledNext) = (scaledNext, scaled);
             residuals.Add(residual);
+            progress?.Report(new PageRankStep(iteration, residual));
             if (residual < options.Tolerance) { converged = true; break; }
         }
         return new PageRankResult(x, iteration, converged, residuals);

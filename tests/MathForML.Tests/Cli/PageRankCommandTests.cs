@@ -47,15 +47,92 @@ public class PageRankCommandTests
         Assert.Contains("did not converge", error);
     }
 
+    [Fact]
+    public void RmatIsSeededAndRanksSumToOne()
+    {
+        var json = CliRunner.Json("pagerank", "--rmat", "10", "--edge-factor", "8", "--seed", "3", "--top", "3");
+        Assert.Equal(1024, json.GetProperty("nodes").GetInt32());
+        Assert.Equal(8192, json.GetProperty("edges").GetInt32());
+        Assert.Equal(1, json.GetProperty("ranks").ToVector().Sum(), 12);
+        var again = CliRunner.Json("pagerank", "--rmat", "10", "--edge-factor", "8", "--seed", "3", "--top", "3");
+        Assert.Equal(json.GetProperty("top").GetRawText(), again.GetProperty("top").GetRawText());
+        var other = CliRunner.Json("pagerank", "--rmat", "10", "--edge-factor", "8", "--seed", "4", "--top", "3");
+        Assert.NotEqual(json.GetProperty("top").GetRawText(), other.GetProperty("top").GetRawText());
+    }
+
+    [Fact]
+    public void InternetUsesTheCourseIterationAndDrawsABarChart()
+    {
+        using var dir = new TempDirectory();
+        var plot = dir.File("ranks.png");
+        var json = CliRunner.Json("pagerank", "--internet", "30", "--seed", "2", "--plot", plot);
+        Assert.Equal(30, json.GetProperty("nodes").GetInt32());
+        Assert.Equal(100, json.GetProperty("ranks").ToVector().Sum(), 6);
+        var important = MathForML.Graphs.InternetGenerator.ImportantPages(30, 2);
+        Assert.Contains(json.GetProperty("top")[0].GetProperty("node").GetInt32(), important);
+        var png = File.ReadAllBytes(plot);
+        Assert.True(png.Length > 1000);
+        Assert.Equal(0x89, png[0]);
+        Assert.Single(dir.Files());
+    }
+
+    [Fact]
+    public void LargeGraphPlotShowsTheTopNodesAsSvg()
+    {
+        using var dir = new TempDirectory();
+        var plot = dir.File("top.svg");
+        CliRunner.Json("pagerank", "--rmat", "8", "--top", "5", "--plot", plot);
+        Assert.Contains("<svg", File.ReadAllText(plot));
+    }
+
+    [Fact]
+    public void PersonalizationPullsRankTowardsItsNodes()
+    {
+        using var dir = new TempDirectory();
+        var edges = dir.Write("g.txt", "0 1\n1 2\n2 0\n");
+        var uniform = CliRunner.Json("pagerank", "--edges", edges).GetProperty("ranks").ToVector();
+        var personal = CliRunner.Json("pagerank", "--edges", edges, "--personalization", dir.Write("v.csv", "1\n0\n0\n")).GetProperty("ranks").ToVector();
+        Assert.Equal(1.0 / 3, uniform[0], 12);
+        Assert.True(personal[0] > personal[2]);
+    }
+
+    [Fact]
+    public void ProgressGoesToStderrOnlyWhenItIsATerminal()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = MathForML.Cli.CliApp.Run(["pagerank", "--rmat", "12", "--json"], output, error, errorIsTerminal: true);
+        Assert.Equal(0, code);
+        using var doc = System.Text.Json.JsonDocument.Parse(output.ToString());
+        Assert.Contains("iterating", error.ToString());
+        var (_, _, quiet) = CliRunner.Run("pagerank", "--rmat", "12", "--json");
+        Assert.Equal("", quiet);
+    }
+
     public static TheoryData<string[], string> BadInputs => new()
     {
         { ["pagerank", "--edges", "{dir}/bad.txt"], "bad.txt:2:1: expected 'source target'" },
         { ["pagerank", "--edges", "{dir}/odd.bin"], "not a multiple of 8" },
-        { ["pagerank", "--edges", "{dir}/g.txt", "--nodes", "2"], "not below --nodes 2" },
+        { ["pagerank", "--edges", "{dir}/g.txt", "--nodes", "2"], "g.txt: node id 2 is not below the node count 2" },
+        { ["pagerank", "--edges", "{dir}/g.bin", "--nodes", "2"], "g.bin: edge 1 (byte offset 8) has node id 2, not below the node count 2" },
         { ["pagerank", "--edges", "{dir}/g.txt", "--damping", "1.5"], "--damping must be between 0 and 1" },
         { ["pagerank", "--edges", "{dir}/g.txt", "--tol", "0"], "--tol must be positive" },
         { ["pagerank", "--links", "{dir}/unnormalized.csv"], "Column 0 of the link matrix sums to 2" },
-        { ["pagerank"], "exactly one of --links or --edges" },
+        { ["pagerank"], "exactly one of --links, --edges, --rmat or --internet" },
+        { ["pagerank", "--rmat", "4", "--internet", "5"], "exactly one" },
+        { ["pagerank", "--rmat", "0"], "--rmat scale must be between 1 and 30" },
+        { ["pagerank", "--rmat", "29", "--edge-factor", "16"], "more than" },
+        { ["pagerank", "--rmat", "4", "--edge-factor", "0"], "--edge-factor must be at least 1" },
+        { ["pagerank", "--internet", "0"], "--internet must be between 1 and 5000" },
+        { ["pagerank", "--internet", "x"], "x" },
+        { ["pagerank", "--edges", "{dir}/g.txt", "--seed", "3"], "--seed applies to --rmat and --internet only" },
+        { ["pagerank", "--edges", "{dir}/g.txt", "--edge-factor", "3"], "--edge-factor applies to --rmat only" },
+        { ["pagerank", "--links", "{dir}/unnormalized.csv", "--nodes", "3"], "--nodes applies to --edges only" },
+        { ["pagerank", "--edges", "{dir}/g.txt", "--normalize"], "--normalize applies to --links only" },
+        { ["pagerank", "--edges", "{dir}/g.txt", "--personalization", "{dir}/half.csv"], "sums to 0.5, not 1" },
+        { ["pagerank", "--edges", "{dir}/g.txt", "--personalization", "{dir}/unnormalized.csv"], "one row or one column" },
+        { ["pagerank", "--internet", "5", "--personalization", "{dir}/half.csv"], "--personalization applies to --edges and --rmat only" },
+        { ["pagerank", "--edges", "{dir}/g.txt", "--plot", "{dir}/missing/p.png"], "does not exist" },
         { ["pagerank", "--edges", "{dir}/g.txt", "--links", "{dir}/unnormalized.csv"], "exactly one" },
         { ["pagerank", "--edges", "{dir}/g.txt", "--out", "{dir}/missing/r.csv"], "does not exist" },
     };
@@ -68,6 +145,8 @@ public class PageRankCommandTests
         dir.Write("bad.txt", "0 1\n2\n");
         dir.Write("odd.bin", new byte[12]);
         dir.Write("g.txt", "0 1\n1 2\n");
+        MathForML.Graphs.EdgeListFile.Write(dir.File("g.bin"), [0, 1], [1, 2]);
+        dir.Write("half.csv", "0.25\n0.25\n0\n");
         dir.Write("unnormalized.csv", "0,1\n2,0\n");
         var before = dir.Files();
         var (code, output, error) = CliRunner.Run(args.Select(a => a.Replace("{dir}", dir.Path, StringComparison.Ordinal)).ToArray());
