@@ -7,7 +7,7 @@ namespace MathForML.Graphs;
 /// <summary>
 /// Builds a <see cref="CsrGraph"/> straight from an edge-list file. A binary <c>.bin</c> file is streamed twice and
 /// never held in memory: the first pass checks the ids and counts in- and out-degrees, the second places each source in
-/// its target's slot. Peak memory is the graph itself (4 bytes per edge) plus 16 bytes per node per reading thread,
+/// its target's slot. Peak memory is the graph itself (4 bytes per edge) plus about 16 bytes per node per reading thread,
 /// against 12 bytes per edge when the edge list is read first. Text files are read whole, then built.
 /// </summary>
 /// <remarks>
@@ -69,32 +69,41 @@ public static class CsrGraphReader
         foreach (var failure in failures)
             if (failure is not null) throw failure;
         int n = nodeCount ?? inCounts.Max(c => c.Length);
-        var offsets = new int[n + 1];
+        var inDegree = new int[n];
         var outDegree = new int[n];
         for (int k = 0; k < parts; k++)
         {
-            if (inCounts[k].Length != n) Array.Resize(ref inCounts[k], n);
             var ins = inCounts[k];
             var outs = outCounts[k];
-            for (int v = 0; v < ins.Length; v++) offsets[v + 1] += ins[v];
+            for (int v = 0; v < ins.Length; v++) inDegree[v] += ins[v];
             for (int v = 0; v < outs.Length; v++) outDegree[v] += outs[v];
             outCounts[k] = [];
         }
-        for (int v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+        var layout = CsrLayout.Build(inDegree, outDegree);
+        inDegree = [];
 
-        // Each part's cursors (reusing its in-degree array): the first slot after the edges of the parts before it.
-        var running = offsets.AsSpan(0, n).ToArray();
+        // Each part's cursors, by stored position: the first slot after the edges of the parts before it.
+        var cursors = new int[parts][];
+        var running = layout.Offsets.AsSpan(0, n).ToArray();
         for (int k = 0; k < parts; k++)
         {
             var ins = inCounts[k];
-            for (int v = 0; v < n; v++) (ins[v], running[v]) = (running[v], running[v] + ins[v]);
+            var cursor = cursors[k] = new int[n];
+            for (int p = 0; p < n; p++)
+            {
+                int v = layout.Order[p];
+                cursor[p] = running[p];
+                if (v < ins.Length) running[p] += ins[v];
+            }
+            inCounts[k] = [];
         }
+        running = [];
 
         // Pass 2: place each edge's source in its target's next slot.
         var grouped = new int[edges];
-        Parallel.For(0, parts, parallel, k => Place(handle, path, bounds[k], bounds[k + 1], inCounts[k], grouped, tracker));
+        Parallel.For(0, parts, parallel, k => Place(handle, path, bounds[k], bounds[k + 1], cursors[k], layout.Position, grouped, tracker));
         tracker.Finish();
-        return new CsrGraph(n, offsets, grouped, outDegree);
+        return new CsrGraph(layout, grouped, outDegree);
     }
 
     private static DataFileException? Count(SafeFileHandle handle, string path, int lo, int hi, int? nodeCount,
@@ -155,7 +164,7 @@ public static class CsrGraphReader
         throw new InvalidOperationException("No bad id in the block.");
     }
 
-    private static void Place(SafeFileHandle handle, string path, int lo, int hi, int[] cursor, int[] grouped, ProgressTracker tracker)
+    private static void Place(SafeFileHandle handle, string path, int lo, int hi, int[] cursor, int[] position, int[] grouped, ProgressTracker tracker)
     {
         var buffer = new int[2 * BufferEdges];
         var bytes = MemoryMarshal.AsBytes(buffer.AsSpan());
@@ -164,7 +173,7 @@ public static class CsrGraphReader
             int count = Math.Min(BufferEdges, hi - start);
             ReadBlock(handle, path, bytes[..(8 * count)], 8L * start);
             var pairs = buffer.AsSpan(0, 2 * count);
-            for (int i = 0; i < pairs.Length; i += 2) grouped[cursor[pairs[i + 1]]++] = pairs[i];
+            for (int i = 0; i < pairs.Length; i += 2) grouped[cursor[position[pairs[i + 1]]]++] = position[pairs[i]];
             tracker.Add(count);
         }
     }

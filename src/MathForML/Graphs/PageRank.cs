@@ -33,13 +33,24 @@ public static class PageRank
         int n = graph.NodeCount;
         if (n == 0) return new PageRankResult([], 0, true, []);
         double d = options.Damping;
-        var v = options.Personalization is { } p ? p.ToArray() : null;
+        // All vectors live in the graph's stored order (see CsrGraph); the ranks are mapped back to ids at the end.
+        var order = graph.Order;
+        double[]? v = null;
+        if (options.Personalization is { } p)
+        {
+            v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = p[order[i]];
+        }
         var x = v is null ? Filled(n, 1.0 / n) : (double[])v.Clone();
         var next = new double[n];
         var scaled = new double[n];
         var scaledNext = new double[n];
         var inverseDegree = new double[n];
-        for (int u = 0; u < n; u++) inverseDegree[u] = graph.OutDegree[u] == 0 ? 0 : 1.0 / graph.OutDegree[u];
+        for (int u = 0; u < n; u++)
+        {
+            int degree = graph.OutDegree[order[u]];
+            inverseDegree[u] = degree == 0 ? 0 : 1.0 / degree;
+        }
         int chunks = (n + Chunk - 1) / Chunk;
         var changes = new double[chunks];
         var danglingParts = new double[chunks];
@@ -47,7 +58,7 @@ public static class PageRank
         for (int u = 0; u < n; u++)
         {
             scaled[u] = x[u] * inverseDegree[u];
-            if (graph.OutDegree[u] == 0) danglingMass += x[u];
+            if (inverseDegree[u] == 0) danglingMass += x[u];
         }
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount };
         var residuals = new List<double>();
@@ -79,7 +90,9 @@ public static class PageRank
             progress?.Report(new PageRankStep(iteration, residual));
             if (residual < options.Tolerance) { converged = true; break; }
         }
-        return new PageRankResult(x, iteration, converged, residuals);
+        var ranks = new double[n];
+        for (int i = 0; i < n; i++) ranks[order[i]] = x[i];
+        return new PageRankResult(ranks, iteration, converged, residuals);
     }
 
     /// <summary>Nodes [lo, hi) of one step; returns the chunk's L1 change and the dangling mass of its new values.</summary>

@@ -10,6 +10,7 @@ public class CsrGraphReaderTests
         Assert.Equal(expected.NodeCount, actual.NodeCount);
         Assert.Equal(expected.Offsets, actual.Offsets);
         Assert.Equal(expected.Sources, actual.Sources);
+        Assert.Equal(expected.Order, actual.Order);
         Assert.Equal(expected.OutDegree, actual.OutDegree);
     }
 
