@@ -41,34 +41,19 @@ public static class RmatGenerator
             throw new ArgumentOutOfRangeException(nameof(edgeFactor), $"{edgeFactor}·2^{scale} = {edgeCount} edges is more than {Array.MaxLength}.");
         if (!(a >= 0 && b >= 0 && c >= 0 && a + b + c <= 1))
             throw new ArgumentOutOfRangeException(nameof(a), $"Quadrant probabilities a={a}, b={b}, c={c} must be non-negative with a + b + c ≤ 1.");
-        uint ta = Threshold(a), tab = Threshold(a + b), tabc = Threshold(a + b + c);
+        long ta = Threshold(a), tab = Threshold(a + b), tabc = Threshold(a + b + c);
         int m = (int)edgeCount;
         var sources = new int[m];
         var targets = new int[m];
         int[]? permutation = scramble ? new SeededRandom(seed, ulong.MaxValue).Permutation(1 << scale) : null;
         int chunks = (m + Chunk - 1) / Chunk;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount };
+        var thresholds = (ta, tab, tabc);
         Parallel.For(0, chunks, parallel, k =>
         {
-            var random = new SeededRandom(seed, (ulong)k);
             int lo = k * Chunk, hi = Math.Min(m, lo + Chunk);
-            for (int e = lo; e < hi; e++)
-            {
-                int s = 0, t = 0;
-                ulong bits = 0;
-                for (int level = 0; level < scale; level++)
-                {
-                    if ((level & 3) == 0) bits = random.NextUInt64();
-                    uint r = (uint)(bits & 0xFFFF);
-                    bits >>= 16;
-                    int down = r >= tab ? 1 : 0;
-                    int right = (r >= ta && r < tab) || r >= tabc ? 1 : 0;
-                    s |= down << level;
-                    t |= right << level;
-                }
-                sources[e] = permutation is null ? s : permutation[s];
-                targets[e] = permutation is null ? t : permutation[t];
-            }
+            FillChunk(new SeededRandom(seed, (ulong)k), scale, thresholds.ta, thresholds.tab, thresholds.tabc, permutation,
+                sources.AsSpan(lo, hi - lo), targets.AsSpan(lo, hi - lo));
         });
         return (sources, targets);
     }
@@ -80,5 +65,33 @@ public static class RmatGenerator
         return CsrGraph.FromEdges(s, t, 1 << scale);
     }
 
-    private static uint Threshold(double p) => (uint)Math.Round(Math.Min(p, 1) * 65536);
+    private static void FillChunk(SeededRandom random, int scale, long ta, long tab, long tabc, int[]? permutation,
+        Span<int> sources, Span<int> targets)
+    {
+        for (int e = 0; e < sources.Length; e++)
+        {
+            int s = 0, t = 0;
+            ulong bits = 0;
+            for (int level = 0; level < scale; level++)
+            {
+                if ((level & 3) == 0) bits = random.NextUInt64();
+                long r = (long)(bits & 0xFFFF);
+                bits >>= 16;
+                // Branch-free (the draws are random, so branches would mispredict half the time): with
+                // ge(x) = [r ≥ x], the source bit is ge(a+b) and the target bit ge(a) − ge(a+b) + ge(a+b+c).
+                int down = AtLeast(r, tab);
+                int right = AtLeast(r, ta) - down + AtLeast(r, tabc);
+                s |= down << level;
+                t |= right << level;
+            }
+            sources[e] = permutation is null ? s : permutation[s];
+            targets[e] = permutation is null ? t : permutation[t];
+        }
+    }
+
+    /// <summary>1 when r ≥ threshold, else 0, without a branch.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int AtLeast(long r, long threshold) => (int)((ulong)(threshold - 1 - r) >> 63);
+
+    private static long Threshold(double p) => (long)Math.Round(Math.Min(p, 1) * 65536);
 }
