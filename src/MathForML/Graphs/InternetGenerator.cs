@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Randomness;
 
 namespace MathForML.Graphs;
 

@@ -1,3 +1,5 @@
+using MathForML.Randomness;
+
 namespace MathForML.Graphs;
 
 /// <summary>

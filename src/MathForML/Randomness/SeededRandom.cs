@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace MathForML.Graphs;
+namespace MathForML.Randomness;
 
 /// <summary>
 /// xoshiro256** (Blackman &amp; Vigna, "Scrambled linear pseudorandom number generators", 2021), seeded through
@@ -10,6 +10,8 @@ namespace MathForML.Graphs;
 internal struct SeededRandom
 {
     private ulong _s0, _s1, _s2, _s3;
+    private double _spare;
+    private bool _hasSpare;
 
     /// <summary>The generator for stream <paramref name="stream"/> of <paramref name="seed"/>.</summary>
     public SeededRandom(ulong seed, ulong stream = 0)
@@ -38,6 +40,28 @@ internal struct SeededRandom
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>A standard normal draw (Marsaglia's polar method).</summary>
+    public double NextGaussian()
+    {
+        if (_hasSpare)
+        {
+            _hasSpare = false;
+            return _spare;
+        }
+        double u, v, s;
+        do
+        {
+            u = 2 * NextDouble() - 1;
+            v = 2 * NextDouble() - 1;
+            s = u * u + v * v;
+        }
+        while (s >= 1 || s == 0);
+        double factor = Math.Sqrt(-2 * Math.Log(s) / s);
+        _spare = v * factor;
+        _hasSpare = true;
+        return u * factor;
+    }
 
     /// <summary>A uniform integer in [0, <paramref name="bound"/>) without bias (Lemire, 2019).</summary>
     public int NextInt(int bound)
