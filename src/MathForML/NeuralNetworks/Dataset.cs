@@ -1,0 +1,54 @@
+using System.Numerics;
+using MathForML.Randomness;
+
+namespace MathForML.NeuralNetworks;
+
+/// <summary>Labelled samples for a classifier: N rows of D features, row-major, and N class labels.</summary>
+public sealed class Dataset<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>A data set; features must hold rows × features values.</summary>
+    public Dataset(T[] features, int featureCount, int[] labels)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
+        if (features.Length != labels.Length * featureCount)
+            throw new ArgumentException($"{features.Length} feature values for {labels.Length} labels of {featureCount} features each.", nameof(features));
+        Features = features;
+        FeatureCount = featureCount;
+        Labels = labels;
+    }
+
+    /// <summary>Row-major features, one sample a row.</summary>
+    public T[] Features { get; }
+
+    /// <summary>Features per sample.</summary>
+    public int FeatureCount { get; }
+
+    /// <summary>Class label of each sample.</summary>
+    public int[] Labels { get; }
+
+    /// <summary>Number of samples.</summary>
+    public int Count => Labels.Length;
+
+    /// <summary>The samples at <paramref name="rows"/>, in that order.</summary>
+    public Dataset<T> Subset(ReadOnlySpan<int> rows)
+    {
+        var features = new T[rows.Length * FeatureCount];
+        var labels = new int[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            Features.AsSpan(rows[i] * FeatureCount, FeatureCount).CopyTo(features.AsSpan(i * FeatureCount));
+            labels[i] = Labels[rows[i]];
+        }
+        return new Dataset<T>(features, FeatureCount, labels);
+    }
+
+    /// <summary>A seeded random split: a fraction <paramref name="testFraction"/> of the samples for testing, the rest for training.</summary>
+    public (Dataset<T> Train, Dataset<T> Test) Split(double testFraction, ulong seed = 1)
+    {
+        if (!(testFraction >= 0 && testFraction < 1)) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "The test fraction must be in [0, 1).");
+        var order = new SeededRandom(seed, 0x5350).Permutation(Count);
+        int test = (int)Math.Round(Count * testFraction);
+        return (Subset(order.AsSpan(test)), Subset(order.AsSpan(0, test)));
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Numerics;
+using MathForML.Randomness;
+
+namespace MathForML.NeuralNetworks;
+
+/// <summary>Settings of minibatch training.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Passes over the training set (default 5).</summary>
+    public int Epochs { get; init; } = 5;
+
+    /// <summary>Samples per gradient step (default 64; the last batch of an epoch may be smaller).</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Step size η (default 0.1).</summary>
+    public double LearningRate { get; init; } = 0.1;
+
+    /// <summary>The update rule (default SGD).</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
+
+    /// <summary>Momentum μ of SGD (default 0).</summary>
+    public double Momentum { get; init; }
+
+    /// <summary>Seed of the per-epoch shuffling.</summary>
+    public ulong Seed { get; init; } = 1;
+}
+
+/// <summary>One epoch of training: mean batch loss, accuracy on the training and test sets, time taken.</summary>
+public sealed record EpochReport(int Epoch, double Loss, double TrainAccuracy, double? TestAccuracy, double Seconds);
+
+/// <summary>
+/// Minibatch training by backpropagation: each epoch shuffles the samples (seeded), and for every batch runs the
+/// forward pass, the backward pass and one optimiser step. Deterministic for a seed.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>Trains <paramref name="network"/> on <paramref name="train"/>, evaluating on <paramref name="test"/> after each epoch.</summary>
+    /// <param name="network">The network, updated in place.</param>
+    /// <param name="train">Training samples.</param>
+    /// <param name="test">Held-out samples, or null.</param>
+    /// <param name="options">Epochs, batch size, learning rate, optimiser, seed.</param>
+    /// <param name="onEpoch">Called after every epoch (progress display).</param>
+    /// <param name="onBatch">Called with the fraction of the epoch done after every batch.</param>
+    public static IReadOnlyList<EpochReport> Train<T>(Mlp<T> network, Dataset<T> train, Dataset<T>? test, TrainingOptions options,
+        Action<EpochReport>? onEpoch = null, Action<double>? onBatch = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Validate(network, train, test, options);
+        var optimizer = new Optimizer<T>(network, options.Optimizer, options.Momentum);
+        var random = new SeededRandom(options.Seed, 0x5452);
+        int d = train.FeatureCount, batchSize = Math.Min(options.BatchSize, train.Count);
+        var batchX = new T[batchSize * d];
+        var batchY = new int[batchSize];
+        var reports = new List<EpochReport>();
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var watch = Stopwatch.StartNew();
+            var order = random.Permutation(train.Count);
+            double lossSum = 0;
+            int batches = 0;
+            for (int start = 0; start < train.Count; start += batchSize)
+            {
+                int count = Math.Min(batchSize, train.Count - start);
+                for (int i = 0; i < count; i++)
+                {
+                    int row = order[start + i];
+                    train.Features.AsSpan(row * d, d).CopyTo(batchX.AsSpan(i * d));
+                    batchY[i] = train.Labels[row];
+                }
+                lossSum += double.CreateChecked(network.ComputeGradients(batchX.AsSpan(0, count * d), batchY.AsSpan(0, count), count));
+                optimizer.Step(network, options.LearningRate);
+                batches++;
+                onBatch?.Invoke((double)(start + count) / train.Count);
+            }
+            double seconds = watch.Elapsed.TotalSeconds;
+            var report = new EpochReport(epoch, lossSum / batches, Accuracy(network, train), test is null ? null : Accuracy(network, test), seconds);
+            reports.Add(report);
+            onEpoch?.Invoke(report);
+        }
+        return reports;
+    }
+
+    /// <summary>The fraction of <paramref name="data"/> that <paramref name="network"/> classifies correctly.</summary>
+    public static double Accuracy<T>(Mlp<T> network, Dataset<T> data)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (data.Count == 0) return double.NaN;
+        var predicted = network.Predict(data.Features, data.Count);
+        int correct = 0;
+        for (int i = 0; i < predicted.Length; i++) if (predicted[i] == data.Labels[i]) correct++;
+        return (double)correct / data.Count;
+    }
+
+    private static void Validate<T>(Mlp<T> network, Dataset<T> train, Dataset<T>? test, TrainingOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (train.Count == 0) throw new ArgumentException("The training set is empty.", nameof(train));
+        foreach (var data in test is null ? [train] : new[] { train, test })
+        {
+            if (data.FeatureCount != network.Inputs)
+                throw new ArgumentException($"The data has {data.FeatureCount} features but the network takes {network.Inputs} inputs.", nameof(train));
+            foreach (int label in data.Labels)
+                if ((uint)label >= (uint)network.Outputs)
+                    throw new ArgumentException($"Label {label} is out of range for a network with {network.Outputs} outputs (labels 0 … {network.Outputs - 1}).", nameof(train));
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
+        if (!(options.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(options), options.LearningRate, "The learning rate must be positive.");
+        if (!(options.Momentum >= 0 && options.Momentum < 1)) throw new ArgumentOutOfRangeException(nameof(options), options.Momentum, "Momentum must be in [0, 1).");
+    }
+}
