@@ -23,20 +23,18 @@ public class MlpTests
         }).ToArray();
         foreach (var (layer, values, gradient) in parameters)
         {
+            double scale = Math.Max(gradient.Max(Math.Abs), 1e-8);
+            for (int i = 0; i < values.Length; i++)
             {
-                double scale = Math.Max(gradient.Max(Math.Abs), 1e-8);
-                for (int i = 0; i < values.Length; i++)
-                {
-                    double saved = values[i];
-                    values[i] = saved + h;
-                    double up = loss();
-                    values[i] = saved - h;
-                    double down = loss();
-                    values[i] = saved;
-                    double numeric = (up - down) / (2 * h);
-                    Assert.True(Math.Abs(numeric - gradient[i]) <= 1e-6 * scale + 1e-10,
-                        $"{layer.Activation} layer {layer.Inputs}→{layer.Outputs}, parameter {i}: backprop {gradient[i]:E6}, numeric {numeric:E6}");
-                }
+                double saved = values[i];
+                values[i] = saved + h;
+                double up = loss();
+                values[i] = saved - h;
+                double down = loss();
+                values[i] = saved;
+                double numeric = (up - down) / (2 * h);
+                Assert.True(Math.Abs(numeric - gradient[i]) <= 1e-6 * scale + 1e-10,
+                    $"{layer.Activation} layer {layer.Inputs}→{layer.Outputs}, parameter {i}: backprop {gradient[i]:E6}, numeric {numeric:E6}");
             }
         }
     }
