@@ -12,8 +12,8 @@ public sealed record PcaOptions
     /// <summary>Divide each centred feature by its standard deviation (1 where it is 0) before the decomposition.</summary>
     public bool Normalize { get; init; }
 
-    /// <summary>Randomized solver: extra random directions p beyond K (default 10).</summary>
-    public int Oversampling { get; init; } = 10;
+    /// <summary>Randomized solver: extra random directions p beyond K (default 20).</summary>
+    public int Oversampling { get; init; } = 20;
 
     /// <summary>Randomized solver: power iterations q, each one pass over X and one over Xᵀ (default 4).</summary>
     public int PowerIterations { get; init; } = 4;
