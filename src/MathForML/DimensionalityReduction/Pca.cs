@@ -109,8 +109,9 @@ public sealed class Pca
         ArgumentOutOfRangeException.ThrowIfNegative(options.PowerIterations, nameof(options));
         if (!x.IsFinite()) throw new ArgumentException("The data set holds NaN or infinite values.", nameof(x));
 
-        var mean = SampleStatistics.Mean(x);
-        Vector? scale = options.Normalize ? Standardization.Fit(x).Scale : null;
+        var standardization = options.Normalize ? Standardization.Fit(x) : null;
+        var mean = standardization?.Mean ?? SampleStatistics.Mean(x);
+        Vector? scale = standardization?.Scale;
         var solver = options.Solver == PcaSolver.Auto ? Choose(n, d, k) : options.Solver;
         var sc = scale is null ? ReadOnlySpan<double>.Empty : scale.AsSpan();
         var factors = solver switch

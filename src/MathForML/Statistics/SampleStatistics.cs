@@ -48,15 +48,16 @@ public static class SampleStatistics
         return s;
     }
 
-    /// <summary>μ = Xᵀ·1/N (one GEMV over the rows).</summary>
+    /// <summary>μ = (Xᵀ·1)/N (one GEMV over the rows, then one division).</summary>
     /// <exception cref="ArgumentException">X has no rows, or holds NaN or ±∞.</exception>
     public static Vector Mean(Matrix x)
     {
         RequireSamples(x);
         var ones = new double[x.Rows];
-        ones.AsSpan().Fill(1.0 / x.Rows);
+        ones.AsSpan().Fill(1.0);
         var mean = new double[x.Columns];
         Gemv.Multiply<double>(Op.Transpose, x.Rows, x.Columns, 1.0, x.AsSpan(), x.Columns, ones, 0.0, mean);
+        TensorPrimitives.Divide(mean, x.Rows, mean);
         return new Vector(mean);
     }
 

@@ -5,7 +5,7 @@ namespace MathForML.Statistics;
 
 /// <summary>
 /// Normalisation of each feature as the course does before PCA: zⱼ = (xⱼ − μⱼ) / σⱼ with σⱼ the (biased) standard
-/// deviation, and σⱼ replaced by 1 where it is 0 (a constant feature is only centred, never divided by zero).
+/// deviation, and σⱼ replaced by 1 where the feature is constant (a constant feature is only centred, never divided by zero).
 /// </summary>
 public sealed class Standardization
 {
@@ -33,11 +33,21 @@ public sealed class Standardization
         var scale = SampleStatistics.Variance(x, mean);
         var s = scale.AsSpan();
         TensorPrimitives.Sqrt<double>(s, s);
+        // A feature is constant when all its values are equal (the computed σ may then be a rounding error, not 0).
+        var lo = x.Row(0).ToArray();
+        var hi = x.Row(0).ToArray();
+        for (int i = 1; i < x.Rows; i++)
+        {
+            TensorPrimitives.Min(lo, x.RowSpan(i), lo);
+            TensorPrimitives.Max(hi, x.RowSpan(i), hi);
+        }
+
         int constant = 0;
         for (int j = 0; j < s.Length; j++)
         {
-            if (s[j] == 0)
+            if (lo[j] == hi[j] || s[j] == 0)
             {
+                if (lo[j] == hi[j]) mean[j] = lo[j];   // exactly, so the feature centres to exactly 0
                 s[j] = 1;
                 constant++;
             }
