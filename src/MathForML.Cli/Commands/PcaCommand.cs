@@ -20,7 +20,6 @@ internal static class PcaCommand
         var labels = new Option<string?>("--labels") { Description = "Labels for a data file (colours the scatter plot): IDX, .npy or one-column text." };
         var components = new Option<int?>("--components") { Description = "K, the number of components, 1 … min(N, D) (default min(50, N, D))." };
         var solver = new Option<string>("--solver") { Description = "auto, covariance, gram (N < D) or randomized.", DefaultValueFactory = _ => "auto" };
-        solver.AcceptOnlyFromAmong("auto", "covariance", "gram", "randomized");
         var normalize = new Option<bool>("--normalize") { Description = "Divide each centred feature by its standard deviation (1 where it is 0)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the randomized solver.", DefaultValueFactory = _ => 0 };
         var plots = new Option<string?>("--plots") { Description = "Write the figures (PNG) into this folder." };
@@ -39,10 +38,13 @@ internal static class PcaCommand
             int k = parse.GetValue(components) ?? Math.Min(50, max);
             if (k < 1 || k > max)
                 throw new UserInputException($"--components must be between 1 and min(N, D) = {max} for {n}×{d} data, got {k}.");
+            var solverName = parse.GetValue(solver)!;
+            if (!Enum.TryParse<PcaSolver>(solverName, ignoreCase: true, out var solverValue) || int.TryParse(solverName, out _))
+                throw new UserInputException($"--solver must be auto, covariance, gram or randomized, got '{solverName}'.");
             var options = new PcaOptions
             {
                 Components = k,
-                Solver = Enum.Parse<PcaSolver>(parse.GetValue(solver)!, ignoreCase: true),
+                Solver = solverValue,
                 Normalize = parse.GetValue(normalize),
                 Seed = parse.GetValue(seed),
             };
