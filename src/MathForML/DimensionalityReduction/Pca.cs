@@ -107,8 +107,8 @@ public sealed class Pca
             throw new ArgumentOutOfRangeException(nameof(options), k, $"The number of components K must be between 1 and min(N, D) = {max} for {n}×{d} data; got {k}.");
         ArgumentOutOfRangeException.ThrowIfNegative(options.Oversampling, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.PowerIterations, nameof(options));
-        if (!x.IsFinite()) throw new ArgumentException("The data set holds NaN or infinite values.", nameof(x));
 
+        // The mean checks X for NaN and ±∞ (they make its column sums non-finite).
         var standardization = options.Normalize ? Standardization.Fit(x) : null;
         var mean = standardization?.Mean ?? SampleStatistics.Mean(x);
         Vector? scale = standardization?.Scale;

@@ -34,14 +34,15 @@ internal static class RandomizedPcaSolver
         var omega = Gaussian(d * l, seed);
         var y = new double[n * l];
         var w = new double[d * l];
-        ZTimes(x, mu, inverse, omega, l, y);
-        Orthonormalize(y, n, l);
+        var scratch = new double[Math.Max(n, d) * l];
+        ZTimes(x, mu, inverse, omega, l, y, scratch);
+        Orthonormalize(y, n, l, scratch);
         for (int it = 0; it < powerIterations; it++)
         {
             ZTransposeTimes(x, mu, inverse, y, l, w);
-            Orthonormalize(w, d, l);
-            ZTimes(x, mu, inverse, w, l, y);
-            Orthonormalize(y, n, l);
+            Orthonormalize(w, d, l, scratch);
+            ZTimes(x, mu, inverse, w, l, y, scratch);
+            Orthonormalize(y, n, l, scratch);
         }
 
         ZTransposeTimes(x, mu, inverse, y, l, w);   // W = Bᵀ
@@ -74,19 +75,19 @@ internal static class RandomizedPcaSolver
     }
 
     /// <summary>Y = Z̃·M (N×l) for M (D×l).</summary>
-    private static void ZTimes(Matrix x, double[] mean, double[]? inverse, double[] m, int l, double[] y)
+    private static void ZTimes(Matrix x, double[] mean, double[]? inverse, double[] m, int l, double[] y, double[] scratch)
     {
         int n = x.Rows, d = x.Columns;
         var scaled = m;
         if (inverse is not null)
         {
-            scaled = new double[d * l];
+            scaled = scratch;
             for (int j = 0; j < d; j++) TensorPrimitives.Multiply(m.AsSpan(j * l, l), inverse[j], scaled.AsSpan(j * l, l));
         }
 
-        Gemm.Multiply<double>(Op.None, Op.None, n, l, d, 1.0, x.AsSpan(), d, scaled, l, 0.0, y, l);
+        Gemm.Multiply<double>(Op.None, Op.None, n, l, d, 1.0, x.AsSpan(), d, scaled.AsSpan(0, d * l), l, 0.0, y, l);
         var shift = new double[l];
-        Gemv.Multiply<double>(Op.Transpose, d, l, 1.0, scaled, l, mean, 0.0, shift);   // Mᵀμ
+        Gemv.Multiply<double>(Op.Transpose, d, l, 1.0, scaled.AsSpan(0, d * l), l, mean, 0.0, shift);   // Mᵀμ
         for (int i = 0; i < n; i++) TensorPrimitives.Subtract(y.AsSpan(i * l, l), shift, y.AsSpan(i * l, l));
     }
 
@@ -105,8 +106,8 @@ internal static class RandomizedPcaSolver
         }
     }
 
-    /// <summary>Makes the columns of the r×l matrix <paramref name="a"/> orthonormal, spanning the same space (CholeskyQR2).</summary>
-    internal static void Orthonormalize(double[] a, int r, int l)
+    /// <summary>Makes the columns of the r×l matrix <paramref name="a"/> orthonormal, spanning the same space (CholeskyQR2); <paramref name="scratch"/> holds at least r·l.</summary>
+    internal static void Orthonormalize(double[] a, int r, int l, double[] scratch)
     {
         for (int pass = 0; pass < 2; pass++)
         {
@@ -119,9 +120,9 @@ internal static class RandomizedPcaSolver
             }
 
             CholeskyFactorization.InvertTransposeLower(g, l);   // g = R⁻¹ with R = Lᵀ
-            var result = new double[r * l];
-            Gemm.Multiply<double>(Op.None, Op.None, r, l, l, 1.0, a, l, g, l, 0.0, result, l);
-            result.CopyTo(a, 0);
+            var result = scratch.AsSpan(0, r * l);
+            Gemm.Multiply<double>(Op.None, Op.None, r, l, l, 1.0, a.AsSpan(0, r * l), l, g, l, 0.0, result, l);
+            result.CopyTo(a);
         }
     }
 
