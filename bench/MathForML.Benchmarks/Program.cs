@@ -11,4 +11,12 @@ if (args.Length > 0 && args[0] == "gflops")
     return;
 }
 
+// `pca X.npy [--k 50] [--tile 1]` and `knn DIR [--k 3]`: side by side with peers.py pca and knn_peer.py.
+if (args.Length > 1 && args[0] is "pca" or "knn")
+{
+    if (args[0] == "pca") PcaRun.Execute(args[1], PcaRun.IntOption(args, "--k", 50), PcaRun.IntOption(args, "--tile", 1), Console.Out);
+    else KnnRun.Execute(args[1], PcaRun.IntOption(args, "--k", 3), Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(args);

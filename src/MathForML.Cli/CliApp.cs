@@ -65,6 +65,9 @@ public static class CliApp
         root.Subcommands.Add(LinalgCommand.Build(context));
         root.Subcommands.Add(PageRankCommand.Build(context));
         root.Subcommands.Add(TourCommand.Build(context));
+        root.Subcommands.Add(PcaCommand.Build(context));
+        root.Subcommands.Add(KnnCommand.Build(context));
+        root.Subcommands.Add(DataCommand.Build(context));
         return root;
     }
 }

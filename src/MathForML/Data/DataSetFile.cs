@@ -1,0 +1,49 @@
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Data;
+
+/// <summary>
+/// Reads data sets and labels from any of the supported files: MNIST IDX (optionally <c>.gz</c>), NumPy <c>.npy</c>,
+/// or CSV/whitespace text. A data set is N×D (one sample a row; IDX images flattened, bytes divided by 255);
+/// labels are N non-negative integers (an IDX label file, or a one-column or one-row matrix file).
+/// </summary>
+public static class DataSetFile
+{
+    /// <summary>Reads the samples in <paramref name="path"/> as an N×D matrix.</summary>
+    public static Matrix ReadSamples(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (File.Exists(path) && IdxFile.Looks(path)) return Mnist.ReadImages(path);
+        return MatrixFile.Read(path);
+    }
+
+    /// <summary>Reads integer labels from <paramref name="path"/>.</summary>
+    /// <exception cref="DataFileException">A value is not a non-negative integer, or the file holds a matrix of several rows and columns.</exception>
+    public static int[] ReadLabels(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        double[] values;
+        if (File.Exists(path) && IdxFile.Looks(path))
+        {
+            (_, values) = IdxFile.Read(path);
+        }
+        else
+        {
+            var m = MatrixFile.Read(path);
+            if (m.Rows > 1 && m.Columns > 1)
+                throw new DataFileException(path, $"labels must be one column or one row, found a {m.Rows}×{m.Columns} matrix");
+            values = m.ToArray();
+        }
+
+        var labels = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (!(v >= 0 && v <= int.MaxValue && v == Math.Floor(v)))
+                throw new DataFileException(path, $"label {i} is {v}, expected a non-negative integer");
+            labels[i] = (int)v;
+        }
+
+        return labels;
+    }
+}

@@ -1,0 +1,74 @@
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Data;
+
+/// <summary>
+/// Labelled MNIST digits: <see cref="Images"/> is N×784 (one 28×28 image a row, row by row, pixels in [0, 1]) and
+/// <see cref="Labels"/> holds the N digits 0–9.
+/// </summary>
+public sealed class MnistDataSet
+{
+    /// <summary>Pairs images with labels.</summary>
+    /// <exception cref="DimensionMismatchException">The label count differs from the image count.</exception>
+    public MnistDataSet(Matrix images, int[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (images.Rows != labels.Length)
+            throw new DimensionMismatchException($"{labels.Length} labels for {images.Rows} images.", nameof(labels));
+        Images = images;
+        Labels = labels;
+    }
+
+    /// <summary>The images, N×784.</summary>
+    public Matrix Images { get; }
+
+    /// <summary>The digit of each image.</summary>
+    public int[] Labels { get; }
+
+    /// <summary>N, the number of digits.</summary>
+    public int Count => Labels.Length;
+
+    /// <summary>The digits at <paramref name="indices"/>, in that order.</summary>
+    public MnistDataSet Select(IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        int d = Images.Columns;
+        var images = new Matrix(indices.Count, d);
+        var labels = new int[indices.Count];
+        for (int i = 0; i < indices.Count; i++)
+        {
+            Images.RowSpan(indices[i]).CopyTo(images.RowSpan(i));
+            labels[i] = Labels[indices[i]];
+        }
+
+        return new MnistDataSet(images, labels);
+    }
+
+    /// <summary>The first <paramref name="count"/> digits.</summary>
+    public MnistDataSet Take(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        return Select(Enumerable.Range(0, count).ToArray());
+    }
+
+    /// <summary>
+    /// A random split into <paramref name="testCount"/> test digits and the rest for training: a Fisher–Yates shuffle
+    /// seeded by <paramref name="seed"/> (same seed, same split).
+    /// </summary>
+    public (MnistDataSet Train, MnistDataSet Test) Split(int testCount, int seed = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(testCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(testCount, Count);
+        var order = Enumerable.Range(0, Count).ToArray();
+        var random = new Random(seed);
+        for (int i = order.Length - 1; i > 0; i--)
+        {
+            int j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        return (Select(order[testCount..]), Select(order[..testCount]));
+    }
+}

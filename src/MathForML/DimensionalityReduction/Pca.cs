@@ -1,0 +1,250 @@
+using System.Numerics.Tensors;
+using MathForML.LinearAlgebra;
+using MathForML.LinearAlgebra.Kernels;
+using MathForML.Statistics;
+
+namespace MathForML.DimensionalityReduction;
+
+/// <summary>
+/// Principal component analysis of a data set X (N×D, one sample a row): the K orthonormal directions of largest
+/// variance, as in the course (Deisenroth, Faisal and Ong, Mathematics for Machine Learning, ch. 10).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each feature is centred, z = x − μ, and with <see cref="PcaOptions.Normalize"/> also divided by its standard
+/// deviation σ (1 where σ = 0). The components are the eigenvectors of the biased covariance S = Z̃ᵀZ̃/N for its K
+/// largest eigenvalues λ₀ ≥ λ₁ ≥ …, returned as the rows of <see cref="Components"/> (K×D); each is sign-normalised so
+/// its largest-magnitude entry is positive. <see cref="Transform(Matrix)"/> projects, z ↦ Bᵀz with B = Componentsᵀ;
+/// <see cref="InverseTransform"/> maps back, c ↦ B·c (·σ) + μ. The mean squared reconstruction error with k
+/// components (squared error summed over features, averaged over samples, in the centred and scaled space) is
+/// Σ_{i ≥ k} λᵢ, so <see cref="ReconstructionErrors"/> gives it for every k from the eigenvalues alone.
+/// </para>
+/// <para>
+/// Solvers (<see cref="PcaSolver"/>): <c>Covariance</c>, exact, SYRK plus a full symmetric eigendecomposition;
+/// <c>Gram</c>, exact, the N×N problem for N &lt; D; <c>Randomized</c>, approximate, Halko–Martinsson–Tropp with power
+/// iterations, for a few components of a wide matrix. <c>Auto</c> chooses and <see cref="Solver"/> says which ran.
+/// Conventions follow scikit-learn's <c>PCA</c> except that variances divide by N (the course) rather than N − 1.
+/// </para>
+/// </remarks>
+public sealed class Pca
+{
+    private readonly double[]? _inverseScale;
+
+    private Pca(PcaSolver solver, int samples, Vector mean, Vector? scale, Matrix components, double[] eigenvalues, double totalVariance)
+    {
+        Solver = solver;
+        Samples = samples;
+        Mean = mean;
+        Scale = scale;
+        Components = components;
+        Eigenvalues = Vector.Wrap(eigenvalues);
+        TotalVariance = totalVariance;
+        int k = components.Rows;
+        ExplainedVariance = new Vector(eigenvalues.AsSpan(0, k));
+        var ratio = ExplainedVariance.Clone();
+        if (totalVariance > 0) TensorPrimitives.Divide(ratio.AsSpan(), totalVariance, ratio.AsSpan());
+        else ratio.AsSpan().Clear();
+        ExplainedVarianceRatio = ratio;
+        var singular = ExplainedVariance.Clone();
+        TensorPrimitives.Multiply(singular.AsSpan(), samples, singular.AsSpan());
+        TensorPrimitives.Sqrt<double>(singular.AsSpan(), singular.AsSpan());
+        SingularValues = singular;
+        if (scale is not null)
+        {
+            _inverseScale = new double[scale.Length];
+            TensorPrimitives.Divide(1.0, scale.AsSpan(), _inverseScale);
+        }
+    }
+
+    /// <summary>The solver that ran (never <see cref="PcaSolver.Auto"/>).</summary>
+    public PcaSolver Solver { get; }
+
+    /// <summary>N, the number of samples fitted.</summary>
+    public int Samples { get; }
+
+    /// <summary>D, the number of features.</summary>
+    public int Features => Mean.Length;
+
+    /// <summary>K, the number of components kept.</summary>
+    public int ComponentCount => Components.Rows;
+
+    /// <summary>μ, the per-feature mean.</summary>
+    public Vector Mean { get; }
+
+    /// <summary>σ, the per-feature scale (standard deviation, 1 where it is 0) with normalisation; null without.</summary>
+    public Vector? Scale { get; }
+
+    /// <summary>The principal components as rows (K×D), orthonormal, in descending order of variance.</summary>
+    public Matrix Components { get; }
+
+    /// <summary>λ₀ … λ_{K−1}, the variance along each component (eigenvalues of S, biased: divided by N).</summary>
+    public Vector ExplainedVariance { get; }
+
+    /// <summary>λᵢ / trace(S), the fraction of the total variance along each component.</summary>
+    public Vector ExplainedVarianceRatio { get; }
+
+    /// <summary>σᵢ = √(N·λᵢ), the singular values of the centred (scaled) data Z̃.</summary>
+    public Vector SingularValues { get; }
+
+    /// <summary>Every eigenvalue of S the solver found, descending: all D (Covariance), N (Gram) or K (Randomized).</summary>
+    public Vector Eigenvalues { get; }
+
+    /// <summary>trace(S) = Σⱼ Var(zⱼ), the total variance.</summary>
+    public double TotalVariance { get; }
+
+    /// <summary>Fits the principal components of <paramref name="x"/> (N×D).</summary>
+    /// <exception cref="ArgumentException">X has no rows or columns, or holds NaN or ±∞.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">K is not between 1 and min(N, D), or a randomized option is negative.</exception>
+    public static Pca Fit(Matrix x, PcaOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        options ??= new PcaOptions();
+        int n = x.Rows, d = x.Columns;
+        if (n == 0 || d == 0) throw new ArgumentException($"PCA needs at least one sample and one feature; the data is {n}×{d}.", nameof(x));
+        int max = Math.Min(n, d);
+        int k = options.Components ?? max;
+        if (k < 1 || k > max)
+            throw new ArgumentOutOfRangeException(nameof(options), k, $"The number of components K must be between 1 and min(N, D) = {max} for {n}×{d} data; got {k}.");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Oversampling, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.PowerIterations, nameof(options));
+
+        // The mean checks X for NaN and ±∞ (they make its column sums non-finite).
+        var standardization = options.Normalize ? Standardization.Fit(x) : null;
+        var mean = standardization?.Mean ?? SampleStatistics.Mean(x);
+        Vector? scale = standardization?.Scale;
+        var solver = options.Solver == PcaSolver.Auto ? Choose(n, d, k) : options.Solver;
+        var sc = scale is null ? ReadOnlySpan<double>.Empty : scale.AsSpan();
+        var factors = solver switch
+        {
+            PcaSolver.Covariance => CovariancePcaSolver.Solve(x, mean.AsSpan(), sc, k),
+            PcaSolver.Gram => GramPcaSolver.Solve(x, mean.AsSpan(), sc, k),
+            _ => RandomizedPcaSolver.Solve(x, mean.AsSpan(), sc, k, options.Oversampling, options.PowerIterations, options.Seed,
+                TotalVarianceOf(x, mean, scale)),
+        };
+        return new Pca(solver, n, mean, scale, Matrix.Wrap(k, d, factors.Components), factors.Eigenvalues, factors.TotalVariance);
+    }
+
+    /// <summary>The solver <see cref="PcaSolver.Auto"/> picks for N×D data and K components.</summary>
+    public static PcaSolver Choose(int samples, int features, int components) =>
+        samples < features ? PcaSolver.Gram
+        : features >= 1000 && components * 10 <= features ? PcaSolver.Randomized
+        : PcaSolver.Covariance;
+
+    /// <summary>The coordinates of each row of <paramref name="x"/> (N×D) on the K components: Z̃·Componentsᵀ (N×K).</summary>
+    public Matrix Transform(Matrix x) => Transform(x, ComponentCount);
+
+    /// <summary>The coordinates on the first <paramref name="components"/> components only (N×k).</summary>
+    public Matrix Transform(Matrix x, int components)
+    {
+        RequireFeatures(x);
+        int k = RequireCount(components);
+        var z = Prepare(x);
+        var result = new Matrix(x.Rows, k);
+        Gemm.Multiply<double>(Op.None, Op.Transpose, x.Rows, k, Features, 1.0, z, Features, Components.AsSpan(), Features, 0.0, result.AsSpan(), k);
+        return result;
+    }
+
+    /// <summary>Maps coordinates (N×k, k ≤ K) back to the data space: C·Components[0..k] (·σ) + μ.</summary>
+    public Matrix InverseTransform(Matrix coordinates)
+    {
+        ArgumentNullException.ThrowIfNull(coordinates);
+        int k = RequireCount(coordinates.Columns);
+        int n = coordinates.Rows, d = Features;
+        var x = new Matrix(n, d);
+        var data = x.AsSpan();
+        Gemm.Multiply<double>(Op.None, Op.None, n, d, k, 1.0, coordinates.AsSpan(), k, Components.AsSpan(), d, 0.0, data, d);
+        for (int i = 0; i < n; i++)
+        {
+            var row = data.Slice(i * d, d);
+            if (Scale is not null) TensorPrimitives.Multiply(row, Scale.AsSpan(), row);
+            TensorPrimitives.Add(row, Mean.AsSpan(), row);
+        }
+
+        return x;
+    }
+
+    /// <summary>Each row of <paramref name="x"/> projected onto the first <paramref name="components"/> components and mapped back.</summary>
+    public Matrix Reconstruct(Matrix x, int components) => InverseTransform(Transform(x, components));
+
+    /// <summary>
+    /// The mean squared reconstruction error of the fitted data with k components, for k = 0 … (number of known
+    /// eigenvalues): element k is Σ_{i ≥ k} λᵢ = trace(S) − Σ_{i &lt; k} λᵢ (clamped at 0).
+    /// </summary>
+    public double[] ReconstructionErrors()
+    {
+        var lambda = Eigenvalues.AsSpan();
+        var errors = new double[lambda.Length + 1];
+        double captured = 0;
+        errors[0] = TotalVariance;
+        for (int i = 0; i < lambda.Length; i++)
+        {
+            captured += lambda[i];
+            errors[i + 1] = Math.Max(0, TotalVariance - captured);
+        }
+
+        // With all eigenvalues known the tail sums are exact: sum them from the smallest up (no cancellation).
+        if (Solver == PcaSolver.Covariance)
+        {
+            double tail = 0;
+            for (int i = lambda.Length - 1; i >= 0; i--)
+            {
+                tail += Math.Max(lambda[i], 0);
+                errors[i] = tail;
+            }
+
+            errors[lambda.Length] = 0;
+        }
+
+        return errors;
+    }
+
+    /// <summary>The mean squared reconstruction error with <paramref name="components"/> components (see <see cref="ReconstructionErrors"/>).</summary>
+    public double ReconstructionError(int components)
+    {
+        var errors = ReconstructionErrors();
+        if (components < 0 || components >= errors.Length)
+            throw new ArgumentOutOfRangeException(nameof(components), components, $"Known for 0 … {errors.Length - 1} components.");
+        return errors[components];
+    }
+
+    private static double TotalVarianceOf(Matrix x, Vector mean, Vector? scale)
+    {
+        var variance = SampleStatistics.Variance(x, mean);
+        if (scale is not null)
+        {
+            TensorPrimitives.Divide(variance.AsSpan(), scale.AsSpan(), variance.AsSpan());
+            TensorPrimitives.Divide(variance.AsSpan(), scale.AsSpan(), variance.AsSpan());
+        }
+        return variance.Sum();
+    }
+
+    private double[] Prepare(Matrix x)
+    {
+        int n = x.Rows, d = Features;
+        var z = new double[n * d];
+        var data = x.AsSpan();
+        for (int i = 0; i < n; i++)
+        {
+            var row = z.AsSpan(i * d, d);
+            TensorPrimitives.Subtract(data.Slice(i * d, d), Mean.AsSpan(), row);
+            if (_inverseScale is not null) TensorPrimitives.Multiply(row, _inverseScale, row);
+        }
+
+        return z;
+    }
+
+    private void RequireFeatures(Matrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Columns != Features)
+            throw new DimensionMismatchException($"The PCA was fitted on {Features} features; the data has {x.Columns}.", nameof(x));
+        if (!x.IsFinite()) throw new ArgumentException("The data holds NaN or infinite values.", nameof(x));
+    }
+
+    private int RequireCount(int components)
+    {
+        if (components < 1 || components > ComponentCount)
+            throw new ArgumentOutOfRangeException(nameof(components), components, $"Between 1 and the {ComponentCount} fitted components.");
+        return components;
+    }
+}

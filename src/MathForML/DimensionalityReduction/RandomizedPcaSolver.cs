@@ -1,0 +1,150 @@
+using System.Numerics.Tensors;
+using MathForML.LinearAlgebra;
+using MathForML.LinearAlgebra.Eigen;
+using MathForML.LinearAlgebra.Kernels;
+
+namespace MathForML.DimensionalityReduction;
+
+/// <summary>
+/// Randomized PCA: the range finder with subspace (power) iterations of Halko, Martinsson and Tropp, "Finding
+/// structure with randomness", SIAM Review 53(2), 2011, Algorithms 4.4 and 5.1, on Z̃ = (X − 1μᵀ)·diag(1/σ).
+/// </summary>
+/// <remarks>
+/// With l = K + p columns: Ω (D×l) Gaussian from the seed; Q = orth(Z̃Ω); q times: Q = orth(Z̃·orth(Z̃ᵀQ)); then
+/// W = Z̃ᵀQ = Bᵀ (D×l), B·Bᵀ = WᵀW = U_B·Σ²·U_Bᵀ (an l×l eigenproblem) and the right singular vectors are
+/// V = W·U_B·Σ⁻¹. The eigenvalues of the covariance are σᵢ²/N. Z̃ is never formed: Z̃·M = X·M′ − 1·(μᵀM′) with
+/// M′ = diag(1/σ)·M, and Z̃ᵀQ = diag(1/σ)·(XᵀQ − μ·(1ᵀQ)), so the only passes over X are GEMMs (2·(q + 1) of each
+/// kind, 4·(q + 1)·N·D·l flops) and no copy of X is made. orth is Cholesky QR done twice (CholeskyQR2; Fukaya et al.
+/// 2014), all in SYRK and GEMM, with a Householder QR fallback when the Gram matrix is not numerically positive definite.
+/// </remarks>
+internal static class RandomizedPcaSolver
+{
+    public static PcaFactors Solve(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, int k, int oversampling, int powerIterations, int seed, double totalVariance)
+    {
+        int n = x.Rows, d = x.Columns;
+        int l = Math.Min(k + oversampling, Math.Min(n, d));
+        double[]? inverse = null;
+        if (!scale.IsEmpty)
+        {
+            inverse = new double[d];
+            TensorPrimitives.Divide(1.0, scale, inverse);
+        }
+
+        var mu = mean.ToArray();
+        var omega = Gaussian(d * l, seed);
+        var y = new double[n * l];
+        var w = new double[d * l];
+        var scratch = new double[Math.Max(n, d) * l];
+        ZTimes(x, mu, inverse, omega, l, y, scratch);
+        Orthonormalize(y, n, l, scratch);
+        for (int it = 0; it < powerIterations; it++)
+        {
+            ZTransposeTimes(x, mu, inverse, y, l, w);
+            Orthonormalize(w, d, l, scratch);
+            ZTimes(x, mu, inverse, w, l, y, scratch);
+            Orthonormalize(y, n, l, scratch);
+        }
+
+        ZTransposeTimes(x, mu, inverse, y, l, w);   // W = Bᵀ
+        var bbt = new double[l * l];
+        Syrk.Compute<double>(l, d, 1.0, w, l, 0.0, bbt, l);
+        var eigen = SymmetricEigen.Decompose(Matrix.Wrap(l, l, bbt));
+        var sigma2 = eigen.Eigenvalues.AsSpan();
+
+        // Components: row i = (W·uᵢ)ᵀ / σᵢ, i < K.
+        var ub = eigen.Eigenvectors.AsSpan();   // l×l, eigenvectors as columns
+        var v = new double[d * k];
+        Gemm.Multiply<double>(Op.None, Op.None, d, k, l, 1.0, w, l, ub, l, 0.0, v, k);
+        var components = new double[k * d];
+        TransposeKernel.Transpose<double>(v, d, k, components);
+        var eigenvalues = new double[k];
+        int rank = 0;
+        double tolerance = Math.Max(sigma2[0], 0) * Math.Max(n, d) * 1e-13;
+        for (int i = 0; i < k; i++)
+        {
+            eigenvalues[i] = Math.Max(sigma2[i], 0) / n;
+            if (sigma2[i] <= tolerance) continue;
+            rank = i + 1;
+            var row = components.AsSpan(i * d, d);
+            TensorPrimitives.Multiply(row, 1.0 / Math.Sqrt(sigma2[i]), row);
+            if (SignConvention.NeedsFlip(row)) TensorPrimitives.Negate<double>(row, row);
+        }
+
+        PcaCentering.CompleteOrthonormalRows(components, rank, k, d);
+        return new PcaFactors(eigenvalues, components, totalVariance);
+    }
+
+    /// <summary>Y = Z̃·M (N×l) for M (D×l).</summary>
+    private static void ZTimes(Matrix x, double[] mean, double[]? inverse, double[] m, int l, double[] y, double[] scratch)
+    {
+        int n = x.Rows, d = x.Columns;
+        var scaled = m;
+        if (inverse is not null)
+        {
+            scaled = scratch;
+            for (int j = 0; j < d; j++) TensorPrimitives.Multiply(m.AsSpan(j * l, l), inverse[j], scaled.AsSpan(j * l, l));
+        }
+
+        Gemm.Multiply<double>(Op.None, Op.None, n, l, d, 1.0, x.AsSpan(), d, scaled.AsSpan(0, d * l), l, 0.0, y, l);
+        var shift = new double[l];
+        Gemv.Multiply<double>(Op.Transpose, d, l, 1.0, scaled.AsSpan(0, d * l), l, mean, 0.0, shift);   // Mᵀμ
+        for (int i = 0; i < n; i++) TensorPrimitives.Subtract(y.AsSpan(i * l, l), shift, y.AsSpan(i * l, l));
+    }
+
+    /// <summary>W = Z̃ᵀ·Q (D×l) for Q (N×l).</summary>
+    private static void ZTransposeTimes(Matrix x, double[] mean, double[]? inverse, double[] q, int l, double[] w)
+    {
+        int n = x.Rows, d = x.Columns;
+        Gemm.Multiply<double>(Op.Transpose, Op.None, d, l, n, 1.0, x.AsSpan(), d, q, l, 0.0, w, l);
+        var sums = new double[l];
+        for (int i = 0; i < n; i++) TensorPrimitives.Add(sums, q.AsSpan(i * l, l), sums);
+        for (int j = 0; j < d; j++)
+        {
+            var row = w.AsSpan(j * l, l);
+            TensorPrimitives.MultiplyAdd(sums, -mean[j], row, row);
+            if (inverse is not null) TensorPrimitives.Multiply(row, inverse[j], row);
+        }
+    }
+
+    /// <summary>Makes the columns of the r×l matrix <paramref name="a"/> orthonormal, spanning the same space (CholeskyQR2); <paramref name="scratch"/> holds at least r·l.</summary>
+    internal static void Orthonormalize(double[] a, int r, int l, double[] scratch)
+    {
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var g = new double[l * l];
+            Syrk.Compute<double>(l, r, 1.0, a, l, 0.0, g, l);
+            if (!CholeskyFactorization.TryFactor(g, l))
+            {
+                HouseholderOrthonormalize(a, r, l);
+                return;
+            }
+
+            CholeskyFactorization.InvertTransposeLower(g, l);   // g = R⁻¹ with R = Lᵀ
+            var result = scratch.AsSpan(0, r * l);
+            Gemm.Multiply<double>(Op.None, Op.None, r, l, l, 1.0, a.AsSpan(0, r * l), l, g, l, 0.0, result, l);
+            result.CopyTo(a);
+        }
+    }
+
+    private static void HouseholderOrthonormalize(double[] a, int r, int l)
+    {
+        var q = QrDecomposition.Decompose(Matrix.Wrap(r, l, a)).Q;
+        q.AsSpan().CopyTo(a);
+    }
+
+    /// <summary>Standard normal numbers by the Box–Muller transform of a seeded <see cref="Random"/>.</summary>
+    private static double[] Gaussian(int count, int seed)
+    {
+        var random = new Random(seed);
+        var values = new double[count];
+        for (int i = 0; i < count; i += 2)
+        {
+            double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
+            double radius = Math.Sqrt(-2.0 * Math.Log(u1)), angle = 2 * Math.PI * u2;
+            values[i] = radius * Math.Cos(angle);
+            if (i + 1 < count) values[i + 1] = radius * Math.Sin(angle);
+        }
+
+        return values;
+    }
+}

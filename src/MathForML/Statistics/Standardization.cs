@@ -1,0 +1,89 @@
+using System.Numerics.Tensors;
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Statistics;
+
+/// <summary>
+/// Normalisation of each feature as the course does before PCA: zⱼ = (xⱼ − μⱼ) / σⱼ with σⱼ the (biased) standard
+/// deviation, and σⱼ replaced by 1 where the feature is constant (a constant feature is only centred, never divided by zero).
+/// </summary>
+public sealed class Standardization
+{
+    private Standardization(Vector mean, Vector scale, int constantFeatures)
+    {
+        Mean = mean;
+        Scale = scale;
+        ConstantFeatures = constantFeatures;
+    }
+
+    /// <summary>μ, the per-feature mean.</summary>
+    public Vector Mean { get; }
+
+    /// <summary>σ, the per-feature standard deviation, with 1 for constant features.</summary>
+    public Vector Scale { get; }
+
+    /// <summary>How many features were constant (σ = 0, replaced by 1).</summary>
+    public int ConstantFeatures { get; }
+
+    /// <summary>Learns μ and σ from <paramref name="x"/> (N×D).</summary>
+    /// <exception cref="ArgumentException">X has no rows, or holds NaN or ±∞.</exception>
+    public static Standardization Fit(Matrix x)
+    {
+        var mean = SampleStatistics.Mean(x);
+        var scale = SampleStatistics.Variance(x, mean);
+        var s = scale.AsSpan();
+        TensorPrimitives.Sqrt<double>(s, s);
+        // A feature is constant when all its values are equal (the computed σ may then be a rounding error, not 0).
+        var lo = x.Row(0).ToArray();
+        var hi = x.Row(0).ToArray();
+        for (int i = 1; i < x.Rows; i++)
+        {
+            TensorPrimitives.Min(lo, x.RowSpan(i), lo);
+            TensorPrimitives.Max(hi, x.RowSpan(i), hi);
+        }
+
+        int constant = 0;
+        for (int j = 0; j < s.Length; j++)
+        {
+            if (lo[j] == hi[j] || s[j] == 0)
+            {
+                if (lo[j] == hi[j]) mean[j] = lo[j];   // exactly, so the feature centres to exactly 0
+                s[j] = 1;
+                constant++;
+            }
+        }
+
+        return new Standardization(mean, scale, constant);
+    }
+
+    /// <summary>(X − 1μᵀ) / σ, row by row.</summary>
+    public Matrix Transform(Matrix x)
+    {
+        Require(x);
+        var z = new Matrix(x.Rows, x.Columns);
+        for (int i = 0; i < x.Rows; i++)
+        {
+            TensorPrimitives.Subtract(x.RowSpan(i), Mean.AsSpan(), z.RowSpan(i));
+            TensorPrimitives.Divide(z.RowSpan(i), Scale.AsSpan(), z.RowSpan(i));
+        }
+
+        return z;
+    }
+
+    /// <summary>Z·σ + 1μᵀ, the inverse of <see cref="Transform"/>.</summary>
+    public Matrix InverseTransform(Matrix z)
+    {
+        Require(z);
+        var x = new Matrix(z.Rows, z.Columns);
+        for (int i = 0; i < z.Rows; i++)
+            TensorPrimitives.MultiplyAdd(z.RowSpan(i), Scale.AsSpan(), Mean.AsSpan(), x.RowSpan(i));
+        return x;
+    }
+
+    private void Require(Matrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Columns != Mean.Length)
+            throw new DimensionMismatchException($"Expected {Mean.Length} features, found {x.Columns}.", nameof(x));
+    }
+}

