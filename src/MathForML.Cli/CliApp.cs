@@ -68,6 +68,7 @@ public static class CliApp
         root.Subcommands.Add(PcaCommand.Build(context));
         root.Subcommands.Add(KnnCommand.Build(context));
         root.Subcommands.Add(DataCommand.Build(context));
+        root.Subcommands.Add(NnCommand.Build(context));
         return root;
     }
 }

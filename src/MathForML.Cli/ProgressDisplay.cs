@@ -50,6 +50,12 @@ internal sealed class ProgressDisplay
             if (task is not null) task.Value = Math.Clamp(value, 0, 1);
         }
 
+        /// <summary>Changes the stage's text (for instance the last epoch's loss).</summary>
+        public void Describe(string description)
+        {
+            if (task is not null) task.Description = description;
+        }
+
         public void Dispose()
         {
             if (task is null) return;

@@ -1,0 +1,276 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using MathForML.Cli.Plots;
+using MathForML.Data;
+using MathForML.NeuralNetworks;
+using Spectre.Console;
+
+namespace MathForML.Cli.Commands;
+
+/// <summary>
+/// <c>mml nn train</c> and <c>mml nn eval</c>: the course's network drawing its curve (<c>--data curve</c>), or an MLP
+/// classifier trained by minibatch backpropagation on MNIST or a labelled data file.
+/// </summary>
+internal static class NnCommand
+{
+    public static Command Build(Func<ParseResult, CliContext> context)
+    {
+        var nn = new Command("nn", "Neural networks trained by backpropagation.");
+        nn.Subcommands.Add(Train(context));
+        nn.Subcommands.Add(Eval(context));
+        return nn;
+    }
+
+    private static Option<string> DataOption() => new("--data")
+    {
+        Description = "'mnist' (fetched on first use), 'curve' (the course network), or a CSV/.npy file whose last column is the class label.",
+        DefaultValueFactory = _ => "mnist",
+    };
+
+    private static Option<double> TestFractionOption() => new("--test-fraction")
+    {
+        Description = "Fraction of the samples held out for testing (seeded split).",
+        DefaultValueFactory = _ => 0.2,
+    };
+
+    private static Option<ulong> SeedOption() => new("--seed") { Description = "Seed of the initial weights, the split and the shuffling.", DefaultValueFactory = _ => 1 };
+
+    private static Command Train(Func<ParseResult, CliContext> context)
+    {
+        var data = DataOption();
+        var labels = LabelsOption();
+        var layers = new Option<string?>("--layers") { Description = "Layer sizes, input first (default: features,64,classes; curve: 1,6,7,2)." };
+        var activation = new Option<string>("--activation") { Description = "Hidden activation: sigmoid, relu or tanh.", DefaultValueFactory = _ => "sigmoid" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 5 };
+        var batch = new Option<int>("--batch") { Description = "Samples per gradient step.", DefaultValueFactory = _ => 64 };
+        var lr = new Option<double?>("--lr") { Description = "Learning rate (default 0.1 for sgd, 0.001 for adam; the aggression for curve, default 7)." };
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd or adam.", DefaultValueFactory = _ => "sgd" };
+        var momentum = new Option<double>("--momentum") { Description = "SGD momentum in [0, 1).", DefaultValueFactory = _ => 0 };
+        var iterations = new Option<int>("--iterations") { Description = "Steepest-descent steps of the course network (--data curve).", DefaultValueFactory = _ => 50_000 };
+        var seed = SeedOption();
+        var testFraction = TestFractionOption();
+        var save = new Option<string?>("--save") { Description = "Write the trained model (JSON) to this file." };
+        var plot = new Option<string?>("--plot") { Description = "Folder for loss/accuracy curves (and the drawn curve for --data curve)." };
+        var cmd = new Command("train", "Train a network by backpropagation.")
+        {
+            data, labels, layers, activation, epochs, batch, lr, optimizer, momentum, iterations, seed, testFraction, save, plot,
+        };
+        cmd.SetAction(parse =>
+        {
+            var ctx = context(parse);
+            string source = parse.GetValue(data)!;
+            if (source == "curve")
+                return TrainCurve(ctx, parse.GetValue(layers), parse.GetValue(iterations), parse.GetValue(lr) ?? 7, parse.GetValue(seed), parse.GetValue(plot));
+            var kind = parse.GetValue(optimizer) switch
+            {
+                "sgd" => OptimizerKind.Sgd,
+                "adam" => OptimizerKind.Adam,
+                var other => throw new UserInputException($"--optimizer must be sgd or adam, got '{other}'."),
+            };
+            var hidden = parse.GetValue(activation) switch
+            {
+                "sigmoid" => Activation.Sigmoid,
+                "relu" => Activation.Relu,
+                "tanh" => Activation.Tanh,
+                var other => throw new UserInputException($"--activation must be sigmoid, relu or tanh, got '{other}'."),
+            };
+            var options = new TrainingOptions
+            {
+                Epochs = Positive("--epochs", parse.GetValue(epochs)),
+                BatchSize = Positive("--batch", parse.GetValue(batch)),
+                LearningRate = parse.GetValue(lr) ?? (kind == OptimizerKind.Adam ? 0.001 : 0.1),
+                Optimizer = kind,
+                Momentum = parse.GetValue(momentum),
+                Seed = parse.GetValue(seed),
+            };
+            if (!(options.LearningRate > 0)) throw new UserInputException($"--lr must be positive, got {options.LearningRate}.");
+            CommonOptions.InRange("--momentum", options.Momentum, 0, 0.999999);
+            double fraction = CommonOptions.InRange("--test-fraction", parse.GetValue(testFraction), 0, 0.95);
+
+            var load = Stopwatch.StartNew();
+            var all = LoadData(source, parse.GetValue(labels));
+            var (train, test) = all.Split(fraction, options.Seed);
+            double loadSeconds = load.Elapsed.TotalSeconds;
+            int classes = all.Labels.Length == 0 ? 0 : all.Labels.Max() + 1;
+            var sizes = Sizes(parse.GetValue(layers), all.FeatureCount, classes);
+            var network = Mlp<float>.Create(sizes, hidden, Activation.Softmax, LossFunction.SoftmaxCrossEntropy, options.Seed);
+
+            var reports = ProgressDisplay.Run(ctx, display =>
+            {
+                using var stage = display.Start($"epoch 1/{options.Epochs}");
+                return Trainer.Train(network, train, test.Count > 0 ? test : null, options,
+                    onEpoch: r => stage.Describe($"epoch {Math.Min(r.Epoch + 1, options.Epochs)}/{options.Epochs} (loss {r.Loss:F4}, train {r.TrainAccuracy:P1})"),
+                    onBatch: f => stage.Report(f));
+            });
+            double trainSeconds = reports.Sum(r => r.Seconds);
+            if (parse.GetValue(save) is { Length: > 0 } modelPath) MlpFile.Save(modelPath, network);
+            var plots = parse.GetValue(plot) is { Length: > 0 } dir ? TrainingPlots.SaveClassifier(dir, reports) : [];
+            double samplesPerSecond = (double)train.Count * options.Epochs / trainSeconds;
+            ctx.Emit(new
+            {
+                data = source,
+                layers = sizes,
+                activation = MlpFile.Name(hidden),
+                optimizer = parse.GetValue(optimizer),
+                train_samples = train.Count,
+                test_samples = test.Count,
+                epochs = reports.Select(r => new { epoch = r.Epoch, loss = r.Loss, train_accuracy = r.TrainAccuracy, test_accuracy = r.TestAccuracy, seconds = r.Seconds }),
+                samples_per_second = samplesPerSecond,
+                seconds = trainSeconds,
+                load_seconds = loadSeconds,
+                plots,
+            }, () =>
+            {
+                var table = new Table().AddColumns("epoch", "loss", "train accuracy", "test accuracy", "seconds");
+                foreach (var r in reports)
+                {
+                    table.AddRow(r.Epoch.ToString(CultureInfo.InvariantCulture), r.Loss.ToString("F4", CultureInfo.InvariantCulture),
+                        r.TrainAccuracy.ToString("P2", CultureInfo.InvariantCulture), r.TestAccuracy?.ToString("P2", CultureInfo.InvariantCulture) ?? "-",
+                        r.Seconds.ToString("F2", CultureInfo.InvariantCulture));
+                }
+                ctx.Console.Write(table);
+                ctx.Output.WriteLine($"{string.Join('-', sizes)} network, {train.Count} training samples: {samplesPerSecond:N0} samples/s");
+                foreach (var p in plots) ctx.Output.WriteLine($"wrote {p}");
+            });
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+
+    private static int TrainCurve(CliContext ctx, string? layers, int iterations, double aggression, ulong seed, string? plotDir)
+    {
+        if (layers is not null && layers.Replace(" ", "", StringComparison.Ordinal) != "1,6,7,2")
+            throw new UserInputException("--data curve trains the course's 1,6,7,2 network; leave --layers out or give 1,6,7,2.");
+        if (iterations < 1) throw new UserInputException($"--iterations must be at least 1, got {iterations}.");
+        if (!(aggression > 0)) throw new UserInputException($"--lr (the aggression) must be positive, got {aggression}.");
+        var (x, y) = CurveData.Heart();
+        var network = new CourseNetwork(seed);
+        var watch = Stopwatch.StartNew();
+        var training = ProgressDisplay.Run(ctx, display =>
+        {
+            using var stage = display.Start("steepest descent");
+            return network.Train(x, y, iterations, aggression, recordEvery: Math.Max(1, iterations / 100), progress: stage);
+        });
+        double seconds = watch.Elapsed.TotalSeconds;
+        var plots = plotDir is { Length: > 0 } ? TrainingPlots.SaveCurve(plotDir, network, x, y, training) : [];
+        ctx.Emit(new
+        {
+            data = "curve",
+            layers = new[] { 1, 6, 7, 2 },
+            iterations,
+            aggression,
+            initial_cost = training.Costs[0].Cost,
+            final_cost = training.FinalCost,
+            costs = training.Costs.Select(c => new { iteration = c.Iteration, cost = c.Cost }),
+            seconds,
+            plots,
+        }, () =>
+        {
+            ctx.Output.WriteLine($"1-6-7-2 network, {iterations:N0} steepest-descent steps (aggression {aggression}): cost {training.Costs[0].Cost:G4} → {training.FinalCost:G4} in {seconds:F1} s");
+            foreach (var p in plots) ctx.Output.WriteLine($"wrote {p}");
+        });
+        return ExitCodes.Success;
+    }
+
+    private static Command Eval(Func<ParseResult, CliContext> context)
+    {
+        var model = new Option<string>("--model") { Description = "A model written by 'mml nn train --save'.", Required = true };
+        var data = DataOption();
+        var labels = LabelsOption();
+        var testFraction = TestFractionOption();
+        var seed = SeedOption();
+        var all = new Option<bool>("--all") { Description = "Evaluate on every sample, not only the held-out split." };
+        var cmd = new Command("eval", "Evaluate a trained classifier on held-out data.") { model, data, labels, testFraction, seed, all };
+        cmd.SetAction(parse =>
+        {
+            var ctx = context(parse);
+            var network = MlpFile.Load(parse.GetValue(model)!);
+            string source = parse.GetValue(data)!;
+            if (source == "curve") throw new UserInputException("'mml nn eval' evaluates classifiers; --data curve is for training the course network.");
+            var dataset = LoadData(source, parse.GetValue(labels));
+            if (!parse.GetValue(all))
+                dataset = dataset.Split(CommonOptions.InRange("--test-fraction", parse.GetValue(testFraction), 0.001, 0.95), parse.GetValue(seed)).Test;
+            if (dataset.FeatureCount != network.Inputs)
+                throw new UserInputException($"the data has {dataset.FeatureCount} features but the model takes {network.Inputs} inputs.");
+            foreach (int label in dataset.Labels)
+                if (label >= network.Outputs) throw new UserInputException($"label {label} is out of range for a model with {network.Outputs} outputs.");
+            var watch = Stopwatch.StartNew();
+            var predictions = network.Predict(dataset.Features, dataset.Count);
+            double seconds = watch.Elapsed.TotalSeconds;
+            int correct = predictions.Where((p, i) => p == dataset.Labels[i]).Count();
+            double accuracy = dataset.Count == 0 ? double.NaN : (double)correct / dataset.Count;
+            ctx.Emit(new { samples = dataset.Count, accuracy, predictions = dataset.Count <= 100_000 ? predictions : null, seconds },
+                () => ctx.Output.WriteLine($"{correct} of {dataset.Count} correct: accuracy {accuracy:P2}"));
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+
+    private static Option<string?> LabelsOption() => new("--labels")
+    {
+        Description = "Labels of --data FILE (IDX, CSV or .npy); without it the last column of FILE holds them.",
+    };
+
+    private static Dataset<float> LoadData(string source, string? labelsPath)
+    {
+        if (source == "mnist")
+        {
+            if (labelsPath is not null) throw new UserInputException("--labels goes with --data FILE, not with --data mnist.");
+            var mnist = Mnist.Load();
+            return ToDataset(mnist.Images, mnist.Labels);
+        }
+        if (labelsPath is not null)
+        {
+            var samples = DataSetFile.ReadSamples(source);
+            var given = DataSetFile.ReadLabels(labelsPath);
+            if (given.Length != samples.Rows)
+                throw new UserInputException($"{labelsPath} holds {given.Length} labels for the {samples.Rows} samples of {source}.");
+            if (samples.Rows == 0) throw new UserInputException($"{source}: the data set is empty.");
+            return ToDataset(samples, given);
+        }
+        var m = MatrixFile.Read(source);
+        if (m.Columns < 2) throw new UserInputException($"{source}: expected feature columns and a last column of class labels, found {m.Columns} column(s).");
+        if (m.Rows == 0) throw new UserInputException($"{source}: the data set is empty.");
+        int d = m.Columns - 1;
+        var features = new float[m.Rows * d];
+        var labels = new int[m.Rows];
+        for (int r = 0; r < m.Rows; r++)
+        {
+            var row = m.RowSpan(r);
+            for (int c = 0; c < d; c++) features[r * d + c] = (float)row[c];
+            double label = row[d];
+            if (label < 0 || label != Math.Floor(label) || label > 1_000_000)
+                throw new DataFileException(source, $"the label in the last column must be a non-negative integer, found {label.ToString(CultureInfo.InvariantCulture)}", r + 1, m.Columns);
+            labels[r] = (int)label;
+        }
+        return new Dataset<float>(features, d, labels);
+    }
+
+    private static Dataset<float> ToDataset(LinearAlgebra.Matrix samples, int[] labels)
+    {
+        var features = new float[samples.Rows * samples.Columns];
+        var values = samples.AsSpan();
+        for (int i = 0; i < features.Length; i++) features[i] = (float)values[i];
+        return new Dataset<float>(features, samples.Columns, labels);
+    }
+
+    private static int[] Sizes(string? text, int features, int classes)
+    {
+        if (text is null) return [features, 64, classes];
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var sizes = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
+                throw new UserInputException($"--layers must be positive integers separated by commas, got '{text}'.");
+        }
+        if (sizes.Length < 2) throw new UserInputException($"--layers needs at least an input and an output size, got '{text}'.");
+        if (sizes[0] != features) throw new UserInputException($"--layers starts with {sizes[0]} inputs but the data has {features} features.");
+        if (sizes[^1] < classes) throw new UserInputException($"--layers ends with {sizes[^1]} outputs but the data has {classes} classes (labels 0 … {classes - 1}).");
+        return sizes;
+    }
+
+    private static int Positive(string option, int value) =>
+        value >= 1 ? value : throw new UserInputException($"{option} must be at least 1, got {value}.");
+}
