@@ -75,7 +75,7 @@ public class NnCommandTests
         { ["nn", "train", "--data", "curve", "--layers", "1,5,2"], "1,6,7,2" },
         { ["nn", "train", "--data", "{dir}/missing.csv"], "missing.csv" },
         { ["nn", "train", "--data", "{dir}/blobs.csv", "--save", "{dir}/no/m.json"], "does not exist" },
-        { ["nn", "eval", "--model", "{dir}/corrupt.json", "--data", "{dir}/blobs.csv"], "corrupt.json:1: },
+        { ["nn", "eval", "--model", "{dir}/corrupt.json", "--data", "{dir}/blobs.csv"], "corrupt.json:1:" },
         { ["nn", "eval", "--model", "{dir}/blobs.csv", "--data", "{dir}/blobs.csv"], "not valid JSON" },
         { ["nn", "eval", "--data", "{dir}/blobs.csv"], "--model" },
         { ["nn", "train", "--bogus"], "--bogus" },
