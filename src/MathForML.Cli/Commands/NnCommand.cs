@@ -50,11 +50,13 @@ internal static class NnCommand
         var iterations = new Option<int>("--iterations") { Description = "Steepest-descent steps of the course network (--data curve).", DefaultValueFactory = _ => 50_000 };
         var seed = SeedOption();
         var testFraction = TestFractionOption();
+        var augment = new Option<int>("--augment") { Description = "Shift 28×28 images by up to this many pixels at random while training (0: off).", DefaultValueFactory = _ => 0 };
+        var cosine = new Option<bool>("--cosine") { Description = "Decay the learning rate along a half cosine to 0." };
         var save = new Option<string?>("--save") { Description = "Write the trained model (JSON) to this file." };
         var plot = new Option<string?>("--plot") { Description = "Folder for loss/accuracy curves (and the drawn curve for --data curve)." };
         var cmd = new Command("train", "Train a network by backpropagation.")
         {
-            data, labels, layers, activation, epochs, batch, lr, optimizer, momentum, iterations, seed, testFraction, save, plot,
+            data, labels, layers, activation, epochs, batch, lr, optimizer, momentum, iterations, seed, testFraction, augment, cosine, save, plot,
         };
         cmd.SetAction(parse =>
         {
@@ -83,6 +85,13 @@ internal static class NnCommand
                 Optimizer = kind,
                 Momentum = parse.GetValue(momentum),
                 Seed = parse.GetValue(seed),
+                CosineDecay = parse.GetValue(cosine),
+                Augmentation = parse.GetValue(augment) switch
+                {
+                    0 => null,
+                    > 0 and <= 8 and var pixels => new ImageShift(Mnist.Side, Mnist.Side, pixels),
+                    var other => throw new UserInputException($"--augment must be between 0 and 8 pixels, got {other}."),
+                },
             };
             if (!(options.LearningRate > 0)) throw new UserInputException($"--lr must be positive, got {options.LearningRate}.");
             CommonOptions.InRange("--momentum", options.Momentum, 0, 0.999999);
@@ -90,6 +99,8 @@ internal static class NnCommand
 
             var load = Stopwatch.StartNew();
             var all = LoadData(source, parse.GetValue(labels));
+            if (options.Augmentation is not null && all.FeatureCount != Mnist.Pixels)
+                throw new UserInputException($"--augment shifts 28×28 images; the data has {all.FeatureCount} features per sample.");
             var (train, test) = all.Split(fraction, options.Seed);
             double loadSeconds = load.Elapsed.TotalSeconds;
             int classes = all.Labels.Length == 0 ? 0 : all.Labels.Max() + 1;

@@ -22,8 +22,14 @@ public sealed record TrainingOptions
     /// <summary>Momentum μ of SGD (default 0).</summary>
     public double Momentum { get; init; }
 
-    /// <summary>Seed of the per-epoch shuffling.</summary>
+    /// <summary>Seed of the per-epoch shuffling (and of the augmentation).</summary>
     public ulong Seed { get; init; } = 1;
+
+    /// <summary>Random shifts of image samples while training; none when null.</summary>
+    public ImageShift? Augmentation { get; init; }
+
+    /// <summary>Decay the learning rate along a half cosine from η to 0 over the epochs (Loshchilov &amp; Hutter 2017).</summary>
+    public bool CosineDecay { get; init; }
 }
 
 /// <summary>One epoch of training: mean batch loss, accuracy on the training and test sets, time taken.</summary>
@@ -52,6 +58,9 @@ public static class Trainer
         int d = train.FeatureCount, batchSize = Math.Min(options.BatchSize, train.Count);
         var batchX = new T[batchSize * d];
         var batchY = new int[batchSize];
+        var augmentRandom = new SeededRandom(options.Seed, 0x4155);
+        var scratch = new T[d];
+        int totalBatches = options.Epochs * ((train.Count + batchSize - 1) / batchSize), step = 0;
         var reports = new List<EpochReport>();
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -68,8 +77,11 @@ public static class Trainer
                     train.Features.AsSpan(row * d, d).CopyTo(batchX.AsSpan(i * d));
                     batchY[i] = train.Labels[row];
                 }
+                options.Augmentation?.Apply(batchX.AsSpan(0, count * d), count, ref augmentRandom, scratch);
                 lossSum += double.CreateChecked(network.ComputeGradients(batchX.AsSpan(0, count * d), batchY.AsSpan(0, count), count));
-                optimizer.Step(network, options.LearningRate);
+                double rate = options.CosineDecay ? options.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * step / totalBatches)) : options.LearningRate;
+                optimizer.Step(network, rate);
+                step++;
                 batches++;
                 onBatch?.Invoke((double)(start + count) / train.Count);
             }
@@ -107,6 +119,8 @@ public static class Trainer
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
         if (!(options.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(options), options.LearningRate, "The learning rate must be positive.");
+        if (options.Augmentation is { } shift && (shift.Width * shift.Height != train.FeatureCount || shift.MaxShift < 0))
+            throw new ArgumentException($"Shifting {shift.Width}×{shift.Height} images needs {shift.Width * shift.Height} features per sample, the data has {train.FeatureCount}.", nameof(options));
         if (!(options.Momentum >= 0 && options.Momentum < 1)) throw new ArgumentOutOfRangeException(nameof(options), options.Momentum, "Momentum must be in [0, 1).");
     }
 }
