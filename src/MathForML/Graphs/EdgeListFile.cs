@@ -28,12 +28,17 @@ public static class EdgeListFile
         var t = targets.ToArray();
         if (IsBinary(path))
         {
+            if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Big-endian hosts are not supported.");
             AtomicFile.Write(path, stream =>
             {
-                var pairs = new int[2 * s.Length];
-                for (int i = 0; i < s.Length; i++) { pairs[2 * i] = s[i]; pairs[2 * i + 1] = t[i]; }
-                if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Big-endian hosts are not supported.");
-                stream.Write(MemoryMarshal.AsBytes(pairs.AsSpan()));
+                // In blocks of 64K edges, so files above 2 GB need no single array of their size.
+                var pairs = new int[2 * Math.Min(s.Length, 1 << 16)];
+                for (int start = 0; start < s.Length; start += pairs.Length / 2)
+                {
+                    int count = Math.Min(pairs.Length / 2, s.Length - start);
+                    for (int i = 0; i < count; i++) { pairs[2 * i] = s[start + i]; pairs[(2 * i) + 1] = t[start + i]; }
+                    stream.Write(MemoryMarshal.AsBytes(pairs.AsSpan(0, 2 * count)));
+                }
             });
             return;
         }
