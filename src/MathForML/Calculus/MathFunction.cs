@@ -38,10 +38,20 @@ public static class MathFunctions
 {
     private static readonly Dictionary<string, MathFunction> ByName = new(StringComparer.Ordinal)
     {
-        ["exp"] = MathFunction.Exp, ["log"] = MathFunction.Log, ["ln"] = MathFunction.Log, ["sqrt"] = MathFunction.Sqrt,
-        ["sin"] = MathFunction.Sin, ["cos"] = MathFunction.Cos, ["tan"] = MathFunction.Tan, ["arctan"] = MathFunction.Atan,
-        ["atan"] = MathFunction.Atan, ["sinh"] = MathFunction.Sinh, ["cosh"] = MathFunction.Cosh, ["tanh"] = MathFunction.Tanh,
-        ["abs"] = MathFunction.Abs, ["sign"] = MathFunction.Sign,
+        ["exp"] = MathFunction.Exp,
+        ["log"] = MathFunction.Log,
+        ["ln"] = MathFunction.Log,
+        ["sqrt"] = MathFunction.Sqrt,
+        ["sin"] = MathFunction.Sin,
+        ["cos"] = MathFunction.Cos,
+        ["tan"] = MathFunction.Tan,
+        ["arctan"] = MathFunction.Atan,
+        ["atan"] = MathFunction.Atan,
+        ["sinh"] = MathFunction.Sinh,
+        ["cosh"] = MathFunction.Cosh,
+        ["tanh"] = MathFunction.Tanh,
+        ["abs"] = MathFunction.Abs,
+        ["sign"] = MathFunction.Sign,
     };
 
     /// <summary>Every name the parser accepts as a function.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MathForML.Calculus;
 using MathForML.LinearAlgebra;
+using MathForML.Optimization;
 
 namespace MathForML.Data;
 
@@ -57,6 +58,20 @@ public sealed record NistStrdProblem
 
     /// <summary>The predictors, N×k (one column per predictor).</summary>
     public required Matrix Predictors { get; init; }
+
+    /// <summary>The rounding errors of <see cref="Response"/>: exact decimal value (transformed) − double value.</summary>
+    public required double[] ResponseCorrections { get; init; }
+
+    /// <summary>The rounding errors of <see cref="Predictors"/>: exact decimal value − double value.</summary>
+    public required Matrix PredictorCorrections { get; init; }
+
+    /// <summary>
+    /// Fits the problem's model from start 1 or 2 (default options: Levenberg–Marquardt), with the data's decimal rounding
+    /// errors passed on to the extended-precision polish.
+    /// </summary>
+    public NonlinearLeastSquaresResult Fit(int start, NonlinearLeastSquaresOptions? options = null) =>
+        NonlinearLeastSquares.Fit(new FormulaModel(Model, PredictorNames, Predictors, ParameterNames, PredictorCorrections),
+            Response, ResponseCorrections, Start(start), options);
 
     /// <summary>Start vector 1 or 2.</summary>
     public double[] Start(int which) => which switch
@@ -135,6 +150,8 @@ public sealed record NistStrdProblem
         if (predictors.Length == 0) throw new DataFileException(path, "the data header names no predictor", dataHeader + 1);
         var values = new List<double>();
         var response = new List<double>();
+        var valueCorrections = new List<double>();
+        var responseExact = new List<DoubleDouble>();
         for (int i = dataHeader + 1; i < lines.Length; i++)
         {
             var cells = lines[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -145,8 +162,17 @@ public sealed record NistStrdProblem
             {
                 if (!double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
                     throw new DataFileException(path, $"'{cells[c]}' is not a number", i + 1, lines[i].IndexOf(cells[c], StringComparison.Ordinal) + 1);
-                if (c == 0) response.Add(v);
-                else values.Add(v);
+                var exact = DoubleDouble.Parse(cells[c]);
+                if (c == 0)
+                {
+                    response.Add(v);
+                    responseExact.Add(exact);
+                }
+                else
+                {
+                    values.Add(v);
+                    valueCorrections.Add((exact - v).Hi);
+                }
             }
         }
         if (response.Count == 0) throw new DataFileException(path, "no data rows after the 'Data:' header", dataHeader + 1);
@@ -164,10 +190,13 @@ public sealed record NistStrdProblem
             throw new DataFileException(path, e.Message, first + 1);
         }
         var y = response.ToArray();
-        if (lhsExpression is not Variable)
+        var yCorrections = new double[y.Length];
+        var ySlot = new Dictionary<string, int> { ["y"] = 0 };
+        for (int i = 0; i < y.Length; i++)
         {
-            var transform = lhsExpression.Compile(["y"]);
-            for (int i = 0; i < y.Length; i++) y[i] = transform([y[i]]);
+            var exact = lhsExpression is Variable ? responseExact[i] : DoubleDouble.Evaluate(lhsExpression, ySlot, [responseExact[i]]);
+            y[i] = exact.Hi;
+            yCorrections[i] = exact.Lo;
         }
         return new NistStrdProblem
         {
@@ -185,6 +214,8 @@ public sealed record NistStrdProblem
             CertifiedResidualSumOfSquares = rss.Value,
             Response = y,
             Predictors = Matrix.Wrap(y.Length, predictors.Length, values.ToArray()),
+            ResponseCorrections = yCorrections,
+            PredictorCorrections = Matrix.Wrap(y.Length, predictors.Length, valueCorrections.ToArray()),
         };
     }
 

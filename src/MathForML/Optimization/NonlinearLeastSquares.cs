@@ -22,7 +22,11 @@ public static class NonlinearLeastSquares
     /// <summary>Fits <paramref name="model"/> to <paramref name="y"/> from <paramref name="start"/>.</summary>
     /// <exception cref="DimensionMismatchException">y or start has the wrong length.</exception>
     /// <exception cref="ArgumentException">Too few observations, a non-finite start, or a model not finite at the start.</exception>
-    public static NonlinearLeastSquaresResult Fit(RegressionModel model, ReadOnlySpan<double> y, ReadOnlySpan<double> start, NonlinearLeastSquaresOptions? options = null)
+    public static NonlinearLeastSquaresResult Fit(RegressionModel model, ReadOnlySpan<double> y, ReadOnlySpan<double> start, NonlinearLeastSquaresOptions? options = null) =>
+        Fit(model, y, null, start, options);
+
+    /// <summary>As <see cref="Fit(RegressionModel, ReadOnlySpan{double}, ReadOnlySpan{double}, NonlinearLeastSquaresOptions?)"/>, with the response's rounding errors for the polish.</summary>
+    internal static NonlinearLeastSquaresResult Fit(RegressionModel model, ReadOnlySpan<double> y, double[]? responseCorrections, ReadOnlySpan<double> start, NonlinearLeastSquaresOptions? options)
     {
         var o = options ?? new NonlinearLeastSquaresOptions();
         int n = model.Observations, k = model.ParameterNames.Count;
@@ -53,6 +57,11 @@ public static class NonlinearLeastSquares
             _ => throw new ArgumentOutOfRangeException(nameof(options), o.Method, "Unknown method."),
         };
 
+        if (converged && o.ExtendedPrecisionPolish && model is FormulaModel formula && n <= ExtendedPrecisionPolish.MaxObservations)
+        {
+            w.UpdateJacobian();
+            ExtendedPrecisionPolish.Run(formula, w, responseCorrections);
+        }
         w.UpdateJacobian();
         var covariance = Covariance(w.J, w.S / (n - k));
         var se = new double[k];

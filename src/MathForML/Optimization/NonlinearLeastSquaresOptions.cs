@@ -51,6 +51,12 @@ public sealed record NonlinearLeastSquaresOptions
     /// <summary>Levenberg–Marquardt only: add Transtrum &amp; Sethna's geodesic acceleration to each step.</summary>
     public bool GeodesicAcceleration { get; init; } = true;
 
+    /// <summary>
+    /// After convergence of a formula model (up to 100000 observations), polish b and S with a few Gauss–Newton steps on
+    /// double-double residuals (see the remarks of <see cref="NonlinearLeastSquares"/>).
+    /// </summary>
+    public bool ExtendedPrecisionPolish { get; init; } = true;
+
     /// <summary>The course's aggression a of steepest descent: step = −a·∇χ².</summary>
     public double Aggression { get; init; } = 2000;
 

@@ -74,9 +74,22 @@ public sealed class FormulaModel : RegressionModel
     /// Builds the model: <paramref name="predictors"/> holds one row per observation and one column per name in
     /// <paramref name="predictorNames"/>.
     /// </summary>
+    /// <param name="formula">f in the predictors and parameters.</param>
+    /// <param name="predictorNames">The predictor names, one per column of <paramref name="predictors"/>.</param>
+    /// <param name="predictors">N×d predictor values.</param>
+    /// <param name="parameterNames">The parameters b.</param>
+    /// <param name="predictorCorrections">
+    /// Optional N×d rounding errors of the predictors (exact decimal value − double value), when the data were read
+    /// from decimal text; the extended-precision polish of <see cref="NonlinearLeastSquares"/> uses them.
+    /// </param>
     /// <exception cref="ArgumentException">The formula uses a name that is neither a predictor nor a parameter.</exception>
-    public FormulaModel(Expression formula, IReadOnlyList<string> predictorNames, Matrix predictors, IReadOnlyList<string> parameterNames)
+    public FormulaModel(Expression formula, IReadOnlyList<string> predictorNames, Matrix predictors, IReadOnlyList<string> parameterNames,
+        Matrix? predictorCorrections = null)
     {
+        if (predictorCorrections is not null && (predictorCorrections.Rows != predictors.Rows || predictorCorrections.Columns != predictors.Columns))
+            throw new DimensionMismatchException("The predictor corrections must have the predictors' shape.", nameof(predictorCorrections));
+        PredictorCorrections = predictorCorrections;
+        PredictorNames = [.. predictorNames];
         if (predictors.Columns != predictorNames.Count)
             throw new DimensionMismatchException($"The data has {predictors.Columns} predictor columns for {predictorNames.Count} predictor names.", nameof(predictors));
         Formula = formula;
@@ -94,6 +107,15 @@ public sealed class FormulaModel : RegressionModel
 
     /// <summary>The model formula.</summary>
     public Expression Formula { get; }
+
+    /// <summary>The predictor names.</summary>
+    public IReadOnlyList<string> PredictorNames { get; }
+
+    /// <summary>The N×d predictor values.</summary>
+    public Matrix Predictors => _predictors;
+
+    /// <summary>The predictors' rounding errors, if known.</summary>
+    public Matrix? PredictorCorrections { get; }
 
     /// <summary>∂f/∂bⱼ, simplified.</summary>
     public IReadOnlyList<Expression> Derivatives { get; }
