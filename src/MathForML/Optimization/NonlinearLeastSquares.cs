@@ -12,6 +12,15 @@ namespace MathForML.Optimization;
 /// Least Squares Problems, §1.2), the standard errors, S, the iteration and evaluation counts and why it stopped.
 /// With the defaults Levenberg–Marquardt matches all 54 NIST StRD non-linear fits (27 problems × 2 starts).
 /// </summary>
+/// <remarks>
+/// Precision: near the solution S can no longer tell a better point from a worse one (its rounding noise,
+/// ≈ 4ε·Σ|rᵢ|(|yᵢ| + |rᵢ|), exceeds the predicted reduction), so Levenberg–Marquardt then trusts the linear model and
+/// takes Gauss–Newton steps until they stop shrinking — the parameters converge to the precision of J⁺r, not to the
+/// square root of ε that a test on S alone would give. After convergence a formula model is polished in double-double
+/// arithmetic (<see cref="NonlinearLeastSquaresOptions.ExtendedPrecisionPolish"/>): a few Gauss–Newton steps on
+/// ~32-digit residuals, and S reported at the polished parameters. This matters only when S lies far below the
+/// rounding level of the data (NIST Lanczos1: S ≈ 1.4·10⁻²⁵), where plain double gets about 3 digits of S.
+/// </remarks>
 public static class NonlinearLeastSquares
 {
     /// <summary>Fits a formula y ≈ f(x; b): convenience over <see cref="FormulaModel"/>.</summary>
