@@ -64,6 +64,8 @@ public static class CliApp
         Func<ParseResult, CliContext> context = parse => new CliContext(output, error, parse.GetValue(JsonOption), errorIsTerminal);
         root.Subcommands.Add(LinalgCommand.Build(context));
         root.Subcommands.Add(PageRankCommand.Build(context));
+        root.Subcommands.Add(CalcCommand.Build(context));
+        root.Subcommands.Add(FitCommand.Build(context));
         root.Subcommands.Add(TourCommand.Build(context));
         root.Subcommands.Add(PcaCommand.Build(context));
         root.Subcommands.Add(KnnCommand.Build(context));

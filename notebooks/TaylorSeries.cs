@@ -1,0 +1,45 @@
+#:project ../src/MathForML/MathForML.csproj
+#:package ScottPlot
+// Multivariate Calculus, week 4: Taylor series — approximating a function by polynomials of growing order.
+// Run with: dotnet run notebooks/TaylorSeries.cs [OUTPUT_DIR]   (writes taylor-series.png; default: a temp folder)
+//
+// Around a point a, f(x) ≈ Σₖ f⁽ᵏ⁾(a)/k!·(x − a)ᵏ. The zeroth order is a constant, the first the tangent line, the
+// second a parabola with the right curvature… and the error of order n shrinks like |x − a|ⁿ⁺¹ near a.
+using MathForML.Calculus;
+using ScottPlot;
+
+var dir = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "mathforml-notebooks");
+Directory.CreateDirectory(dir);
+
+var f = Expression.Parse("exp(x)*cos(x)");
+Console.WriteLine($"f(x) = {f}, about a = 0:");
+for (int order = 0; order <= 4; order++)
+    Console.WriteLine($"  order {order}: {TaylorSeries.Expand(f, "x", 0, order)}");
+
+var ln = Expression.Parse("log(x)");
+Console.WriteLine("\nln x about a = 1, error at x = 1.5:");
+for (int order = 1; order <= 6; order++)
+{
+    var t = TaylorSeries.Expand(ln, "x", 1, order);
+    Console.WriteLine($"  order {order}: error {Math.Abs(t.Evaluate(1.5) - Math.Log(1.5)):E2}");
+}
+
+var plot = new Plot();
+plot.Title("Taylor polynomials of exp(x)·cos(x) about 0");
+var xs = Enumerable.Range(0, 301).Select(i => -3 + 6.0 * i / 300).ToArray();
+var exact = plot.Add.Scatter(xs, xs.Select(x => f.Evaluate("x", x)).ToArray());
+exact.LegendText = "f";
+exact.LineWidth = 3;
+exact.MarkerSize = 0;
+foreach (var order in new[] { 1, 2, 4, 6 })
+{
+    var t = TaylorSeries.Expand(f, "x", 0, order);
+    var s = plot.Add.Scatter(xs, xs.Select(t.Evaluate).ToArray());
+    s.LegendText = $"order {order}";
+    s.MarkerSize = 0;
+}
+plot.Axes.SetLimitsY(-6, 6);
+plot.ShowLegend();
+var path = Path.Combine(dir, "taylor-series.png");
+plot.SavePng(path, 800, 500);
+Console.WriteLine($"Wrote {path}");

@@ -1,0 +1,214 @@
+namespace MathForML.Calculus;
+
+// Each node: its value, and beside it its derivative rule.
+
+/// <summary>A number c; dc/dx = 0.</summary>
+public sealed record Constant(double Value) : Expression
+{
+    /// <inheritdoc/>
+    public override double Evaluate(IReadOnlyDictionary<string, double> variables) => Value;
+
+    /// <inheritdoc/>
+    protected internal override Expression Derive(string variable) => new Constant(0);
+
+    /// <inheritdoc/>
+    public override Expression Simplify() => this;
+
+    /// <inheritdoc/>
+    public override void Walk(Action<Expression> visit) => visit(this);
+
+    /// <inheritdoc/>
+    public override Expression Substitute(IReadOnlyDictionary<string, Expression> values) => this;
+
+    internal override int Precedence => Value < 0 || double.IsNegative(Value) ? 3 : 5;
+}
+
+/// <summary>A variable x; dx/dx = 1, dx/dy = 0.</summary>
+public sealed record Variable(string Name) : Expression
+{
+    /// <inheritdoc/>
+    public override double Evaluate(IReadOnlyDictionary<string, double> variables) =>
+        variables.TryGetValue(Name, out var v) ? v
+        : throw new ArgumentException($"unknown variable '{Name}': no value was given for it.", nameof(variables));
+
+    /// <inheritdoc/>
+    protected internal override Expression Derive(string variable) => new Constant(Name == variable ? 1 : 0);
+
+    /// <inheritdoc/>
+    public override Expression Simplify() => this;
+
+    /// <inheritdoc/>
+    public override void Walk(Action<Expression> visit) => visit(this);
+
+    /// <inheritdoc/>
+    public override Expression Substitute(IReadOnlyDictionary<string, Expression> values) =>
+        values.TryGetValue(Name, out var e) ? e : this;
+
+    internal override int Precedence => 5;
+}
+
+/// <summary>−u; d(−u) = −du.</summary>
+public sealed record Negation(Expression Operand) : Expression
+{
+    /// <inheritdoc/>
+    public override double Evaluate(IReadOnlyDictionary<string, double> variables) => -Operand.Evaluate(variables);
+
+    /// <inheritdoc/>
+    protected internal override Expression Derive(string variable) => -Operand.Derive(variable);
+
+    /// <inheritdoc/>
+    public override Expression Simplify() => -Operand.Simplify();
+
+    /// <inheritdoc/>
+    public override void Walk(Action<Expression> visit) { visit(this); Operand.Walk(visit); }
+
+    /// <inheritdoc/>
+    public override Expression Substitute(IReadOnlyDictionary<string, Expression> values) => new Negation(Operand.Substitute(values));
+
+    internal override int Precedence => 3;
+}
+
+/// <summary>A node with two operands.</summary>
+public abstract record BinaryExpression(Expression Left, Expression Right) : Expression
+{
+    /// <inheritdoc/>
+    public override void Walk(Action<Expression> visit) { visit(this); Left.Walk(visit); Right.Walk(visit); }
+
+    /// <summary>The same operator over new operands (no simplification).</summary>
+    internal abstract BinaryExpression With(Expression left, Expression right);
+
+    /// <inheritdoc/>
+    public override Expression Substitute(IReadOnlyDictionary<string, Expression> values) =>
+        With(Left.Substitute(values), Right.Substitute(values));
+}
+
+/// <summary>u + v; sum rule d(u + v) = du + dv.</summary>
+public sealed record Sum(Expression Left, Expression Right) : BinaryExpression(Left, Right)
+{
+    /// <inheritdoc/>
+    public override double Evaluate(IReadOnlyDictionary<string, double> variables) => Left.Evaluate(variables) + Right.Evaluate(variables);
+
+    /// <inheritdoc/>
+    protected internal override Expression Derive(string variable) => Left.Derive(variable) + Right.Derive(variable);
+
+    /// <inheritdoc/>
+    public override Expression Simplify() => Left.Simplify() + Right.Simplify();
+
+    internal override BinaryExpression With(Expression left, Expression right) => new Sum(left, right);
+
+    internal override int Precedence => 1;
+}
+
+/// <summary>u − v; d(u − v) = du − dv.</summary>
+public sealed record Difference(Expression Left, Expression Right) : BinaryExpression(Left, Right)
+{
+    /// <inheritdoc/>
+    public override double Evaluate(IReadOnlyDictionary<string, double> variables) => Left.Evaluate(variables) - Right.Evaluate(variables);
+
+    /// <inheritdoc/>
+    protected internal override Expression Derive(string variable) => Left.Derive(variable) - Right.Derive(variable);
+
+    /// <inheritdoc/>
+    public override Expression Simplify() => Left.Simplify() - Right.Simplify();
+
+    internal override BinaryExpression With(Expression left, Expression right) => new Difference(left, right);
+
+    internal override int Precedence => 1;
+}
+
+/// <summary>u·v; product rule d(uv) = du·v + u·dv.</summary>
+public sealed record Product(Expression Left, Expression Right) : BinaryExpression(Left, Right)
+{
+    /// <inheritdoc/>
+    public override double Evaluate(IReadOnlyDictionary<string, double> variables) => Left.Evaluate(variables) * Right.Evaluate(variables);
+
+    /// <inheritdoc/>
+    protected internal override Expression Derive(string variable) =>
+        Left.Derive(variable) * Right + Left * Right.Derive(variable);
+
+    /// <inheritdoc/>
+    public override Expression Simplify() => Left.Simplify() * Right.Simplify();
+
+    internal override BinaryExpression With(Expression left, Expression right) => new Product(left, right);
+
+    internal override int Precedence => 2;
+}
+
+/// <summary>u / v; quotient rule d(u/v) = du/v − u·dv/v² (written (du·v − u·dv)/v²).</summary>
+public sealed record Quotient(Expression Left, Expression Right) : BinaryExpression(Left, Right)
+{
+    /// <inheritdoc/>
+    public override double Evaluate(IReadOnlyDictionary<string, double> variables) => Left.Evaluate(variables) / Right.Evaluate(variables);
+
+    /// <inheritdoc/>
+    protected internal override Expression Derive(string variable)
+    {
+        var du = Left.Derive(variable).Simplify();
+        var dv = Right.Derive(variable).Simplify();
+        if (dv is Constant { Value: 0 }) return du / Right;
+        return (du * Right - Left * dv) / Pow(Right, 2);
+    }
+
+    /// <inheritdoc/>
+    public override Expression Simplify() => Left.Simplify() / Right.Simplify();
+
+    internal override BinaryExpression With(Expression left, Expression right) => new Quotient(left, right);
+
+    internal override int Precedence => 2;
+}
+
+/// <summary>
+/// uᵛ; power rule d(uⁿ) = n·uⁿ⁻¹·du for v free of x, d(aᵛ) = aᵛ·ln a·dv for u free of x, and in general
+/// d(uᵛ) = uᵛ·(dv·ln u + v·du/u).
+/// </summary>
+public sealed record Power(Expression Left, Expression Right) : BinaryExpression(Left, Right)
+{
+    /// <inheritdoc/>
+    public override double Evaluate(IReadOnlyDictionary<string, double> variables) => Math.Pow(Left.Evaluate(variables), Right.Evaluate(variables));
+
+    /// <inheritdoc/>
+    protected internal override Expression Derive(string variable)
+    {
+        var du = Left.Derive(variable).Simplify();
+        var dv = Right.Derive(variable).Simplify();
+        bool baseConstant = du is Constant { Value: 0 }, exponentConstant = dv is Constant { Value: 0 };
+        if (baseConstant && exponentConstant) return 0;
+        if (exponentConstant) return Right * Pow(Left, Right - 1) * du;
+        var lnBase = Call(MathFunction.Log, Left);
+        if (baseConstant) return Pow(Left, Right) * lnBase * dv;
+        return Pow(Left, Right) * (dv * lnBase + Right * du / Left);
+    }
+
+    /// <inheritdoc/>
+    public override Expression Simplify() => Pow(Left.Simplify(), Right.Simplify());
+
+    internal override BinaryExpression With(Expression left, Expression right) => new Power(left, right);
+
+    internal override int Precedence => 4;
+}
+
+/// <summary>g(u) for a <see cref="MathFunction"/> g; chain rule d g(u) = g′(u)·du.</summary>
+public sealed record FunctionCall(MathFunction Function, Expression Argument) : Expression
+{
+    /// <inheritdoc/>
+    public override double Evaluate(IReadOnlyDictionary<string, double> variables) => MathFunctions.Evaluate(Function, Argument.Evaluate(variables));
+
+    /// <inheritdoc/>
+    protected internal override Expression Derive(string variable)
+    {
+        var du = Argument.Derive(variable).Simplify();
+        if (du is Constant { Value: 0 }) return 0;
+        return MathFunctions.Derivative(Function, Argument) * du;
+    }
+
+    /// <inheritdoc/>
+    public override Expression Simplify() => Call(Function, Argument.Simplify());
+
+    /// <inheritdoc/>
+    public override void Walk(Action<Expression> visit) { visit(this); Argument.Walk(visit); }
+
+    /// <inheritdoc/>
+    public override Expression Substitute(IReadOnlyDictionary<string, Expression> values) => new FunctionCall(Function, Argument.Substitute(values));
+
+    internal override int Precedence => 5;
+}

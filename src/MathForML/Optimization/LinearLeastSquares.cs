@@ -1,0 +1,78 @@
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Optimization;
+
+/// <summary>A linear least-squares fit y ≈ Xβ.</summary>
+/// <param name="Coefficients">β (the intercept first when one was added).</param>
+/// <param name="StandardErrors">√diag(σ²(XᵀX)⁻¹).</param>
+/// <param name="Covariance">σ²(XᵀX)⁻¹ with σ² = S/(N − p).</param>
+/// <param name="ResidualSumOfSquares">S = ‖y − Xβ‖².</param>
+/// <param name="RSquared">1 − S/Σ(yᵢ − ȳ)² (coefficient of determination).</param>
+/// <param name="DegreesOfFreedom">N − p.</param>
+public sealed record LinearLeastSquaresResult(Vector Coefficients, Vector StandardErrors, Matrix Covariance, double ResidualSumOfSquares,
+    double RSquared, int DegreesOfFreedom);
+
+/// <summary>
+/// Linear least squares: β minimising ‖y − Xβ‖² for an N×p design matrix X (rows are observations), solved by Householder QR,
+/// X = QR, Rβ = Qᵀy, which keeps the condition number of X (the normal equations XᵀXβ = Xᵀy would square it).
+/// The covariance σ²(XᵀX)⁻¹ = σ²R⁻¹R⁻ᵀ gives the standard errors. <see cref="FitByGradientDescent"/> is the course's
+/// version: the same fit by steps down the gradient of the mean squared error, to show that both reach the same line.
+/// Reference: Golub &amp; Van Loan, Matrix Computations (4th ed.), §5.3; Björck, Numerical Methods for Least Squares Problems, §1.2.
+/// </summary>
+public static class LinearLeastSquares
+{
+    /// <summary>Fits y ≈ Xβ; with <paramref name="intercept"/> a column of ones is put in front of X.</summary>
+    /// <exception cref="ArgumentException">N ≤ p, or the columns of X are dependent.</exception>
+    public static LinearLeastSquaresResult Fit(Matrix x, Vector y, bool intercept = true)
+    {
+        if (x.Rows != y.Length) throw new DimensionMismatchException($"X has {x.Rows} rows but y has {y.Length} values.", nameof(y));
+        var design = intercept ? WithIntercept(x) : x;
+        int n = design.Rows, p = design.Columns;
+        if (n <= p) throw new ArgumentException($"too few data points: {n} observations for {p} coefficients (need more observations than coefficients).", nameof(x));
+        var qr = QrDecomposition.Decompose(design);
+        if (qr.IsRankDeficient) throw new ArgumentException("the columns of X are linearly dependent: the coefficients are not unique.", nameof(x));
+        var beta = qr.Solve(y);
+        var residual = y - design * beta;
+        double s = residual.Dot(residual);
+        double mean = y.Sum() / n, total = 0;
+        foreach (var v in y.AsSpan()) total += (v - mean) * (v - mean);
+        var covariance = NonlinearLeastSquares.Covariance(design, s / (n - p));
+        var se = new double[p];
+        for (int j = 0; j < p; j++) se[j] = Math.Sqrt(covariance[j, j]);
+        return new LinearLeastSquaresResult(beta, Vector.Of(se), covariance, s, total > 0 ? 1 - s / total : 1, n - p);
+    }
+
+    /// <summary>
+    /// The course's linear regression by gradient descent on the mean squared error E(β) = ‖y − Xβ‖²/N, with
+    /// ∇E = −(2/N)·Xᵀ(y − Xβ) and β ← β − η∇E for <paramref name="steps"/> steps from β = 0. Returns β and E along the way.
+    /// </summary>
+    public static (Vector Coefficients, double[] Loss) FitByGradientDescent(Matrix x, Vector y, double learningRate, int steps, bool intercept = true)
+    {
+        if (x.Rows != y.Length) throw new DimensionMismatchException($"X has {x.Rows} rows but y has {y.Length} values.", nameof(y));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
+        if (!(learningRate > 0)) throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be positive.");
+        var design = intercept ? WithIntercept(x) : x;
+        int n = design.Rows;
+        var beta = new Vector(design.Columns);
+        var xt = design.Transpose();
+        var loss = new double[steps];
+        for (int k = 0; k < steps; k++)
+        {
+            var r = y - design * beta;
+            loss[k] = r.Dot(r) / n;
+            beta += (2.0 * learningRate / n) * (xt * r);
+        }
+        return (beta, loss);
+    }
+
+    private static Matrix WithIntercept(Matrix x)
+    {
+        var d = new Matrix(x.Rows, x.Columns + 1);
+        for (int i = 0; i < x.Rows; i++)
+        {
+            d[i, 0] = 1;
+            x.RowSpan(i).CopyTo(d.RowSpan(i)[1..]);
+        }
+        return d;
+    }
+}
