@@ -108,15 +108,16 @@ public sealed class Pca
         ArgumentOutOfRangeException.ThrowIfNegative(options.Oversampling, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.PowerIterations, nameof(options));
 
-        // The mean checks X for NaN and ±∞ (they make its column sums non-finite).
-        var standardization = options.Normalize ? Standardization.Fit(x) : null;
-        var mean = standardization?.Mean ?? SampleStatistics.Mean(x);
+        // One pass: the mean, the constant features, and the check for NaN and ±∞ (they make the column sums non-finite).
+        var summary = FeatureSummary.Of(x);
+        var standardization = options.Normalize ? Standardization.Fit(x, summary) : null;
+        var mean = standardization?.Mean ?? Vector.Wrap(summary.Mean);
         Vector? scale = standardization?.Scale;
         var solver = options.Solver == PcaSolver.Auto ? Choose(n, d, k) : options.Solver;
         var sc = scale is null ? ReadOnlySpan<double>.Empty : scale.AsSpan();
         var factors = solver switch
         {
-            PcaSolver.Covariance => CovariancePcaSolver.Solve(x, mean.AsSpan(), sc, k),
+            PcaSolver.Covariance => CovariancePcaSolver.Solve(x, mean.AsSpan(), sc, k, summary.Constant),
             PcaSolver.Gram => GramPcaSolver.Solve(x, mean.AsSpan(), sc, k),
             _ => RandomizedPcaSolver.Solve(x, mean.AsSpan(), sc, k, options.Oversampling, options.PowerIterations, options.Seed,
                 TotalVarianceOf(x, mean, scale)),

@@ -90,13 +90,17 @@ public static class SampleStatistics
 
     /// <summary>
     /// C ← α·Σₙ zₙzₙᵀ with zₙ = (xₙ − μ) / σ element-wise (no division when <paramref name="scale"/> is empty):
-    /// blocks of centred rows fed to SYRK with β = 1.
+    /// blocks of centred rows fed to SYRK with β = 1. With <paramref name="runs"/>, only those features (runs of
+    /// consecutive columns, in order) enter zₙ, and C is a×a for the a features they cover.
     /// </summary>
-    internal static void Scatter(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, double alpha, Span<double> c)
+    internal static void Scatter(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, double alpha, Span<double> c,
+        IReadOnlyList<(int Start, int Length)>? runs = null)
     {
         int n = x.Rows, d = x.Columns;
+        runs ??= [(0, d)];
+        int a = runs.Sum(r => r.Length);
         int rows = Math.Min(BlockRows, n);
-        var block = new double[rows * d];
+        var block = new double[rows * a];
         double[]? inverse = null;
         if (!scale.IsEmpty)
         {
@@ -104,19 +108,25 @@ public static class SampleStatistics
             TensorPrimitives.Divide(1.0, scale, inverse);
         }
 
-        c.Clear();
+        c[..(a * a)].Clear();
         var data = x.AsSpan();
         for (int start = 0; start < n; start += rows)
         {
             int count = Math.Min(rows, n - start);
             for (int i = 0; i < count; i++)
             {
-                var target = block.AsSpan(i * d, d);
-                TensorPrimitives.Subtract(data.Slice((start + i) * d, d), mean, target);
-                if (inverse is not null) TensorPrimitives.Multiply(target, inverse, target);
+                var source = data.Slice((start + i) * d, d);
+                int offset = i * a;
+                foreach (var (first, length) in runs)
+                {
+                    var target = block.AsSpan(offset, length);
+                    TensorPrimitives.Subtract(source.Slice(first, length), mean.Slice(first, length), target);
+                    if (inverse is not null) TensorPrimitives.Multiply(target, inverse.AsSpan(first, length), target);
+                    offset += length;
+                }
             }
 
-            Syrk.Compute<double>(d, count, alpha, block.AsSpan(0, count * d), d, 1.0, c, d);
+            Syrk.Compute<double>(a, count, alpha, block.AsSpan(0, count * a), a, 1.0, c, a);
         }
     }
 

@@ -27,27 +27,21 @@ public sealed class Standardization
 
     /// <summary>Learns μ and σ from <paramref name="x"/> (N×D).</summary>
     /// <exception cref="ArgumentException">X has no rows, or holds NaN or ±∞.</exception>
-    public static Standardization Fit(Matrix x)
+    public static Standardization Fit(Matrix x) => Fit(x, FeatureSummary.Of(x));
+
+    /// <summary>Learns σ from <paramref name="x"/> given its one-pass summary (mean and constant features).</summary>
+    internal static Standardization Fit(Matrix x, FeatureSummary summary)
     {
-        var mean = SampleStatistics.Mean(x);
+        var mean = Vector.Wrap((double[])summary.Mean.Clone());
         var scale = SampleStatistics.Variance(x, mean);
         var s = scale.AsSpan();
         TensorPrimitives.Sqrt<double>(s, s);
-        // A feature is constant when all its values are equal (the computed σ may then be a rounding error, not 0).
-        var lo = x.Row(0).ToArray();
-        var hi = x.Row(0).ToArray();
-        for (int i = 1; i < x.Rows; i++)
-        {
-            TensorPrimitives.Min(lo, x.RowSpan(i), lo);
-            TensorPrimitives.Max(hi, x.RowSpan(i), hi);
-        }
-
         int constant = 0;
         for (int j = 0; j < s.Length; j++)
         {
-            if (lo[j] == hi[j] || s[j] == 0)
+            // Constant: all values equal (the computed σ may then be a rounding error rather than 0).
+            if (summary.Constant[j] || s[j] == 0)
             {
-                if (lo[j] == hi[j]) mean[j] = lo[j];   // exactly, so the feature centres to exactly 0
                 s[j] = 1;
                 constant++;
             }

@@ -130,6 +130,36 @@ public class PcaTests
     }
 
     [Fact]
+    public void ConstantFeaturesAreSplitOffExactly()
+    {
+        var x = SampleStatisticsTests.Random(80, 6, 4);
+        for (int i = 0; i < 80; i++)
+        {
+            x[i, 1] = 3;    // constant features in the middle and at the end
+            x[i, 5] = -2;
+        }
+
+        var pca = Pca.Fit(x, new PcaOptions { Solver = PcaSolver.Covariance });
+        var full = SymmetricEigen.Decompose(SampleStatistics.Covariance(x));
+        for (int i = 0; i < 6; i++) Assert.Equal(Math.Max(full.Eigenvalues[i], 0), Math.Max(pca.Eigenvalues[i], 0), 12);
+        Assert.True(pca.Components.TimesTranspose(pca.Components).ApproximatelyEquals(Matrix.Identity(6), 1e-12));
+        Assert.True(pca.Components.SliceRows(..4).ApproximatelyEquals(full.Eigenvectors.Transpose().SliceRows(..4), 1e-10));
+        Assert.Equal(Vector.Unit(6, 1), pca.Components.Row(4));
+        Assert.Equal(Vector.Unit(6, 5), pca.Components.Row(5));
+        Assert.True(pca.Reconstruct(x, 4).ApproximatelyEquals(x, 1e-12));
+    }
+
+    [Fact]
+    public void RandomizedWithNormalizationMatchesCovariance()
+    {
+        var x = MnistSubset.Images;
+        var exact = Pca.Fit(x, new PcaOptions { Solver = PcaSolver.Covariance, Components = 5, Normalize = true });
+        var fast = Pca.Fit(x, new PcaOptions { Solver = PcaSolver.Randomized, Components = 5, Normalize = true, PowerIterations = 10 });
+        Assert.Equal(exact.TotalVariance, fast.TotalVariance, 9);
+        for (int i = 0; i < 5; i++) Assert.Equal(exact.ExplainedVarianceRatio[i], fast.ExplainedVarianceRatio[i], 6);
+    }
+
+    [Fact]
     public void AutoPicksBySizeAndSaysWhich()
     {
         Assert.Equal(PcaSolver.Covariance, Pca.Choose(10_000, 784, 50));
