@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MathForML.Tests.Notebooks;
 
 /// <summary>
@@ -8,13 +6,6 @@ namespace MathForML.Tests.Notebooks;
 /// </summary>
 public class CalculusNotebookTests
 {
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MathForML.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("MathForML.slnx not found above the test folder.");
-    }
-
     [Theory]
     [InlineData("Differentiation", "All three derivatives agree.", "")]
     [InlineData("TaylorSeries", "order 4:", "taylor-series.png")]
@@ -25,19 +16,7 @@ public class CalculusNotebookTests
     public async Task NotebookRuns(string name, string expected, string figure)
     {
         using var work = new TempDirectory();
-        var start = new ProcessStartInfo("dotnet", ["run", Path.Combine(RepositoryRoot(), "notebooks", name + ".cs"), "--", work.Path])
-        {
-            WorkingDirectory = work.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdoutTask = process.StandardOutput.ReadToEndAsync();
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        string stdout = await stdoutTask, stderr = await stderrTask;
-        Assert.True(process.ExitCode == 0, $"{name} exited {process.ExitCode}: {stdout}{stderr}");
+        var stdout = await NotebookRunner.Run(name, work.Path, arguments: [work.Path]);
         Assert.Contains(expected, stdout);
         if (figure.Length > 0) Assert.True(new FileInfo(work.File(figure)).Length > 10_000, $"{figure} missing or empty");
     }

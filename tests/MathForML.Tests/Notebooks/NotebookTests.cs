@@ -1,17 +1,8 @@
-using System.Diagnostics;
-
 namespace MathForML.Tests.Notebooks;
 
 /// <summary>The notebooks are real programs: each one runs with <c>dotnet run notebooks/NAME.cs</c> and prints its results.</summary>
 public class NotebookTests
 {
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MathForML.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("MathForML.slnx not found above the test folder.");
-    }
-
     [Theory]
     [InlineData("IdentifyingSpecialMatrices", "course test: singular")]
     [InlineData("GramSchmidt", "Five vectors in R³ span dimension 3.")]
@@ -22,19 +13,7 @@ public class NotebookTests
     public async Task NotebookRuns(string name, string expected)
     {
         using var work = new TempDirectory();
-        var start = new ProcessStartInfo("dotnet", ["run", Path.Combine(RepositoryRoot(), "notebooks", name + ".cs")])
-        {
-            WorkingDirectory = work.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdoutTask = process.StandardOutput.ReadToEndAsync();
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        string stdout = await stdoutTask, stderr = await stderrTask;
-        Assert.True(process.ExitCode == 0, $"{name} exited {process.ExitCode}: {stdout}{stderr}");
+        var stdout = await NotebookRunner.Run(name, work.Path);
         Assert.Contains(expected, stdout);
         if (name == "ReflectingBear") Assert.True(new FileInfo(work.File("reflecting-bear.png")).Length > 10_000);
         if (name == "Backpropagation") Assert.True(new FileInfo(work.File("backpropagation-curve.png")).Length > 10_000);

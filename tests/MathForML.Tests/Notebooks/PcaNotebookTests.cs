@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MathForML.Tests.Notebooks;
 
 /// <summary>
@@ -8,13 +6,6 @@ namespace MathForML.Tests.Notebooks;
 /// </summary>
 public class PcaNotebookTests
 {
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MathForML.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("MathForML.slnx not found above the test folder.");
-    }
-
     [Theory]
     [InlineData("MeanAndCovariance", "affine laws:", "mean-digit.png,affine-map.png")]
     [InlineData("InnerProductsAndKnn", "the closest other digit is", "nearest-digits.png")]
@@ -24,21 +15,8 @@ public class PcaNotebookTests
     {
         using var work = new TempDirectory();
         var output = Path.Combine(work.Path, "pictures");
-        var start = new ProcessStartInfo("dotnet",
-            ["run", "-c", "Release", Path.Combine(RepositoryRoot(), "notebooks", name + ".cs"), "--", output,
-             ReferenceData.PathOf("mnist", "mnist500-x.npy"), ReferenceData.PathOf("mnist", "mnist500-y.npy")])
-        {
-            WorkingDirectory = work.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdoutTask = process.StandardOutput.ReadToEndAsync();
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        string stdout = await stdoutTask, stderr = await stderrTask;
-        Assert.True(process.ExitCode == 0, $"{name} exited {process.ExitCode}: {stdout}{stderr}");
+        var stdout = await NotebookRunner.Run(name, work.Path, ["-c", "Release"],
+            [output, ReferenceData.PathOf("mnist", "mnist500-x.npy"), ReferenceData.PathOf("mnist", "mnist500-y.npy")]);
         Assert.Contains(expected, stdout);
         foreach (var picture in pictures.Split(','))
             Assert.True(new FileInfo(Path.Combine(output, picture)).Length > 2_000, picture);
