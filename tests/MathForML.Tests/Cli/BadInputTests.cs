@@ -47,15 +47,6 @@ public class BadInputTests
         dir.Write("b2.csv", "1\n2\n");
         dir.Write("b3.csv", "1\n2\n3\n");
         dir.Write("truncated.npy", Data.NpyFileTests.Npy("{'descr': '<f8', 'fortran_order': False, 'shape': (4, 4), }", new byte[40]));
-        var before = dir.Files();
-        var (code, output, error) = CliRunner.Run(args.Select(a => a.Replace("{dir}", dir.Path, StringComparison.Ordinal)).ToArray());
-        Assert.True(code == 2, $"{what}: exit {code}, stderr: {error}");
-        var lines = error.TrimEnd('\n').Split('\n');
-        Assert.Single(lines);
-        Assert.StartsWith("mml: error: ", lines[0]);
-        Assert.Contains(expected, lines[0]);
-        Assert.DoesNotContain("   at ", error);
-        Assert.Equal("", output);
-        Assert.Equal(before.Order(), dir.Files().Order());   // nothing written, no temporaries left
+        CliRunner.AssertBadInput(dir, args, expected, what);
     }
 }

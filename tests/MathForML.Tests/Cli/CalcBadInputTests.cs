@@ -49,13 +49,6 @@ public class CalcBadInputTests
         dir.Write("one.csv", "1\n2\n3\n");
         dir.Write("ragged.csv", "1,2\n3\n");
         var nist = ReferenceData.PathOf("nist-strd", "Misra1a.dat");
-        var (code, output, error) = CliRunner.Run(args.Select(a => a.Replace("{dir}", dir.Path, StringComparison.Ordinal).Replace("{nist}", nist, StringComparison.Ordinal)).ToArray());
-        Assert.True(code == 2, $"{what}: exit {code}, stderr: {error}");
-        var lines = error.TrimEnd('\n').Split('\n');
-        Assert.Single(lines);
-        Assert.StartsWith("mml: error: ", lines[0]);
-        Assert.Contains(expected, lines[0]);
-        Assert.DoesNotContain("   at ", error);
-        Assert.Equal("", output);
+        CliRunner.AssertBadInput(dir, args, expected, what, new Dictionary<string, string> { ["{nist}"] = nist });
     }
 }

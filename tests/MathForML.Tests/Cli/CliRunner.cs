@@ -22,4 +22,29 @@ internal static class CliRunner
         Assert.Single(output.Trim().Split('\n'));
         return doc.RootElement.Clone();
     }
+
+    /// <summary>
+    /// Runs <paramref name="args"/> (with <c>{dir}</c> replaced by the folder) and checks the CLI's contract for bad
+    /// input: exit 2, one line <c>mml: error: …</c> containing <paramref name="expected"/>, no stack trace, nothing on
+    /// stdout, and no file added to or removed from <paramref name="dir"/>.
+    /// </summary>
+    public static void AssertBadInput(TempDirectory dir, string[] args, string expected, string what = "", IReadOnlyDictionary<string, string>? placeholders = null)
+    {
+        var before = dir.Files();
+        var expanded = args.Select(a =>
+        {
+            a = a.Replace("{dir}", dir.Path, StringComparison.Ordinal);
+            foreach (var (key, value) in placeholders ?? new Dictionary<string, string>()) a = a.Replace(key, value, StringComparison.Ordinal);
+            return a;
+        }).ToArray();
+        var (code, output, error) = Run(expanded);
+        Assert.True(code == 2, $"{what}: exit {code}, stderr: {error}");
+        var lines = error.TrimEnd('\n').Split('\n');
+        Assert.Single(lines);
+        Assert.StartsWith("mml: error: ", lines[0]);
+        Assert.Contains(expected, lines[0]);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Equal("", output);
+        Assert.Equal(before.Order(), dir.Files().Order());
+    }
 }

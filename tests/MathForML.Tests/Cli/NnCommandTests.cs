@@ -91,12 +91,6 @@ public class NnCommandTests
         dir.Write("empty.csv", "");
         dir.Write("few.csv", "0\n1\n");
         dir.Write("corrupt.json", "{\"format\": ");
-        var before = dir.Files();
-        var (code, output, error) = CliRunner.Run(args.Select(a => a.Replace("{dir}", dir.Path, StringComparison.Ordinal)).ToArray());
-        Assert.True(code == 2, $"exit {code}: {error}");
-        Assert.Single(error.TrimEnd('\n').Split('\n'));
-        Assert.Contains(expected, error);
-        Assert.Equal("", output);
-        Assert.Equal(before.Order(), dir.Files().Order());
+        CliRunner.AssertBadInput(dir, args, expected);
     }
 }

@@ -148,12 +148,6 @@ public class PageRankCommandTests
         MathForML.Graphs.EdgeListFile.Write(dir.File("g.bin"), [0, 1], [1, 2]);
         dir.Write("half.csv", "0.25\n0.25\n0\n");
         dir.Write("unnormalized.csv", "0,1\n2,0\n");
-        var before = dir.Files();
-        var (code, output, error) = CliRunner.Run(args.Select(a => a.Replace("{dir}", dir.Path, StringComparison.Ordinal)).ToArray());
-        Assert.True(code == 2, $"exit {code}: {error}");
-        Assert.Single(error.TrimEnd('\n').Split('\n'));
-        Assert.Contains(expected, error);
-        Assert.Equal("", output);
-        Assert.Equal(before.Order(), dir.Files().Order());
+        CliRunner.AssertBadInput(dir, args, expected);
     }
 }

@@ -41,15 +41,6 @@ public class PcaBadInputTests
         dir.Write("fraction.csv", "0\n1.5\n0\n1\n");
         dir.Write("truncated-idx3-ubyte", IdxFileTests.Idx(0x08, [100, 28, 28], new byte[50]));
         dir.Write("magic-idx3-ubyte", [1, 2, 3, 4, 0, 0, 0, 1, 0]);
-        var before = dir.Files();
-        var (code, output, error) = CliRunner.Run(args.Select(a => a.Replace("{dir}", dir.Path, StringComparison.Ordinal)).ToArray());
-        Assert.True(code == 2, $"{what}: exit {code}, stderr: {error}");
-        var lines = error.TrimEnd('\n').Split('\n');
-        Assert.Single(lines);
-        Assert.StartsWith("mml: error: ", lines[0]);
-        Assert.Contains(expected, lines[0]);
-        Assert.DoesNotContain("   at ", error);
-        Assert.Equal("", output);
-        Assert.Equal(before.Order(), dir.Files().Order());
+        CliRunner.AssertBadInput(dir, args, expected, what);
     }
 }
