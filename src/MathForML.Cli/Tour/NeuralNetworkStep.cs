@@ -1,0 +1,39 @@
+using MathForML.Cli.Plots;
+using MathForML.NeuralNetworks;
+
+namespace MathForML.Cli.Tour;
+
+/// <summary>
+/// The Multivariate Calculus course's backpropagation assignment: the 1-6-7-2 sigmoid network learns to draw the
+/// heart curve, x ↦ (x₁(t), x₂(t)), by steepest descent on the squared error with the gradients that backpropagation
+/// gives (the course's Jacobians ∂C/∂W⁽ᴸ⁾ and ∂C/∂b⁽ᴸ⁾, chained layer by layer).
+/// </summary>
+internal sealed class NeuralNetworkStep : ITourStep
+{
+    private const double Aggression = 7;
+    private const ulong Seed = 1;
+
+    public string Name => "neural-network";
+
+    public string Title => "Backpropagation: the course's 1-6-7-2 network learns to draw a curve";
+
+    public object Run(TourStepContext c)
+    {
+        int iterations = c.Quick ? 10_000 : 50_000;
+        var (x, y) = CurveData.Heart();
+        var network = new CourseNetwork(Seed);
+        CourseTraining training;
+        using (var stage = c.Display.Start($"training, {iterations:N0} steps"))
+            training = network.Train(x, y, iterations, Aggression, recordEvery: iterations / 100, progress: stage);
+        c.AddPlots(TrainingPlots.SaveCurve(c.Directory, network, x, y, training));
+        c.Say($"heart curve, {x.Columns} points: cost {training.Costs[0].Cost:G4} → {training.FinalCost:G4} after {iterations:N0} steepest-descent steps (aggression {Aggression})");
+        return new
+        {
+            layers = new[] { 1, 6, 7, 2 },
+            iterations,
+            aggression = Aggression,
+            initial_cost = training.Costs[0].Cost,
+            final_cost = training.FinalCost,
+        };
+    }
+}

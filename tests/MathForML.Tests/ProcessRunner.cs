@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace MathForML.Tests;
+
+/// <summary>Runs a program as a separate process with a time limit and captures what it prints.</summary>
+internal static class ProcessRunner
+{
+    /// <summary>The <c>dotnet</c> host running the tests (found through this process's PATH, so a child's PATH can be emptied).</summary>
+    public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    /// <summary>The built <c>mml.dll</c> beside the tests.</summary>
+    public static string Mml => Path.Combine(AppContext.BaseDirectory, "mml.dll");
+
+    /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/>; kills it after <paramref name="timeout"/>.</summary>
+    public static (int Code, string Out, string Err) Run(string fileName, IEnumerable<string> arguments, string workingDirectory,
+        TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(key);
+            else start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{fileName} {string.Join(' ', arguments)} did not finish in {timeout}.");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
