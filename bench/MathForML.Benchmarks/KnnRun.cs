@@ -19,7 +19,14 @@ internal static class KnnRun
         var test = NpyFile.ReadMatrix(Path.Combine(dir, "knn-test-x.npy"));
         var testLabels = NpyFile.Read<int>(Path.Combine(dir, "knn-test-y.npy")).Data;
         var sklearn = NpyFile.Read<int>(Path.Combine(dir, "knn-sklearn-predictions.npy")).Data;
-        int[] Run() => KNearestNeighbors.Fit(train, trainLabels).Predict(test, k);
+        int fallbacks = 0;
+        int[] Run()
+        {
+            var model = KNearestNeighbors.Fit(train, trainLabels);
+            var p = model.Predict(test, k);
+            fallbacks = model.ScreenFallbacks;
+            return p;
+        }
         var predictions = Run();
         var times = new double[5];
         for (int i = 0; i < times.Length; i++)
@@ -42,6 +49,8 @@ internal static class KnnRun
             max_s = times[^1],
             accuracy = (double)predictions.Where((p, i) => p == testLabels[i]).Count() / test.Rows,
             same_as_sklearn = predictions.Where((p, i) => p == sklearn[i]).Count(),
+            screen_fallbacks = fallbacks,
+            cpu = Environment.ProcessorCount + " cores",
         }));
     }
 }

@@ -16,6 +16,16 @@ namespace MathForML.Learning;
 /// the k smallest per query (N·log k). Queries are processed <see cref="BlockRows"/> at a time, so the work memory is
 /// one BlockRows×N block of scores, whatever M is.
 /// </para>
+/// <para>
+/// When D ≥ <see cref="ScreenMinFeatures"/>, the GEMM runs in float32 (twice the throughput) as a screen that keeps the
+/// k + <see cref="ScreenExtra"/> best candidates of each query; those get their distance ‖q − x‖² computed directly
+/// in float64 (more accurate than the GEMM identity, which loses digits to cancellation when q and x are close), and
+/// the answer is certified: with u = 2⁻²⁴, every float32 score is within E = (2D + 8)·u·(‖q‖ + maxⱼ‖xⱼ‖)² of the
+/// exact one, so when the worst kept candidate's screened score exceeds the k-th candidate's distance (less ‖q‖²) by
+/// more than E, no sample left out can be among, or tie with, the k nearest. A query that fails the check has all N
+/// distances computed directly. <see cref="NeighborsExact"/> is the plain float64 GEMM method, kept as the reference;
+/// the two differ only where distances tie to within about 10⁻¹⁶·‖x‖².
+/// </para>
 /// <para>Reference: Deisenroth, Faisal and Ong, Mathematics for Machine Learning (2020), §3.3; scikit-learn's
 /// brute-force <c>KNeighborsClassifier</c> makes the same choices (the smaller label wins a tie of votes).</para>
 /// </remarks>
@@ -24,10 +34,19 @@ public sealed class KNearestNeighbors
     /// <summary>Queries scored together against all training samples.</summary>
     internal const int BlockRows = 256;
 
+    /// <summary>Smallest D for which the float32 screen is used (below it the GEMM is cheap anyway).</summary>
+    internal const int ScreenMinFeatures = 32;
+
+    /// <summary>Candidates kept by the screen beyond k.</summary>
+    internal const int ScreenExtra = 16;
+
     private readonly Matrix _train;
     private readonly int[] _labels;
     private readonly double[] _trainNorms;
     private readonly int _labelCount;
+    private readonly double _maxTrainNorm;
+    private float[]? _trainSingle;
+    private float[]? _trainNormsSingle;
 
     private KNearestNeighbors(Matrix train, int[] labels)
     {
@@ -36,7 +55,13 @@ public sealed class KNearestNeighbors
         _trainNorms = new double[train.Rows];
         for (int i = 0; i < train.Rows; i++) _trainNorms[i] = TensorPrimitives.SumOfSquares<double>(train.RowSpan(i));
         _labelCount = labels.Max() + 1;
+        _maxTrainNorm = Math.Sqrt(_trainNorms.Max());
     }
+
+    /// <summary>Queries (since the last fit) whose float32 screen could not certify the answer and were scored again in full.</summary>
+    internal int ScreenFallbacks => _screenFallbacks;
+
+    private int _screenFallbacks;
 
     /// <summary>Training samples N.</summary>
     public int Count => _train.Rows;
@@ -86,13 +111,23 @@ public sealed class KNearestNeighbors
     /// Indices of the k nearest training samples of each query, nearest first: row q of the M×k result is at
     /// [q·k, (q + 1)·k).
     /// </summary>
-    public int[] Neighbors(Matrix queries, int k)
+    public int[] Neighbors(Matrix queries, int k) => Neighbors(queries, k, screen: true);
+
+    /// <summary>The same neighbours as <see cref="Neighbors(Matrix, int)"/>, by the float64 GEMM alone (the reference method).</summary>
+    public int[] NeighborsExact(Matrix queries, int k) => Neighbors(queries, k, screen: false);
+
+    internal int[] Neighbors(Matrix queries, int k, bool screen)
     {
         ArgumentNullException.ThrowIfNull(queries);
         if (k < 1 || k > Count) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be between 1 and the {Count} training samples.");
         if (queries.Columns != Features)
             throw new DimensionMismatchException($"Queries have {queries.Columns} features, the training samples {Features}.", nameof(queries));
         if (!queries.IsFinite()) throw new ArgumentException("The queries hold NaN or infinite values.", nameof(queries));
+        return screen && Features >= ScreenMinFeatures && k + ScreenExtra < Count ? Screened(queries, k) : Exact(queries, k);
+    }
+
+    private int[] Exact(Matrix queries, int k)
+    {
         int m = queries.Rows, n = Count, d = Features;
         var result = new int[m * k];
         int block = Math.Min(BlockRows, Math.Max(m, 1));
@@ -108,21 +143,113 @@ public sealed class KNearestNeighbors
             {
                 var row = scores.AsSpan(r * n, n);
                 TensorPrimitives.Add(row, _trainNorms, row);
-                SelectSmallest(row, result.AsSpan((s + r) * k, k));
+                SelectSmallest<double>(row, result.AsSpan((s + r) * k, k));
             });
         }
 
         return result;
     }
 
+    private int[] Screened(Matrix queries, int k)
+    {
+        int m = queries.Rows, n = Count, d = Features, c = k + ScreenExtra;
+        if (_trainSingle is null)
+        {
+            var single = new float[n * d];
+            TensorPrimitives.ConvertTruncating<double, float>(_train.AsSpan(), single);
+            var norms = new float[n];
+            TensorPrimitives.ConvertTruncating<double, float>(_trainNorms, norms);
+            _trainNormsSingle = norms;
+            _trainSingle = single;
+        }
+
+        var train = _trainSingle;
+        var trainNorms = _trainNormsSingle!;
+        var result = new int[m * k];
+        int block = Math.Min(BlockRows, Math.Max(m, 1));
+        var scores = new float[block * n];
+        var querySingle = new float[block * d];
+        double unit = Math.ScaleB(1.0, -24);
+        int fallbacks = 0;
+        for (int start = 0; start < m; start += block)
+        {
+            int rows = Math.Min(block, m - start);
+            var q = queries.AsSpan().Slice(start * d, rows * d);
+            TensorPrimitives.ConvertTruncating<double, float>(q, querySingle.AsSpan(0, rows * d));
+            Gemm.Multiply<float>(Op.None, Op.Transpose, rows, n, d, -2f, querySingle.AsSpan(0, rows * d), d, train, d, 0f, scores, n);
+            int s = start;
+            Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                () => (Candidates: new int[c], Exact: new double[c], Difference: new double[d]),
+                (r, _, buffers) =>
+                {
+                    var row = scores.AsSpan(r * n, n);
+                    TensorPrimitives.Add(row, trainNorms, row);
+                    var candidates = buffers.Candidates;
+                    SelectSmallest<float>(row, candidates);
+                    double threshold = row[candidates[c - 1]];
+                    var query = queries.RowSpan(s + r);
+                    // The candidates' distances ‖q − x‖², sorted by (distance, index).
+                    for (int i = 0; i < c; i++) buffers.Exact[i] = SquaredDistance(query, _train.RowSpan(candidates[i]), buffers.Difference);
+                    SortByScoreThenIndex(buffers.Exact, candidates);
+                    double qNorm2 = TensorPrimitives.SumOfSquares(query), reach = Math.Sqrt(qNorm2) + _maxTrainNorm;
+                    // The float32 error bound, plus float64 rounding of the comparison itself.
+                    double bound = ((2.0 * d + 8) * unit + 1e-14) * reach * reach;
+                    var answer = result.AsSpan((s + r) * k, k);
+                    if (threshold - bound > buffers.Exact[k - 1] - qNorm2)
+                    {
+                        candidates.AsSpan(0, k).CopyTo(answer);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref fallbacks);
+                        var exact = new double[n];
+                        for (int j = 0; j < n; j++) exact[j] = SquaredDistance(query, _train.RowSpan(j), buffers.Difference);
+                        SelectSmallest<double>(exact, answer);
+                    }
+
+                    return buffers;
+                },
+                _ => { });
+        }
+
+        _screenFallbacks += fallbacks;
+        return result;
+    }
+
+    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> difference)
+    {
+        TensorPrimitives.Subtract(a, b, difference);
+        return TensorPrimitives.SumOfSquares<double>(difference);
+    }
+
+    /// <summary>Insertion sort of the (short) candidate list by score, the smaller index first on ties.</summary>
+    private static void SortByScoreThenIndex(double[] scores, int[] indices)
+    {
+        for (int i = 1; i < scores.Length; i++)
+        {
+            double key = scores[i];
+            int index = indices[i], p = i;
+            while (p > 0 && (scores[p - 1] > key || (scores[p - 1] == key && indices[p - 1] > index)))
+            {
+                scores[p] = scores[p - 1];
+                indices[p] = indices[p - 1];
+                p--;
+            }
+
+            scores[p] = key;
+            indices[p] = index;
+        }
+    }
+
     /// <summary>The indices of the k smallest values of <paramref name="values"/>, smallest first (the lower index on ties).</summary>
-    internal static void SelectSmallest(ReadOnlySpan<double> values, Span<int> best)
+    internal static void SelectSmallest<T>(ReadOnlySpan<T> values, Span<int> best)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         int k = best.Length, count = 0;
-        Span<double> keys = k <= 64 ? stackalloc double[k] : new double[k];
+        Span<T> keys = k <= 64 ? stackalloc T[k] : new T[k];
         for (int i = 0; i < values.Length; i++)
         {
-            double v = values[i];
+            T v = values[i];
             if (count == k && !(v < keys[k - 1])) continue;
             int p = count < k ? count++ : k - 1;
             while (p > 0 && keys[p - 1] > v)

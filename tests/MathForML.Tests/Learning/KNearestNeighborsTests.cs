@@ -24,6 +24,14 @@ public class KNearestNeighborsTests
         return predictions;
     }
 
+    private static int[] BruteForceNeighbors(Matrix train, Matrix test, int k) =>
+        Enumerable.Range(0, test.Rows).SelectMany(q => Enumerable.Range(0, train.Rows).Select(i =>
+        {
+            double s = 0;
+            for (int j = 0; j < train.Columns; j++) s += (train[i, j] - test[q, j]) * (train[i, j] - test[q, j]);
+            return (s, i);
+        }).OrderBy(t => t.s).ThenBy(t => t.i).Take(k).Select(t => t.i)).ToArray();
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
@@ -68,5 +76,47 @@ public class KNearestNeighborsTests
         Assert.Throws<DimensionMismatchException>(() => model.Predict(new Matrix(1, 3), 1));
         Assert.Throws<ArgumentException>(() => model.Predict(Matrix.FromRows([double.NaN, 0]), 1));
         Assert.Throws<ArgumentException>(() => KNearestNeighbors.Fit(train, [0, -1]));
+    }
+
+    /// <summary>D ≥ 32 takes the float32 screen; its answer must be the float64 one, neighbour for neighbour.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(10)]
+    public void FloatScreenGivesTheFloat64Neighbours(int k)
+    {
+        var random = new Random(40 + k);
+        var train = SampleStatisticsTests.Random(900, 64, 3);
+        var labels = Enumerable.Range(0, 900).Select(_ => random.Next(10)).ToArray();
+        var test = SampleStatisticsTests.Random(KNearestNeighbors.BlockRows + 60, 64, 4);
+        var model = KNearestNeighbors.Fit(train, labels);
+        Assert.Equal(model.NeighborsExact(test, k), model.Neighbors(test, k));
+        Assert.Equal(BruteForce(train, labels, test, k), model.Predict(test, k));
+    }
+
+    /// <summary>
+    /// Near-ties the float32 screen cannot separate (samples 1e-9 apart, exact duplicates): the certificate fails, those
+    /// queries get every distance computed directly, and the answer is the course loop's, ties to the earlier sample.
+    /// </summary>
+    [Fact]
+    public void NearTiesFallBackToFloat64()
+    {
+        // 10 centres, each with 40 samples within 1e-7 of it (some exact duplicates), then 100 other samples.
+        var random = new Random(5);
+        int n = 500, d = 48;
+        var centres = SampleStatisticsTests.Random(10, d, 6);
+        var train = new Matrix(n, d);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < d; j++)
+                train[i, j] = i < 400 ? centres[i / 40, j] + (i % 5 == 0 ? 0 : 1e-7 * random.NextDouble()) : 3 * random.NextDouble();
+        var labels = Enumerable.Range(0, n).Select(i => i % 7).ToArray();
+        var test = new Matrix(50, d);
+        for (int q = 0; q < 50; q++)
+            for (int j = 0; j < d; j++) test[q, j] = q < 30 ? centres[q % 10, j] + 1e-7 * random.NextDouble() : 3 * random.NextDouble();
+        var model = KNearestNeighbors.Fit(train, labels);
+        var screened = model.Neighbors(test, 3);
+        Assert.True(model.ScreenFallbacks > 0, "no query needed the float64 fallback");
+        Assert.Equal(BruteForceNeighbors(train, test, 3), screened);
+        Assert.Equal(BruteForce(train, labels, test, 3), model.Predict(test, 3));
     }
 }
