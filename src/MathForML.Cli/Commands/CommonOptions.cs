@@ -30,6 +30,29 @@ internal static class CommonOptions
         if (!string.IsNullOrEmpty(path)) MatrixFile.Write(path, m);
     }
 
+    /// <summary>
+    /// Checks, before any work is done, that each given output file can be created: its folder exists and it is not
+    /// itself a folder. A command with several outputs calls this first, so a bad second target cannot leave the first
+    /// one written.
+    /// </summary>
+    public static void CheckOutputFiles(params string?[] paths)
+    {
+        foreach (var path in paths)
+        {
+            if (string.IsNullOrEmpty(path)) continue;
+            var full = Path.GetFullPath(path);
+            if (Directory.Exists(full)) throw new UserInputException($"{path}: is a directory, expected a file name.");
+            var dir = Path.GetDirectoryName(full) ?? ".";
+            if (!Directory.Exists(dir)) throw new UserInputException($"{path}: folder '{dir}' does not exist.");
+        }
+    }
+
+    /// <summary>Checks, before any work is done, that an output folder (created when missing) is not an existing file.</summary>
+    public static void CheckOutputFolder(string? dir)
+    {
+        if (!string.IsNullOrEmpty(dir) && File.Exists(dir)) throw new UserInputException($"{dir}: is a file, expected a folder.");
+    }
+
     /// <summary>Rejects a number outside [min, max] with a message naming the option.</summary>
     public static double InRange(string option, double value, double min, double max)
     {

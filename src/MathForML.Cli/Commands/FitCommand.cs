@@ -132,6 +132,8 @@ internal static class FitCommand
                 var model = modelText is null ? nist.Model : ParseModel(modelText, nist.PredictorNames, parameterNames);
                 return new FitProblem(model, [.. nist.PredictorNames], nist.Predictors, nist.Response, parameterNames, start, nist, which);
             }
+            if (Directory.Exists(path)) throw new DataFileException(path, "is a directory, expected a data file");
+            if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found.", path);
             if (modelText is null) throw new UserInputException("--model is required (only NIST StRD files carry their own model).");
             if (startText is null) throw new UserInputException("--start is required: give the parameters' start values as b1=..,b2=.. .");
             var (names, values) = NamedValues("--start", startText, null);

@@ -31,6 +31,7 @@ internal static class LinalgCommand
         cmd.SetAction(parse =>
         {
             var ctx = context(parse);
+            if (parse.GetValue(tol) is { } t) InRange("--tol", t, 0, double.MaxValue);
             var r = RowEchelon.Reduce(ReadMatrix(parse.GetValue(a)!), parse.GetValue(tol));
             WriteIfRequested(parse.GetValue(output), r.Reduced);
             ctx.Emit(new { rref = r.Reduced, rank = r.Rank, pivots = r.PivotColumns }, () =>

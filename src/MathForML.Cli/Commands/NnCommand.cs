@@ -62,6 +62,8 @@ internal static class NnCommand
         {
             var ctx = context(parse);
             string source = parse.GetValue(data)!;
+            CommonOptions.CheckOutputFiles(parse.GetValue(save));
+            CommonOptions.CheckOutputFolder(parse.GetValue(plot));
             if (source == "curve")
                 return TrainCurve(ctx, parse.GetValue(layers), parse.GetValue(iterations), parse.GetValue(lr) ?? 7, parse.GetValue(seed), parse.GetValue(plot));
             var kind = parse.GetValue(optimizer) switch

@@ -53,6 +53,7 @@ internal static class PageRankCommand
             int topCount = parse.GetValue(top);
             if (topCount < 0) throw new UserInputException($"--top must not be negative, got {topCount}.");
             var report = new ReportOptions(topCount, parse.GetValue(output), parse.GetValue(plot), parse.GetValue(all));
+            CheckOutputFiles(report.Out, report.Plot);
 
             if (inputs.Links is not null || inputs.Internet is not null)
             {

@@ -30,6 +30,7 @@ internal static class PcaCommand
         cmd.SetAction(parse =>
         {
             var ctx = context(parse);
+            CommonOptions.CheckOutputFolder(parse.GetValue(plots));
             var load = Stopwatch.StartNew();
             var (x, y) = Load(parse.GetValue(data)!, parse.GetValue(labels));
             double loadSeconds = load.Elapsed.TotalSeconds;

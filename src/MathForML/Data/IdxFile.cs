@@ -11,7 +11,8 @@ namespace MathForML.Data;
 /// </summary>
 /// <remarks>
 /// Readers validate before they allocate: the magic number, the type, dimensions that are positive, and that the file
-/// holds at least as many bytes as the header promises (for gzip, the uncompressed size in its trailer).
+/// holds at least as many bytes as the header promises (for gzip, the uncompressed size in its trailer, which is modulo
+/// 2³², and at most 1040 times the compressed size, deflate's largest expansion).
 /// Problems are reported as <see cref="DataFileException"/> naming the file.
 /// </remarks>
 public static class IdxFile
@@ -33,38 +34,49 @@ public static class IdxFile
     /// <summary>Reads the header of <paramref name="path"/> and checks the file is long enough for it.</summary>
     public static IdxHeader ReadHeader(string path)
     {
-        using var stream = Open(path, out long available);
-        return ReadHeader(stream, available, path);
+        using var file = OpenFile(path);
+        using var stream = Open(file, out var size);
+        return ReadHeader(stream, size, path);
     }
 
     /// <summary>Reads <paramref name="path"/>: its header and its elements converted to double.</summary>
     public static (IdxHeader Header, double[] Data) Read(string path)
     {
-        using var stream = Open(path, out long available);
-        var header = ReadHeader(stream, available, path);
+        using var file = OpenFile(path);
+        return Read(file, path);
+    }
+
+    /// <summary>
+    /// Reads an IDX file (plain or gzip) from the start of the seekable <paramref name="file"/>; <paramref name="name"/>
+    /// is used in error messages.
+    /// </summary>
+    internal static (IdxHeader Header, double[] Data) Read(Stream file, string name)
+    {
+        using var stream = Open(file, out var size);
+        var header = ReadHeader(stream, size, name);
         if (header.ElementCount > Array.MaxLength)
-            throw new DataFileException(path, $"{header.ElementCount} elements are more than one array can hold");
+            throw new DataFileException(name, $"{header.ElementCount} elements are more than one array can hold");
         var data = new double[header.ElementCount];
         var buffer = new byte[Math.Min(header.DataBytes, 1 << 20) / header.ElementSize * header.ElementSize];
         long done = 0;
-        int size = header.ElementSize;
+        int elementSize = header.ElementSize;
         while (done < data.Length)
         {
-            int count = (int)Math.Min(buffer.Length / size, data.Length - done);
+            int count = (int)Math.Min(buffer.Length / elementSize, data.Length - done);
             try
             {
-                stream.ReadExactly(buffer, 0, count * size);
+                stream.ReadExactly(buffer, 0, count * elementSize);
             }
             catch (EndOfStreamException)
             {
-                throw new DataFileException(path, $"truncated: the header promises {header.DataBytes} bytes of data, the file ends after {done * size}");
+                throw new DataFileException(name, $"truncated: the header promises {header.DataBytes} bytes of data, the file ends after {done * elementSize}");
             }
             catch (InvalidDataException e)
             {
-                throw new DataFileException(path, $"corrupt gzip data: {e.Message}");
+                throw new DataFileException(name, $"corrupt gzip data: {e.Message}");
             }
 
-            Decode(header.DataType, buffer.AsSpan(0, count * size), data.AsSpan((int)done, count));
+            Decode(header.DataType, buffer.AsSpan(0, count * elementSize), data.AsSpan((int)done, count));
             done += count;
         }
 
@@ -106,18 +118,29 @@ public static class IdxFile
         });
     }
 
-    private static Stream Open(string path, out long available)
+    private static FileStream OpenFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Directory.Exists(path)) throw new DataFileException(path, "is a directory, expected an IDX file");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found.", path);
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+    }
+
+    /// <summary>What is known of the uncompressed size: exact for a plain file; for gzip, the trailer's size modulo 2³² and an upper bound.</summary>
+    private readonly record struct Size(long Available, bool Gzip, long Limit);
+
+    /// <summary>Deflate expands at most about 1032 times; a little more allows for the gzip framing.</summary>
+    private const long MaxGzipRatio = 1040;
+
+    private static Stream Open(Stream file, out Size size)
+    {
         Span<byte> head = stackalloc byte[2];
+        file.Position = 0;
         bool gzip = file.Length >= 18 && file.ReadAtLeast(head, 2, false) == 2 && head[0] == 0x1F && head[1] == 0x8B;
         if (!gzip)
         {
             file.Position = 0;
-            available = file.Length;
+            size = new Size(file.Length, false, file.Length);
             return file;
         }
 
@@ -125,24 +148,27 @@ public static class IdxFile
         Span<byte> trailer = stackalloc byte[4];
         file.Position = file.Length - 4;
         file.ReadExactly(trailer);
-        available = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        size = new Size(BinaryPrimitives.ReadUInt32LittleEndian(trailer), true, file.Length * MaxGzipRatio);
         file.Position = 0;
-        return new GZipStream(file, CompressionMode.Decompress);
+        return new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
     }
 
-    private static IdxHeader ReadHeader(Stream stream, long available, string path)
+    private static IdxHeader ReadHeader(Stream stream, Size size, string path)
     {
-        Span<byte> magic = stackalloc byte[4];
-        int got;
         try
         {
-            got = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
+            return ReadHeaderBytes(stream, size, path);
         }
         catch (InvalidDataException e)
         {
             throw new DataFileException(path, $"corrupt gzip data: {e.Message}");
         }
+    }
 
+    private static IdxHeader ReadHeaderBytes(Stream stream, Size size, string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        int got = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
         if (got < 4) throw new DataFileException(path, $"truncated: {got} bytes, an IDX header needs at least 4");
         if (magic[0] != 0 || magic[1] != 0 || !Enum.IsDefined((IdxDataType)magic[2]))
             throw new DataFileException(path, $"bad magic number {Convert.ToHexString(magic)}: not an IDX file (expected 0000TTDD, TT in 08 09 0B 0C 0D 0E)");
@@ -170,9 +196,12 @@ public static class IdxFile
             throw new DataFileException(path, $"the header declares a {string.Join('×', shape)} array, far more than any file holds");
         }
 
-        bool sizeKnown = available >= promised || promised < (1L << 32);
-        if (sizeKnown && available < promised)
-            throw new DataFileException(path, $"truncated: the header promises {string.Join('×', shape)} elements ({promised} bytes), the file holds {available}");
+        // A plain file's size is exact; gzip's trailer holds it modulo 2³², and deflate bounds it by the compressed size.
+        if (size.Gzip && promised > size.Limit)
+            throw new DataFileException(path, $"truncated: the header promises {string.Join('×', shape)} elements ({promised} bytes), more than {size.Limit} bytes that gzip of this size can expand to");
+        bool sizeKnown = !size.Gzip || promised < (1L << 32);
+        if (sizeKnown && size.Available < promised)
+            throw new DataFileException(path, $"truncated: the header promises {string.Join('×', shape)} elements ({promised} bytes), the file holds {size.Available}");
         return header;
     }
 

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using MathForML.Data;
-using Microsoft.Win32.SafeHandles;
 
 namespace MathForML.Graphs;
 
@@ -18,25 +17,29 @@ public static class CsrGraphReader
 {
     private const int BufferEdges = 1 << 17;
 
+    /// <summary>
+    /// The most nodes that the ids alone may imply when no node count is given: 2·edges + 2¹⁶. More would mean mostly
+    /// nodes without any edge, which is far more often a corrupt id than a real graph, and would allocate ~20 bytes per
+    /// node for a tiny file; give the node count to read such a graph.
+    /// </summary>
+    public static long MaxImpliedNodes(long edges) => Math.Min(Array.MaxLength - 1L, 2 * edges + (1 << 16));
+
     /// <summary>Reads the graph in an edge-list file.</summary>
     /// <param name="path">Text edge list, or binary when it ends in <c>.bin</c>.</param>
     /// <param name="nodeCount">Number of nodes; the largest id + 1 when null.</param>
     /// <param name="progress">Receives the fraction of the work done, from 0 to 1.</param>
     /// <param name="maxThreads">Reading threads (default: all cores); the graph does not depend on it.</param>
-    /// <exception cref="DataFileException">A malformed or truncated file, a negative id, or an id not below
-    /// <paramref name="nodeCount"/>.</exception>
+    /// <exception cref="DataFileException">A malformed or truncated file, a negative id, an id not below
+    /// <paramref name="nodeCount"/>, or (without it) an id that implies more than <see cref="MaxImpliedNodes"/> nodes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nodeCount"/> is negative or not below <see cref="Array.MaxLength"/>.</exception>
     public static CsrGraph Read(string path, int? nodeCount = null, IProgress<double>? progress = null, int? maxThreads = null)
     {
-        if (nodeCount is < 0) throw new ArgumentOutOfRangeException(nameof(nodeCount), nodeCount, "The node count must not be negative.");
+        if (nodeCount is < 0 || nodeCount >= Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(nodeCount), nodeCount, $"The node count must be between 0 and {Array.MaxLength - 1}.");
         if (!Path.GetExtension(path).Equals(".bin", StringComparison.OrdinalIgnoreCase))
         {
             var (s, t) = EdgeListFile.Read(path);
             progress?.Report(0.5);
-            int max = -1;
-            foreach (int id in s) max = Math.Max(max, id);
-            foreach (int id in t) max = Math.Max(max, id);
-            if (nodeCount is { } given && max >= given) throw new DataFileException(path, $"node id {max} is not below the node count {given}");
-            var graph = CsrGraph.FromEdges(s, t, nodeCount);
+            var graph = FromEdges(path, s, t, nodeCount);
             progress?.Report(1);
             return graph;
         }
@@ -44,7 +47,29 @@ public static class CsrGraphReader
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found.", path);
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Big-endian hosts are not supported.");
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        long length = RandomAccess.GetLength(handle);
+        return ReadBinary(path, RandomAccess.GetLength(handle), (block, offset) => RandomAccess.Read(handle, block, offset), nodeCount, progress, maxThreads);
+    }
+
+    /// <summary>Builds the graph of text edges already read (<see cref="EdgeListFile"/>), checking the ids against the node count.</summary>
+    internal static CsrGraph FromEdges(string path, int[] s, int[] t, int? nodeCount)
+    {
+        int max = -1;
+        foreach (int id in s) max = Math.Max(max, id);
+        foreach (int id in t) max = Math.Max(max, id);
+        if (nodeCount is { } given && max >= given) throw new DataFileException(path, $"node id {max} is not below the node count {given}");
+        if (nodeCount is null && max + 1L > MaxImpliedNodes(s.Length)) throw TooSparse(path, max, s.Length);
+        return CsrGraph.FromEdges(s, t, nodeCount);
+    }
+
+    private static DataFileException TooSparse(string path, long id, long edges) =>
+        new(path, $"node id {id} implies {id + 1} nodes for {edges} edges, more than 2·edges + 65536 (most would have no edge); give the node count if that is intended");
+
+    /// <summary>Reads bytes of the binary edge list at an offset, returning how many were read (0 at the end).</summary>
+    internal delegate int BlockReader(Span<byte> block, long offset);
+
+    /// <summary>Builds the graph of a binary edge list of <paramref name="length"/> bytes read through <paramref name="read"/>.</summary>
+    internal static CsrGraph ReadBinary(string path, long length, BlockReader read, int? nodeCount, IProgress<double>? progress = null, int? maxThreads = null)
+    {
         if (length % 8 != 0)
             throw new DataFileException(path, $"binary edge list has {length} bytes, not a multiple of 8 (int32 source, int32 target)");
         if (length / 8 > Array.MaxLength)
@@ -64,7 +89,7 @@ public static class CsrGraphReader
         {
             inCounts[k] = new int[nodeCount ?? 0];
             outCounts[k] = new int[nodeCount ?? 0];
-            failures[k] = Count(handle, path, bounds[k], bounds[k + 1], nodeCount, ref inCounts[k], ref outCounts[k], tracker);
+            failures[k] = Count(read, path, bounds[k], bounds[k + 1], nodeCount, edges, ref inCounts[k], ref outCounts[k], tracker);
         });
         foreach (var failure in failures)
             if (failure is not null) throw failure;
@@ -101,21 +126,21 @@ public static class CsrGraphReader
 
         // Pass 2: place each edge's source in its target's next slot.
         var grouped = new int[edges];
-        Parallel.For(0, parts, parallel, k => Place(handle, path, bounds[k], bounds[k + 1], cursors[k], layout.Position, grouped, tracker));
+        Parallel.For(0, parts, parallel, k => Place(read, path, bounds[k], bounds[k + 1], cursors[k], layout.Position, grouped, tracker));
         tracker.Finish();
         return new CsrGraph(layout, grouped, outDegree);
     }
 
-    private static DataFileException? Count(SafeFileHandle handle, string path, int lo, int hi, int? nodeCount,
+    private static DataFileException? Count(BlockReader read, string path, int lo, int hi, int? nodeCount, long edges,
         ref int[] inCount, ref int[] outCount, ProgressTracker tracker)
     {
-        var buffer = new int[2 * BufferEdges];
+        var buffer = new int[2 * Math.Min(BufferEdges, hi - lo)];
         var bytes = MemoryMarshal.AsBytes(buffer.AsSpan());
-        int limit = nodeCount ?? int.MaxValue;
+        int limit = nodeCount ?? (int)MaxImpliedNodes(edges);
         for (int start = lo; start < hi; start += BufferEdges)
         {
             int count = Math.Min(BufferEdges, hi - start);
-            ReadBlock(handle, path, bytes[..(8 * count)], 8L * start);
+            ReadBlock(read, path, bytes[..(8 * count)], 8L * start);
             var pairs = buffer.AsSpan(0, 2 * count);
             int max = -1, min = 0;
             foreach (int id in pairs)
@@ -124,7 +149,7 @@ public static class CsrGraphReader
                 min = Math.Min(min, id);
             }
             if (min < 0 || max >= limit)
-                return Bad(path, pairs, start, limit);
+                return Bad(path, pairs, start, limit, nodeCount is null ? edges : null);
             if (max >= inCount.Length)
             {
                 int size = (int)Math.Min(Array.MaxLength, Math.Max((long)max + 1, 2L * inCount.Length));
@@ -151,12 +176,13 @@ public static class CsrGraphReader
         return null;
     }
 
-    private static DataFileException Bad(string path, ReadOnlySpan<int> pairs, int start, int limit)
+    private static DataFileException Bad(string path, ReadOnlySpan<int> pairs, int start, int limit, long? impliedFrom)
     {
         for (int i = 0; i < pairs.Length; i++)
         {
             int id = pairs[i];
             if (id >= 0 && id < limit) continue;
+            if (id >= 0 && impliedFrom is { } edges) return TooSparse(path, id, edges);
             int edge = start + i / 2;
             string problem = id < 0 ? "a negative node id" : $"node id {id}, not below the node count {limit},";
             return new DataFileException(path, $"edge {edge} (byte offset {8L * edge}) has {problem} ({pairs[i & ~1]} → {pairs[i | 1]})");
@@ -164,25 +190,25 @@ public static class CsrGraphReader
         throw new InvalidOperationException("No bad id in the block.");
     }
 
-    private static void Place(SafeFileHandle handle, string path, int lo, int hi, int[] cursor, int[] position, int[] grouped, ProgressTracker tracker)
+    private static void Place(BlockReader read, string path, int lo, int hi, int[] cursor, int[] position, int[] grouped, ProgressTracker tracker)
     {
-        var buffer = new int[2 * BufferEdges];
+        var buffer = new int[2 * Math.Min(BufferEdges, hi - lo)];
         var bytes = MemoryMarshal.AsBytes(buffer.AsSpan());
         for (int start = lo; start < hi; start += BufferEdges)
         {
             int count = Math.Min(BufferEdges, hi - start);
-            ReadBlock(handle, path, bytes[..(8 * count)], 8L * start);
+            ReadBlock(read, path, bytes[..(8 * count)], 8L * start);
             var pairs = buffer.AsSpan(0, 2 * count);
             for (int i = 0; i < pairs.Length; i += 2) grouped[cursor[position[pairs[i + 1]]]++] = position[pairs[i]];
             tracker.Add(count);
         }
     }
 
-    private static void ReadBlock(SafeFileHandle handle, string path, Span<byte> block, long offset)
+    private static void ReadBlock(BlockReader reader, string path, Span<byte> block, long offset)
     {
         while (block.Length > 0)
         {
-            int read = RandomAccess.Read(handle, block, offset);
+            int read = reader(block, offset);
             if (read == 0) throw new DataFileException(path, $"ended at byte {offset} while being read (was it truncated?)");
             block = block[read..];
             offset += read;

@@ -38,13 +38,6 @@ internal static class CliRunner
             return a;
         }).ToArray();
         var (code, output, error) = Run(expanded);
-        Assert.True(code == 2, $"{what}: exit {code}, stderr: {error}");
-        var lines = error.TrimEnd('\n').Split('\n');
-        Assert.Single(lines);
-        Assert.StartsWith("mml: error: ", lines[0]);
-        Assert.Contains(expected, lines[0]);
-        Assert.DoesNotContain("   at ", error);
-        Assert.Equal("", output);
-        Assert.Equal(before.Order(), dir.Files().Order());
+        BadInputContract.Check(what, code, output, error, expected, before, dir.Files());
     }
 }

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace MathForML.Tests.Cli;
+
+/// <summary>
+/// The bad-input contract checked on the built <c>mml</c> run as a process (<see cref="MmlProcess"/>), for every
+/// command and subcommand: each case exits 2 with one line <c>mml: error: …</c> naming the problem, no stack trace,
+/// nothing on stdout, and no file left in its output folder. <c>{in}</c> is the shared folder of inputs
+/// (<see cref="ProcessBadInputFiles"/>), <c>{out}</c> a fresh folder per case for the <c>--out</c>/<c>--save</c>/<c>--plot</c> targets.
+/// </summary>
+public class ProcessBadInputTests(ITestOutputHelper log)
+{
+    internal sealed record Case(string What, string Expected, string[] Args);
+
+    [Fact]
+    public void EveryCaseExitsTwoWithOneLineAndNoFiles()
+    {
+        using var inputs = new TempDirectory();
+        ProcessBadInputFiles.Write(inputs);
+        var cases = ProcessBadInputCases.All().ToList();
+        Assert.True(cases.Count >= 150, $"only {cases.Count} cases");
+        Assert.Equal(cases.Count, cases.Select(c => c.What).Distinct().Count());
+
+        var before = Entries(inputs.Path);
+        var failures = new ConcurrentBag<string>();
+        var watch = Stopwatch.StartNew();
+        Parallel.ForEach(cases, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
+        {
+            using var output = new TempDirectory();
+            var args = c.Args.Select(a => a.Replace("{in}", inputs.Path, StringComparison.Ordinal).Replace("{out}", output.Path, StringComparison.Ordinal)).ToArray();
+            try
+            {
+                var (code, stdout, stderr) = MmlProcess.Run(output.Path, args);
+                BadInputContract.Check(c.What, code, stdout, stderr, c.Expected, [], Entries(output.Path));
+            }
+            catch (Exception e) when (e is Xunit.Sdk.XunitException or TimeoutException)
+            {
+                failures.Add($"{e.Message.ReplaceLineEndings(" ")}\n    mml {string.Join(' ', c.Args)}");
+            }
+        });
+        log.WriteLine($"{cases.Count} bad-input cases run as processes in {watch.Elapsed.TotalSeconds:F1} s, {failures.Count} failed");
+        Assert.Equal(before, Entries(inputs.Path));
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {cases.Count} cases broke the contract:\n" + string.Join("\n", failures.Order()));
+    }
+
+    /// <summary>Every file and folder under <paramref name="root"/>, hidden temporaries included.</summary>
+    private static string[] Entries(string root) =>
+        Directory.GetFileSystemEntries(root, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(root, p)).Order().ToArray();
+}
