@@ -12,13 +12,7 @@ using MathForML.LinearAlgebra;
 using ScottPlot;
 
 string[] names = ["A", "B", "C", "D", "E", "F"];
-var l = Matrix.FromRows(
-    [0, 1.0 / 2, 1.0 / 3, 0, 0, 0],
-    [1.0 / 3, 0, 0, 0, 1.0 / 2, 0],
-    [1.0 / 3, 1.0 / 2, 0, 1, 0, 1.0 / 2],
-    [1.0 / 3, 0, 1.0 / 3, 0, 1.0 / 2, 1.0 / 2],
-    [0, 0, 0, 0, 0, 0],
-    [0, 0, 1.0 / 3, 0, 0, 0]);
+var l = InternetGenerator.MicroInternet();
 string Show(double[] r) => string.Join("  ", r.Select((x, i) => $"{(i < names.Length ? names[i] : "G")}={x,6:F2}"));
 
 // 1. Iterate r ← L·r from 100/6 surfers a page until ‖Δr‖₂ < 0.01 (the course's rule), and compare with the eigenvector.

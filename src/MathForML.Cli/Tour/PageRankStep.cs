@@ -23,13 +23,7 @@ internal sealed class PageRankStep : ITourStep
     public object Run(TourStepContext c)
     {
         string[] names = ["A", "B", "C", "D", "E", "F"];
-        var micro = Matrix.FromRows(
-            [0, 1.0 / 2, 1.0 / 3, 0, 0, 0],
-            [1.0 / 3, 0, 0, 0, 1.0 / 2, 0],
-            [1.0 / 3, 1.0 / 2, 0, 1, 0, 1.0 / 2],
-            [1.0 / 3, 0, 1.0 / 3, 0, 1.0 / 2, 1.0 / 2],
-            [0, 0, 0, 0, 0, 0],
-            [0, 0, 1.0 / 3, 0, 0, 0]);
+        var micro = InternetGenerator.MicroInternet();
         var clicks = PageRank.Course(micro, damping: 1.0, tolerance: 0.01);
         var eigenvector = PageRank.CourseEigenvector(micro);
         c.Say($"micro-internet, 100 surfers after {clicks.Iterations} clicks: {string.Join("  ", clicks.Ranks.Select((r, i) => $"{names[i]}={r:F2}"))}");

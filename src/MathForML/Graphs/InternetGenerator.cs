@@ -25,6 +25,18 @@ public static class InternetGenerator
     /// <summary>The largest internet generated (a dense n×n matrix).</summary>
     public const int MaxPages = 5000;
 
+    /// <summary>
+    /// The course's micro-internet of six pages A–F as its link matrix L: column j holds 1/k for each of page j's k
+    /// links. Nobody links to E; C collects the most surfers (40 of 100).
+    /// </summary>
+    public static Matrix MicroInternet() => Matrix.FromRows(
+        [0, 1.0 / 2, 1.0 / 3, 0, 0, 0],
+        [1.0 / 3, 0, 0, 0, 1.0 / 2, 0],
+        [1.0 / 3, 1.0 / 2, 0, 1, 0, 1.0 / 2],
+        [1.0 / 3, 0, 1.0 / 3, 0, 1.0 / 2, 1.0 / 2],
+        [0, 0, 0, 0, 0, 0],
+        [0, 0, 1.0 / 3, 0, 0, 0]);
+
     /// <summary>A random internet of <paramref name="pages"/> pages as a link matrix.</summary>
     public static Matrix Generate(int pages, ulong seed = 1)
     {
