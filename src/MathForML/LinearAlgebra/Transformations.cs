@@ -44,11 +44,15 @@ public static class Transformations
     /// The reflection T = E·T_E·Eᵀ through the mirror spanned by the first n−1 columns of <paramref name="mirrorBasis"/>
     /// (n×n; in 2-D, the first column lies in the mirror). Throws when the columns are dependent.
     /// </summary>
+    /// <remarks>
+    /// E comes from <see cref="GramSchmidt.OrthonormalizeStable"/>, which judges dependence relative to each column's
+    /// norm, so the result does not depend on the basis' scale (a basis of 1e-80-sized vectors is as good as any).
+    /// </remarks>
     public static Matrix Reflection(Matrix mirrorBasis)
     {
         DimensionMismatchException.ThrowIfNotSquare(mirrorBasis.Rows, mirrorBasis.Columns, nameof(mirrorBasis));
         int n = mirrorBasis.Rows;
-        var gs = GramSchmidt.Orthonormalize(mirrorBasis);
+        var gs = GramSchmidt.OrthonormalizeStable(mirrorBasis);
         if (gs.Dimension < n)
             throw new ArgumentException($"The mirror basis has dependent columns (dimension {gs.Dimension} of {n}).", nameof(mirrorBasis));
         var e = gs.Basis;

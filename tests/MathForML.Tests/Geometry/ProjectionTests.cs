@@ -31,7 +31,7 @@ public class ProjectionTests
                 var b = new Matrix(d, m, v.AsSpan(0, d * m));
                 var x = new Vector(v.AsSpan(d * m, d));
                 var sigma = Svd.Decompose(b).SingularValues;
-                if (sigma[m - 1] < 1e-3 * sigma[0]) return;   // a random B with (nearly) dependent columns is no good basis
+                if (sigma[m - 1] <= 1e-3 * sigma[0]) return;   // a random B with (nearly) dependent or zero columns is no good basis (all-zero B: 0 <= 0)
                 var p = Projection.OntoSubspaceMatrix(b);
 
                 Assert.True((p * p).ApproximatelyEquals(p, 1e-8));

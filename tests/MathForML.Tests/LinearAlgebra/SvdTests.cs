@@ -40,6 +40,29 @@ public class SvdTests
         Assert.Equal(1e-9, svd.SingularValues[2], 1e-24);
     }
 
+    [Theory]
+    [InlineData(0, 0, -5, -2)]              // both columns along e₂: found by CsCheck, the sweeps used to stagnate
+    [InlineData(82.0 / 51, 1, 0, 0)]        // both columns along e₁
+    [InlineData(1, 2, 2, 4)]
+    public void RankDeficientMatricesWithParallelColumnsConverge(double a00, double a01, double a10, double a11)
+    {
+        var a = Matrix.FromRows([a00, a01], [a10, a11]);
+        var svd = Svd.Decompose(a);
+        Assert.Equal(1, svd.Rank());
+        Assert.Equal(Math.Sqrt(a00 * a00 + a01 * a01 + a10 * a10 + a11 * a11), svd.SingularValues[0], 1e-14);
+        Assert.True(svd.SingularValues[1] <= 1e-15 * svd.SingularValues[0]);
+        AssertValid(a, svd);
+    }
+
+    [Fact]
+    public void GradedMatrixKeepsItsTinySingularValueToHighRelativeAccuracy()
+    {
+        // A = B·D with B = [[1, 1], [0, 1]] well conditioned, D = diag(1, 1e-20): σ₁σ₂ = det A = 1e-20, σ₁ = 1 + O(1e-40).
+        var svd = Svd.Decompose(Matrix.FromRows([1, 1e-20], [0, 1e-20]));
+        Assert.Equal(1, svd.SingularValues[0], 1e-15);
+        Assert.True(Math.Abs(svd.SingularValues[1] - 1e-20) <= 1e-14 * 1e-20, $"σ₂ = {svd.SingularValues[1]:R}");
+    }
+
     [Fact]
     public void RejectsNonFiniteInput() =>
         Assert.Throws<ArgumentException>(() => Svd.Decompose(Matrix.FromRows([1, double.NaN])));

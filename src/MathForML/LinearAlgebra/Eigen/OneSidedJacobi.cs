@@ -13,6 +13,14 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// satisfies |γ| ≤ ε·√(αβ). If the rows of W are the columns of A, at the end A·V = W ᵀ with V = Xᵀ orthogonal, so the
 /// row norms are the singular values — accurate to high relative precision, even the small ones.
 /// Cost: about 3mn² flops (+ 3n³ for X) per sweep; usually 5–10 sweeps.
+/// <para>
+/// Rank deficiency: rotating two (nearly) parallel rows leaves the smaller one as pure rounding noise, which can stay
+/// parallel to the larger one (e.g. both columns of [[0, 0], [−5, −2]] lie along e₂), so the pair never passes the test.
+/// A rotation that leaves its pair not orthogonal while the smaller row is below the noise level 4mε of the larger is
+/// therefore completed by setting the smaller row to zero: a change of at most 4mε‖w_large‖, within the backward error
+/// of the rotation itself. Rows that carry information (graded columns, tiny singular values) are orthogonalised exactly
+/// by the rotation and never meet this case.
+/// </para>
 /// </remarks>
 internal static class OneSidedJacobi
 {
@@ -47,6 +55,7 @@ internal static class OneSidedJacobi
                     // Exact update of the squared norms (Rutishauser): α ← α − tγ, β ← β + tγ; refreshed each sweep.
                     norms[i] = alpha - t * gamma;
                     norms[j] = beta + t * gamma;
+                    ZeroRoundingNoise(wi, wj, ref norms[i], ref norms[j], m);
                 }
             }
 
@@ -55,6 +64,32 @@ internal static class OneSidedJacobi
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// After a rotation of the pair (p, q): if they are still not orthogonal and the smaller is below the noise level
+    /// 4mε of the larger, sets the smaller to zero (see the remarks on rank deficiency).
+    /// </summary>
+    private static void ZeroRoundingNoise(Span<double> p, Span<double> q, ref double normP, ref double normQ, int m)
+    {
+        double noise = 4 * m * Epsilon;
+        // The updated norms are cheap and accurate unless the smaller row is itself noise: screen with them first.
+        if (Math.Min(normP, normQ) > 4 * noise * noise * Math.Max(normP, normQ)) return;
+        double pp = TensorPrimitives.Dot<double>(p, p), qq = TensorPrimitives.Dot<double>(q, q);
+        double small = Math.Min(pp, qq), large = Math.Max(pp, qq);
+        if (small > noise * noise * large) return;
+        double pq = TensorPrimitives.Dot<double>(p, q);
+        if (Math.Abs(pq) <= Epsilon * Math.Sqrt(pp * qq)) return;
+        if (pp < qq)
+        {
+            p.Clear();
+            normP = 0;
+        }
+        else
+        {
+            q.Clear();
+            normQ = 0;
+        }
     }
 
     /// <summary>p ← c·p − s·q, q ← s·p + c·q.</summary>
