@@ -54,6 +54,17 @@ public class SvdTests
         AssertValid(a, svd);
     }
 
+    [Theory]
+    [InlineData(4.850381420720279, 0, -3, -4)]   // full rank; found by CsCheck: the sweeps cycled on rounding-size rotations
+    [InlineData(-0.75, 1, -90.0 / 73, -1587E-69)]
+    public void FullRankTwoByTwoConverges(double a00, double a01, double a10, double a11)
+    {
+        var a = Matrix.FromRows([a00, a01], [a10, a11]);
+        var svd = Svd.Decompose(a);
+        Assert.Equal(Math.Abs(a00 * a11 - a01 * a10), svd.SingularValues[0] * svd.SingularValues[1], 1e-13);
+        AssertValid(a, svd);
+    }
+
     [Fact]
     public void GradedMatrixKeepsItsTinySingularValueToHighRelativeAccuracy()
     {

@@ -10,7 +10,8 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// For a pair (i, j) with α = ‖w_i‖², β = ‖w_j‖², γ = w_i·w_j, the rotation with ζ = (β − α)/(2γ),
 /// t = sign(ζ)/(|ζ| + √(1 + ζ²)), c = 1/√(1 + t²), s = c·t makes w_i and w_j orthogonal
 /// (Golub and Van Loan, 4th ed., §8.6.3 and §8.5.2). Sweeps over all pairs (cyclic-by-rows order) repeat until every pair
-/// satisfies |γ| ≤ ε·√(αβ). If the rows of W are the columns of A, at the end A·V = W ᵀ with V = Xᵀ orthogonal, so the
+/// satisfies |γ| ≤ √m·ε·√(αβ), or until a sweep's rotations are all of rounding size (LAPACK dgesvj's two tests).
+/// If the rows of W are the columns of A, at the end A·V = W ᵀ with V = Xᵀ orthogonal, so the
 /// row norms are the singular values — accurate to high relative precision, even the small ones.
 /// Cost: about 3mn² flops (+ 3n³ for X) per sweep; usually 5–10 sweeps.
 /// <para>
@@ -33,9 +34,12 @@ internal static class OneSidedJacobi
     {
         var norms = new double[n];
         for (int i = 0; i < n; i++) norms[i] = TensorPrimitives.Dot<double>(w.AsSpan(i * m, m), w.AsSpan(i * m, m));
+        // A computed cosine carries rounding of order √m·ε, so pairs below that are left alone (dgesvj's TOL).
+        double tolerance = Epsilon * Math.Sqrt(Math.Max(m, 1));
         for (int sweep = 0; sweep < MaxSweeps; sweep++)
         {
             bool rotated = false;
+            double maxCosine = 0, maxSine = 0;
             for (int i = 0; i < n - 1; i++)
             {
                 var wi = w.AsSpan(i * m, m);
@@ -44,12 +48,16 @@ internal static class OneSidedJacobi
                     var wj = w.AsSpan(j * m, m);
                     double alpha = norms[i], beta = norms[j];
                     double gamma = TensorPrimitives.Dot<double>(wi, wj);
-                    if (Math.Abs(gamma) <= Epsilon * Math.Sqrt(alpha * beta) || gamma == 0) continue;
+                    if (gamma == 0) continue;
+                    double cosine = Math.Abs(gamma) / Math.Sqrt(alpha * beta);
+                    if (cosine <= tolerance) continue;
                     rotated = true;
+                    maxCosine = Math.Max(maxCosine, cosine);
                     double zeta = (beta - alpha) / (2 * gamma);
                     double t = Math.CopySign(1.0, zeta) / (Math.Abs(zeta) + Math.Sqrt(1 + zeta * zeta));
                     double c = 1 / Math.Sqrt(1 + t * t);
                     double s = c * t;
+                    maxSine = Math.Max(maxSine, Math.Abs(s));
                     Rotate(wi, wj, c, s);
                     Rotate(x.AsSpan(i * n, n), x.AsSpan(j * n, n), c, s);
                     // Exact update of the squared norms (Rutishauser): α ← α − tγ, β ← β + tγ; refreshed each sweep.
@@ -61,6 +69,9 @@ internal static class OneSidedJacobi
 
             for (int i = 0; i < n; i++) norms[i] = TensorPrimitives.Dot<double>(w.AsSpan(i * m, m), w.AsSpan(i * m, m));
             if (!rotated) return true;
+            // dgesvj's second test: the sweep's rotations were all by angles of rounding size, so another sweep would
+            // only stir rounding noise (without it a full-rank 2×2 such as [[4.85, 0], [−3, −4]] can cycle for ever).
+            if (maxCosine < Math.Sqrt(n) * tolerance && n * maxCosine * maxSine < tolerance) return true;
         }
 
         return false;
