@@ -17,24 +17,44 @@ public static class DataSetFile
         return MatrixFile.Read(path);
     }
 
+    /// <summary>Reads samples from the file's bytes as <see cref="ReadSamples(string)"/> reads a file named <paramref name="name"/>.</summary>
+    internal static Matrix ReadSamples(byte[] bytes, string name)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        if (IdxFile.Looks(name, bytes.AsSpan(0, Math.Min(4, bytes.Length))))
+        {
+            var (header, data) = IdxFile.Read(stream, name);
+            return Mnist.ImagesMatrix(header, data, name);
+        }
+        return MatrixFile.Read(stream, name);
+    }
+
     /// <summary>Reads integer labels from <paramref name="path"/>.</summary>
     /// <exception cref="DataFileException">A value is not a non-negative integer, or the file holds a matrix of several rows and columns.</exception>
     public static int[] ReadLabels(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        double[] values;
-        if (File.Exists(path) && IdxFile.Looks(path))
-        {
-            (_, values) = IdxFile.Read(path);
-        }
-        else
-        {
-            var m = MatrixFile.Read(path);
-            if (m.Rows > 1 && m.Columns > 1)
-                throw new DataFileException(path, $"labels must be one column or one row, found a {m.Rows}×{m.Columns} matrix");
-            values = m.ToArray();
-        }
+        if (File.Exists(path) && IdxFile.Looks(path)) return ToLabels(IdxFile.Read(path).Data, path);
+        return ToLabels(MatrixFile.Read(path), path);
+    }
 
+    /// <summary>Reads labels from the file's bytes as <see cref="ReadLabels(string)"/> reads a file named <paramref name="name"/>.</summary>
+    internal static int[] ReadLabels(byte[] bytes, string name)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        if (IdxFile.Looks(name, bytes.AsSpan(0, Math.Min(4, bytes.Length)))) return ToLabels(IdxFile.Read(stream, name).Data, name);
+        return ToLabels(MatrixFile.Read(stream, name), name);
+    }
+
+    private static int[] ToLabels(Matrix m, string path)
+    {
+        if (m.Rows > 1 && m.Columns > 1)
+            throw new DataFileException(path, $"labels must be one column or one row, found a {m.Rows}×{m.Columns} matrix");
+        return ToLabels(m.ToArray(), path);
+    }
+
+    private static int[] ToLabels(double[] values, string path)
+    {
         var labels = new int[values.Length];
         for (int i = 0; i < values.Length; i++)
         {

@@ -27,7 +27,15 @@ public static class IdxFile
         if (name.Contains("idx", StringComparison.OrdinalIgnoreCase)) return true;
         Span<byte> head = stackalloc byte[4];
         using var stream = File.OpenRead(path);
-        if (stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) < 4) return false;
+        int got = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        return Looks(name, head[..got]);
+    }
+
+    /// <summary>True when a file called <paramref name="name"/> that starts with <paramref name="head"/> looks like IDX.</summary>
+    internal static bool Looks(string name, ReadOnlySpan<byte> head)
+    {
+        if (Path.GetFileName(name).Contains("idx", StringComparison.OrdinalIgnoreCase)) return true;
+        if (head.Length < 4) return false;
         return head[0] == 0 && head[1] == 0 && Enum.IsDefined((IdxDataType)head[2]) && head[3] is >= 1 and <= MaxDimensions;
     }
 

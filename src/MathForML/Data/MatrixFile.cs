@@ -18,6 +18,14 @@ public static class MatrixFile
         return IsNpy(path) ? NpyFile.ReadMatrix(path) : TextMatrixFile.Read(path);
     }
 
+    /// <summary>Reads a matrix from the seekable <paramref name="stream"/>, in the format the extension of <paramref name="name"/> names.</summary>
+    internal static Matrix Read(Stream stream, string name)
+    {
+        if (IsNpy(name)) return NpyFile.ReadMatrix(stream, name);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        return TextMatrixFile.Read(reader, name, out _);
+    }
+
     /// <summary>Writes <paramref name="matrix"/> to <paramref name="path"/> atomically, in the format its extension names.</summary>
     public static void Write(string path, Matrix matrix)
     {

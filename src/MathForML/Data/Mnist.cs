@@ -166,6 +166,12 @@ public static class Mnist
     public static Matrix ReadImages(string path)
     {
         var (header, data) = IdxFile.Read(path);
+        return ImagesMatrix(header, data, path);
+    }
+
+    /// <summary>The N×(d₁·d₂…) matrix of IDX images already read, bytes divided by 255.</summary>
+    internal static Matrix ImagesMatrix(IdxHeader header, double[] data, string path)
+    {
         int n = header.Shape[0];
         int d = n == 0 ? header.Shape.Skip(1).Aggregate(1, (a, b) => a * b) : data.Length / n;
         if (header.DataType == IdxDataType.UInt8) System.Numerics.Tensors.TensorPrimitives.Divide(data, 255.0, data);

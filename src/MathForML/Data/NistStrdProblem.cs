@@ -86,9 +86,11 @@ public sealed record NistStrdProblem
     private static readonly Regex ErrorTerm = new(@"\+\s*e\s*$", RegexOptions.CultureInvariant);
 
     /// <summary>Reads a NIST StRD <c>.dat</c> file; problems are reported as <see cref="DataFileException"/> with the line.</summary>
-    public static NistStrdProblem Read(string path)
+    public static NistStrdProblem Read(string path) => Read(File.ReadAllLines(path), path);
+
+    /// <summary>Parses the lines of a NIST StRD <c>.dat</c> file; <paramref name="path"/> names it in errors and gives <see cref="Name"/>.</summary>
+    internal static NistStrdProblem Read(string[] lines, string path)
     {
-        var lines = File.ReadAllLines(path);
         string name = Path.GetFileNameWithoutExtension(path);
         int modelLine = Array.FindIndex(lines, l => l.TrimStart().StartsWith("Model:", StringComparison.Ordinal));
         if (modelLine < 0) throw new DataFileException(path, "no 'Model:' section: this is not a NIST StRD non-linear regression file");

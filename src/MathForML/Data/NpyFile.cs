@@ -23,7 +23,13 @@ public static class NpyFile
     public static (long[] Shape, T[] Data) Read<T>(string path) where T : unmanaged, INumber<T>
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var header = NpyHeader.Read(stream, stream.Length, path);
+        return Read<T>(stream, path);
+    }
+
+    /// <summary>Reads an array from the seekable <paramref name="stream"/>; <paramref name="name"/> is used in error messages.</summary>
+    internal static (long[] Shape, T[] Data) Read<T>(Stream stream, string name) where T : unmanaged, INumber<T>
+    {
+        var header = NpyHeader.Read(stream, stream.Length, name);
         var data = new T[header.ElementCount];
         stream.Position = header.DataOffset;
         switch (header.DataType)
@@ -44,13 +50,23 @@ public static class NpyFile
     /// </summary>
     public static Matrix ReadMatrix(string path)
     {
-        var (shape, data) = Read<double>(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return ReadMatrix(stream, path);
+    }
+
+    /// <summary>Reads a matrix from the seekable <paramref name="stream"/> as <see cref="ReadMatrix(string)"/> does.</summary>
+    internal static Matrix ReadMatrix(Stream stream, string name)
+    {
+        var (shape, data) = Read<double>(stream, name);
         for (int i = 0; i < data.Length; i++)
             if (!double.IsFinite(data[i]))
-                throw new DataFileException(path, $"element {i} is {data[i]}: NaN and infinities are not allowed");
-        int rows = shape.Length == 0 ? 1 : (int)shape[0];
-        int cols = shape.Length switch { 0 => 1, 1 => 1, _ => (int)shape.Skip(1).Aggregate(1L, (a, b) => a * b) };
-        return Matrix.Wrap(rows, cols, data);
+                throw new DataFileException(name, $"element {i} is {data[i]}: NaN and infinities are not allowed");
+        long rows = shape.Length == 0 ? 1 : shape[0];
+        long cols = shape.Length switch { 0 => 1, 1 => 1, _ => shape.Skip(1).Aggregate(1L, (a, b) => a * b) };
+        // Only an empty array can get here with a product above int (the data's length bounds it otherwise).
+        if (cols > int.MaxValue)
+            throw new DataFileException(name, $".npy shape ({string.Join(", ", shape)}) has {cols} columns per row, more than {int.MaxValue}");
+        return Matrix.Wrap((int)rows, (int)cols, data);
     }
 
     /// <summary>Writes a matrix atomically as a 2-D array of the given element type (float64 by default).</summary>

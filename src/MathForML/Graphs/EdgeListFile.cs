@@ -53,6 +53,12 @@ public static class EdgeListFile
     private static (int[], int[]) ReadBinary(string path)
     {
         using var stream = File.OpenRead(path);
+        return ReadBinary(stream, path);
+    }
+
+    /// <summary>Reads a binary edge list from the seekable <paramref name="stream"/>; <paramref name="path"/> names it in errors.</summary>
+    internal static (int[] Sources, int[] Targets) ReadBinary(Stream stream, string path)
+    {
         long length = stream.Length;
         if (length % 8 != 0)
             throw new DataFileException(path, $"binary edge list has {length} bytes, not a multiple of 8 (int32 source, int32 target)");
@@ -82,9 +88,15 @@ public static class EdgeListFile
 
     private static (int[], int[]) ReadText(string path)
     {
+        using var reader = new StreamReader(path);
+        return ReadText(reader, path);
+    }
+
+    /// <summary>Reads a text edge list from <paramref name="reader"/>; <paramref name="path"/> names it in errors.</summary>
+    internal static (int[] Sources, int[] Targets) ReadText(TextReader reader, string path)
+    {
         var sources = new List<int>();
         var targets = new List<int>();
-        using var reader = new StreamReader(path);
         string? line;
         int lineNumber = 0;
         Span<Range> parts = stackalloc Range[3];

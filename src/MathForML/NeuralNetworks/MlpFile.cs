@@ -47,10 +47,16 @@ public static class MlpFile
     {
         if (Directory.Exists(path)) throw new DataFileException(path, "is a directory, expected a model file");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found.", path);
+        using var stream = File.OpenRead(path);
+        return Load(stream, path);
+    }
+
+    /// <summary>Reads a network from <paramref name="stream"/>; <paramref name="path"/> names it in errors.</summary>
+    internal static Mlp<float> Load(Stream stream, string path)
+    {
         JsonNode? root;
         try
         {
-            using var stream = File.OpenRead(path);
             root = JsonNode.Parse(stream);
         }
         catch (JsonException e)

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace MathForML.Tests.Reliability;
+
+/// <summary>
+/// Runs a file reader on mutated inputs (<see cref="Mutator"/>) and fails on anything but success or the reader's
+/// documented exceptions, on an input that takes more than a second, or on one that allocates more than the budget
+/// (by default 64 bytes per input byte + 1 MB: readers check declared sizes against the real length before they
+/// allocate). A failing input is saved to a temp file, and the message gives the seed and the input's index.
+/// </summary>
+internal sealed class ReaderFuzzer
+{
+    public const int DefaultCount = 100_000;
+    private static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(1);
+
+    public required string Reader { get; init; }
+
+    public required IReadOnlyList<byte[]> Seeds { get; init; }
+
+    /// <summary>Parses one input; returns normally on success.</summary>
+    public required Action<byte[]> Parse { get; init; }
+
+    /// <summary>The exceptions the reader documents (an input it rejects).</summary>
+    public required Func<Exception, bool> Documented { get; init; }
+
+    public IReadOnlyList<string>? Tokens { get; init; }
+
+    public ulong Seed { get; init; } = 20261202;
+
+    public int Count { get; init; } = DefaultCount;
+
+    /// <summary>Bytes an input of the given length may allocate while it is parsed.</summary>
+    public Func<int, long> AllocationBudget { get; init; } = length => 64L * length + (1 << 20);
+
+    public (int Parsed, int Rejected) Run(ITestOutputHelper log)
+    {
+        var mutator = new Mutator(Seeds, Seed, Tokens);
+        foreach (var (seed, i) in Seeds.Select((s, i) => (s, i))) Check(seed, $"seed file {i}", expectSuccess: true);
+        int parsed = 0, rejected = 0;
+        var watch = Stopwatch.StartNew();
+        for (int i = 0; i < Count; i++)
+        {
+            if (Check(mutator.Next(i), $"input {i}", expectSuccess: false)) parsed++;
+            else rejected++;
+        }
+        log.WriteLine($"{Reader}: {Count} mutated inputs (seed {Seed}) in {watch.Elapsed.TotalSeconds:F1} s: {parsed} parsed, {rejected} rejected with documented exceptions");
+        return (parsed, rejected);
+    }
+
+    /// <summary>Parses one input; true when it parsed, false when it was rejected as documented; throws otherwise.</summary>
+    private bool Check(byte[] input, string which, bool expectSuccess)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long start = Stopwatch.GetTimestamp();
+        Exception? error = null;
+        try
+        {
+            Parse(input);
+        }
+        catch (Exception e)
+        {
+            error = e;
+        }
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        if (error is not null && (expectSuccess || !Documented(error)))
+            Fail(input, which, $"{error.GetType().Name}: {error.Message}\n{error.StackTrace}");
+        if (elapsed > TimeBudget)
+            Fail(input, which, $"took {elapsed.TotalSeconds:F2} s, more than {TimeBudget.TotalSeconds} s");
+        long budget = AllocationBudget(input.Length);
+        if (allocated > budget)
+            Fail(input, which, $"allocated {allocated} bytes for {input.Length} input bytes, more than the budget {budget} ({(error is null ? "parsed" : error.GetType().Name + ": " + error.Message)})");
+        return error is null;
+    }
+
+    private void Fail(byte[] input, string which, string problem)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"mml-fuzz-{Reader}-{Seed}-{which.Replace(' ', '-')}.bin");
+        File.WriteAllBytes(file, input);
+        throw new XunitException($"{Reader}, seed {Seed}, {which} ({input.Length} bytes, saved to {file}): {problem}");
+    }
+}
