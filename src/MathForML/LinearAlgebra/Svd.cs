@@ -133,44 +133,62 @@ public sealed class Svd
     }
 
     /// <summary>
-    /// Normalises the rows (σ_q·u_qᵀ, largest first) to unit length and re-orthogonalises them by modified Gram-Schmidt;
-    /// a row whose σ is negligible (≤ ε·σ_max) or that loses its length is replaced by an orthonormal completion built
-    /// from unit vectors.
+    /// Normalises the rows (σ_q·u_qᵀ, largest first) to unit length and re-orthogonalises them by modified Gram-Schmidt,
+    /// twice ("twice is enough"); a row whose σ is negligible (≤ ε·σ_max) or that loses more than half its length is
+    /// replaced by a completion: the unit vector e_k with the largest part outside the rows so far, orthogonalised.
     /// </summary>
+    /// <remarks>
+    /// With q &lt; length orthonormal rows r, Σ_k ‖e_k − Σ_r (r·e_k) r‖² = length − q, so the best e_k keeps at least
+    /// √((length − q)/length) of its length: the completion never fails. (A fixed threshold with e_0, e_1, … in turn can:
+    /// with 4 rows in ℝ⁵ every e_k may keep less than half its length.)
+    /// </remarks>
     private static void OrthonormalizeRows(double[] rows, int count, int length, double sigmaMax)
     {
-        int nextUnit = 0;
         for (int q = 0; q < count; q++)
         {
             var u = rows.AsSpan(q * length, length);
             double norm = TensorPrimitives.Norm<double>(u);
-            bool usable = norm > Epsilon * sigmaMax && norm > 0;
-            while (true)
+            if (norm > Epsilon * sigmaMax && norm > 0)
             {
-                if (usable)
+                TensorPrimitives.Multiply(u, 1 / norm, u);
+                norm = OrthogonalizeAgainstPrior(rows, q, length, u);
+                if (norm > 0.5)
                 {
                     TensorPrimitives.Multiply(u, 1 / norm, u);
-                    for (int r = 0; r < q; r++)
-                    {
-                        var prior = rows.AsSpan(r * length, length);
-                        double dot = TensorPrimitives.Dot<double>(prior, u);
-                        TensorPrimitives.MultiplyAdd(prior, -dot, u, u);
-                    }
-
-                    norm = TensorPrimitives.Norm<double>(u);
-                    if (norm > 0.5)
-                    {
-                        TensorPrimitives.Multiply(u, 1 / norm, u);
-                        break;
-                    }
+                    continue;
                 }
-
-                // Completion: the next unit vector, orthogonalised against the rows so far.
-                u.Clear();
-                u[nextUnit++ % length] = 1;
-                norm = 1;
-                usable = true;
             }
+
+            u.Clear();
+            u[BestCompletion(rows, q, length)] = 1;
+            norm = OrthogonalizeAgainstPrior(rows, q, length, u);
+            TensorPrimitives.Multiply(u, 1 / norm, u);
         }
+    }
+
+    /// <summary>Two passes of modified Gram-Schmidt of <paramref name="u"/> against rows 0…q−1; returns the new norm.</summary>
+    private static double OrthogonalizeAgainstPrior(double[] rows, int q, int length, Span<double> u)
+    {
+        for (int pass = 0; pass < 2; pass++)
+            for (int r = 0; r < q; r++)
+            {
+                var prior = rows.AsSpan(r * length, length);
+                TensorPrimitives.MultiplyAdd(prior, -TensorPrimitives.Dot<double>(prior, u), u, u);
+            }
+
+        return TensorPrimitives.Norm<double>(u);
+    }
+
+    /// <summary>The k for which e_k has the largest part 1 − Σ_r r_k² outside the orthonormal rows 0…q−1.</summary>
+    private static int BestCompletion(double[] rows, int q, int length)
+    {
+        var inside = new double[length];
+        for (int r = 0; r < q; r++)
+        {
+            var prior = rows.AsSpan(r * length, length);
+            TensorPrimitives.MultiplyAdd(prior, prior, inside, inside);
+        }
+
+        return TensorPrimitives.IndexOfMin<double>(inside);
     }
 }

@@ -65,6 +65,19 @@ public class SvdTests
         AssertValid(a, svd);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(9)]
+    public void CenteringMatrixGetsAnOrthonormalCompletionOfU(int n)
+    {
+        // I − 11ᵀ/n has rank n − 1 and its singular vectors are orthogonal to 1, so every e_k keeps only √(1/n) of its
+        // length outside them: completing U by "the next e_k that keeps half its length" used to loop for ever here.
+        var a = Matrix.Identity(n) - new Matrix(n, n, Enumerable.Repeat(1.0 / n, n * n).ToArray());
+        var svd = Svd.Decompose(a);
+        Assert.Equal(n - 1, svd.Rank());
+        AssertValid(a, svd);
+    }
+
     [Fact]
     public void GradedMatrixKeepsItsTinySingularValueToHighRelativeAccuracy()
     {
