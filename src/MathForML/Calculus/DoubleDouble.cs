@@ -116,9 +116,14 @@ internal readonly record struct DoubleDouble(double Hi, double Lo)
 
     private static readonly Dictionary<string, double> EmptyVariables = [];
 
+    /// <summary>The largest decimal exponent <see cref="Parse"/> accepts (digits after the point included): far beyond double's range.</summary>
+    public const int MaxDecimalExponent = 1000;
+
     /// <summary>Parses a decimal number to double-double precision (digits × 10^exponent, exact up to ~32 digits).</summary>
+    /// <exception cref="FormatException">Not a decimal number, or its exponent is beyond ±<see cref="MaxDecimalExponent"/>.</exception>
     public static DoubleDouble Parse(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var s = text.Trim();
         int i = 0;
         bool negative = false;
@@ -142,8 +147,11 @@ internal readonly record struct DoubleDouble(double Hi, double Lo)
         if (i < s.Length)
         {
             if (s[i] is not ('e' or 'E')) throw new FormatException($"'{text}' is not a number.");
-            exponent += int.Parse(s.AsSpan(i + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            if (!int.TryParse(s.AsSpan(i + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int e) || Math.Abs((long)exponent + e) > MaxDecimalExponent)
+                throw new FormatException($"'{text}' has an exponent beyond ±{MaxDecimalExponent}.");
+            exponent += e;
         }
+        if (Math.Abs(exponent) > MaxDecimalExponent) throw new FormatException($"'{text}' has an exponent beyond ±{MaxDecimalExponent}.");
         DoubleDouble scale = 1;
         for (int k = 0; k < Math.Abs(exponent); k++) scale *= 10;
         var value = exponent >= 0 ? mantissa * scale : mantissa / scale;

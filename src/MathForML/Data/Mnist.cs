@@ -173,11 +173,18 @@ public static class Mnist
     internal static Matrix ImagesMatrix(IdxHeader header, double[] data, string path)
     {
         int n = header.Shape[0];
-        int d = n == 0 ? header.Shape.Skip(1).Aggregate(1, (a, b) => a * b) : data.Length / n;
+        // With N = 0 the data is empty whatever the other dimensions, so their product has no file size to bound it.
+        long d = 1;
+        foreach (int dim in header.Shape.Skip(1))
+        {
+            d = Math.Min(d * dim, 1L + int.MaxValue);   // saturates: no long overflow for any 3 int dimensions
+        }
+        if (d > int.MaxValue)
+            throw new DataFileException(path, $"images of {string.Join('×', header.Shape.Skip(1))} pixels are more than {int.MaxValue} pixels each");
         if (header.DataType == IdxDataType.UInt8) System.Numerics.Tensors.TensorPrimitives.Divide(data, 255.0, data);
         for (int i = 0; i < data.Length; i++)
             if (!double.IsFinite(data[i])) throw new DataFileException(path, $"element {i} is {data[i]}: NaN and infinities are not allowed");
-        return Matrix.Wrap(n, d, data);
+        return Matrix.Wrap(n, (int)d, data);
     }
 
     /// <summary>Writes a set as an IDX pair: images N×28×28 of <paramref name="imageType"/> (bytes are pixel·255, rounded) and labels as bytes.</summary>

@@ -81,7 +81,7 @@ public sealed record NistStrdProblem
         _ => throw new ArgumentOutOfRangeException(nameof(which), which, "NIST problems have start 1 and start 2."),
     };
 
-    private static readonly Regex ParameterLine = new(@"^\s*b(\d+)\s*=\s*(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex ParameterLine = new(@"^\s*b([0-9]+)\s*=\s*(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex ModelStart = new(@"^\s*((?:y|log\s*[\[(]\s*y\s*[\])]))\s*=(.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex ErrorTerm = new(@"\+\s*e\s*$", RegexOptions.CultureInvariant);
 
@@ -126,8 +126,10 @@ public sealed record NistStrdProblem
             var pm = ParameterLine.Match(lines[i]);
             if (pm.Success)
             {
-                int index = int.Parse(pm.Groups[1].Value, CultureInfo.InvariantCulture);
-                if (index != starts1.Count + 1) throw new DataFileException(path, $"parameter b{index} out of order (expected b{starts1.Count + 1})", i + 1);
+                // The digits may be any number of them: compare as text so b99999999999 is "out of order", not an overflow.
+                string digits = pm.Groups[1].Value.TrimStart('0');
+                string expected = (starts1.Count + 1).ToString(CultureInfo.InvariantCulture);
+                if (digits != expected) throw new DataFileException(path, $"parameter b{pm.Groups[1].Value} out of order (expected b{expected})", i + 1);
                 starts1.Add(Number(path, lines, i, pm.Groups[2]));
                 starts2.Add(Number(path, lines, i, pm.Groups[3]));
                 certified.Add(Number(path, lines, i, pm.Groups[4]));
@@ -164,7 +166,15 @@ public sealed record NistStrdProblem
             {
                 if (!double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
                     throw new DataFileException(path, $"'{cells[c]}' is not a number", i + 1, lines[i].IndexOf(cells[c], StringComparison.Ordinal) + 1);
-                var exact = DoubleDouble.Parse(cells[c]);
+                DoubleDouble exact;
+                try
+                {
+                    exact = DoubleDouble.Parse(cells[c]);
+                }
+                catch (FormatException e)
+                {
+                    throw new DataFileException(path, e.Message, i + 1, lines[i].IndexOf(cells[c], StringComparison.Ordinal) + 1);
+                }
                 if (c == 0)
                 {
                     response.Add(v);

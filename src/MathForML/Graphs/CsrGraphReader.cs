@@ -19,7 +19,7 @@ public static class CsrGraphReader
 
     /// <summary>
     /// The most nodes that the ids alone may imply when no node count is given: 2·edges + 2¹⁶. More would mean mostly
-    /// nodes without any edge, which is far more often a corrupt id than a real graph, and would allocate ~20 bytes per
+    /// nodes without any edge, which is far more often a corrupt id than a real graph, and would allocate ~56 bytes per
     /// node for a tiny file; give the node count to read such a graph.
     /// </summary>
     public static long MaxImpliedNodes(long edges) => Math.Min(Array.MaxLength - 1L, 2 * edges + (1 << 16));

@@ -63,10 +63,12 @@ public static class MlpFile
         {
             throw new DataFileException(path, $"not valid JSON ({e.Message.Split(" Path:")[0].TrimEnd('.')})", (int?)(e.LineNumber + 1) ?? 0, (int?)(e.BytePositionInLine + 1) ?? 0);
         }
-        if (root is not JsonObject obj || (string?)Get(path, obj, "format") is not Format)
-            throw new DataFileException(path, $"not a MathForML model (expected \"format\": \"{Format}\")");
         try
         {
+            // Inside the try: a "format" that is a number, or a string of invalid UTF-8, throws InvalidOperationException.
+            if (root is not JsonObject obj || Get(path, obj, "format") is not JsonValue format
+                || !format.TryGetValue(out string? formatName) || formatName != Format)
+                throw new DataFileException(path, $"not a MathForML model (expected \"format\": \"{Format}\")");
             var loss = (string?)obj["loss"] switch
             {
                 "softmax_cross_entropy" => LossFunction.SoftmaxCrossEntropy,

@@ -35,6 +35,13 @@ public class DoubleDoubleTests
         Close(1 / (E * E), DoubleDouble.Pow(E, -2), 1e-28);
     }
 
+    [Theory]
+    [InlineData("0e2000000000")]      // used to loop 2·10⁹ times
+    [InlineData("1e-99999999999")]    // used to overflow int.Parse
+    [InlineData("1e1001")]
+    public void RejectsExponentsFarBeyondDouble(string text) =>
+        Assert.Throws<FormatException>(() => DoubleDouble.Parse(text));
+
     [Fact]
     public void ParsesDecimalsBeyondDouble()
     {

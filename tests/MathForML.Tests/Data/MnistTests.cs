@@ -129,4 +129,29 @@ public class MnistTests
         var path = Mnist.DefaultCacheDirectory;
         Assert.EndsWith("mathforml", path);
     }
+
+    [Theory]
+    [InlineData(28, 28, true)]
+    [InlineData(65536, 65536, false)]           // 2³²: the int product wrapped to 0
+    [InlineData(2147483647, 2147483647, false)]
+    public void EmptyImageFilesCheckTheImageSize(int rows, int columns, bool valid)
+    {
+        using var dir = new TempDirectory();
+        var header = new byte[16];
+        header[2] = 0x08;   // unsigned bytes
+        header[3] = 3;      // three dimensions: 0 × rows × columns
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(8), rows);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(12), columns);
+        var path = dir.Write("empty-images.idx", header);
+        if (valid)
+        {
+            var images = Mnist.ReadImages(path);
+            Assert.Equal((0, rows * columns), (images.Rows, images.Columns));
+        }
+        else
+        {
+            var e = Assert.Throws<DataFileException>(() => Mnist.ReadImages(path));
+            Assert.Contains("pixels each", e.Message);
+        }
+    }
 }

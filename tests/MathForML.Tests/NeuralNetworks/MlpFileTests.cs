@@ -26,6 +26,8 @@ public class MlpFileTests
     [InlineData("{", "not valid JSON")]
     [InlineData("[1, 2]", "not a MathForML model")]
     [InlineData("{\"format\": \"other\"}", "not a MathForML model")]
+    [InlineData("{\"format\": 1}", "not a MathForML model")]              // a number where a string belongs: was InvalidOperationException
+    [InlineData("{\"format\": [\"mathforml-mlp\"]}", "not a MathForML model")]
     [InlineData("{\"format\": \"mathforml-mlp\", \"loss\": \"hinge\", \"layers\": []}", "unknown loss 'hinge'")]
     [InlineData("{\"format\": \"mathforml-mlp\", \"loss\": \"mean_squared_error\", \"layers\": []}", "has no layers")]
     [InlineData("{\"format\": \"mathforml-mlp\", \"loss\": \"mean_squared_error\", \"layers\": [{\"inputs\": 2, \"outputs\": 1, \"activation\": \"sigmoid\", \"weights\": \"AAAAAA==\", \"biases\": \"AAAAAA==\"}]}", "layer 0 has 1 weights, its shape needs 2")]

@@ -103,4 +103,18 @@ public class NistStrdTests(ITestOutputHelper output)
             Assert.True(r.Parameters.Select((b, j) => NistStrdProblem.LogRelativeError(b, p.CertifiedValues[j])).Min() >= 6, name);
         }
     }
+
+    [Theory]
+    [InlineData("b1 =", "b99999999999 =", "parameter b99999999999 out of order (expected b1)")]   // was an OverflowException
+    [InlineData("b1 =", "b\u0661 =", "parameter b2 out of order (expected b1)")]   // Arabic-Indic one: not a parameter line
+    [InlineData("      10.07E0", "      0.0E99999", "exponent beyond")]                   // double parses 0; the exact parse used to loop
+    public void MalformedFilesFailWithTheLine(string find, string replace, string message)
+    {
+        var lines = File.ReadAllLines(ReferenceData.PathOf("nist-strd", "Misra1a.dat"));
+        int i = Array.FindIndex(lines, l => l.Contains(find, StringComparison.Ordinal));
+        Assert.True(i >= 0, find);
+        lines[i] = lines[i].Replace(find, System.Text.RegularExpressions.Regex.Unescape(replace), StringComparison.Ordinal);
+        var e = Assert.Throws<DataFileException>(() => NistStrdProblem.Read(lines, "bad.dat"));
+        Assert.Contains(message, e.Message);
+    }
 }

@@ -42,75 +42,75 @@ internal sealed class Mutator(IReadOnlyList<byte[]> seeds, ulong seed, IReadOnly
                 for (int i = 1 + random.Below(4); i > 0; i--) data[random.Below(data.Count)] = InterestingBytes[random.Below(InterestingBytes.Length)];
                 break;
             case 2: // insert random or interesting bytes
-            {
-                int at = random.Below(data.Count + 1), n = 1 + random.Below(16);
-                var bytes = new byte[n];
-                for (int i = 0; i < n; i++) bytes[i] = random.Below(2) == 0 ? (byte)random.Below(256) : InterestingBytes[random.Below(InterestingBytes.Length)];
-                data.InsertRange(at, bytes);
-                break;
-            }
+                {
+                    int at = random.Below(data.Count + 1), n = 1 + random.Below(16);
+                    var bytes = new byte[n];
+                    for (int i = 0; i < n; i++) bytes[i] = random.Below(2) == 0 ? (byte)random.Below(256) : InterestingBytes[random.Below(InterestingBytes.Length)];
+                    data.InsertRange(at, bytes);
+                    break;
+                }
             case 3: // delete a range
-            {
-                int at = random.Below(data.Count), n = 1 + random.Below(Math.Min(64, data.Count - at));
-                data.RemoveRange(at, n);
-                break;
-            }
+                {
+                    int at = random.Below(data.Count), n = 1 + random.Below(Math.Min(64, data.Count - at));
+                    data.RemoveRange(at, n);
+                    break;
+                }
             case 4: // duplicate a range
-            {
-                int at = random.Below(data.Count), n = 1 + random.Below(Math.Min(64, data.Count - at));
-                data.InsertRange(random.Below(data.Count + 1), data.GetRange(at, n));
-                break;
-            }
+                {
+                    int at = random.Below(data.Count), n = 1 + random.Below(Math.Min(64, data.Count - at));
+                    data.InsertRange(random.Below(data.Count + 1), data.GetRange(at, n));
+                    break;
+                }
             case 5: // truncate
-            {
-                int keep = random.Below(data.Count);
-                data.RemoveRange(keep, data.Count - keep);
-                break;
-            }
+                {
+                    int keep = random.Below(data.Count);
+                    data.RemoveRange(keep, data.Count - keep);
+                    break;
+                }
             case 6: // splice: a prefix of this input and a suffix of another seed
-            {
-                var other = seeds[random.Below(seeds.Count)];
-                int keep = random.Below(data.Count + 1), from = random.Below(other.Length + 1);
-                data.RemoveRange(keep, data.Count - keep);
-                data.AddRange(other.AsSpan(from).ToArray());
-                break;
-            }
+                {
+                    var other = seeds[random.Below(seeds.Count)];
+                    int keep = random.Below(data.Count + 1), from = random.Below(other.Length + 1);
+                    data.RemoveRange(keep, data.Count - keep);
+                    data.AddRange(other.AsSpan(from).ToArray());
+                    break;
+                }
             case 7: // a binary int32 field (4-byte aligned, either byte order) set to an extreme value
-            {
-                if (data.Count < 4) goto case 0;
-                int at = random.Below(data.Count / 4) * 4;
-                var field = new byte[4];
-                int value = InterestingInts[random.Below(InterestingInts.Length)];
-                if (random.Below(2) == 0) BinaryPrimitives.WriteInt32BigEndian(field, value);
-                else BinaryPrimitives.WriteInt32LittleEndian(field, value);
-                for (int i = 0; i < 4; i++) data[at + i] = field[i];
-                break;
-            }
+                {
+                    if (data.Count < 4) goto case 0;
+                    int at = random.Below(data.Count / 4) * 4;
+                    var field = new byte[4];
+                    int value = InterestingInts[random.Below(InterestingInts.Length)];
+                    if (random.Below(2) == 0) BinaryPrimitives.WriteInt32BigEndian(field, value);
+                    else BinaryPrimitives.WriteInt32LittleEndian(field, value);
+                    for (int i = 0; i < 4; i++) data[at + i] = field[i];
+                    break;
+                }
             case 8: // an ASCII number replaced by an extreme one
-            {
-                int start = FindDigit(data, random.Below(data.Count));
-                if (start < 0) goto case 2;
-                int end = start;
-                while (end < data.Count && (char.IsAsciiDigit((char)data[end]) || data[end] is (byte)'.' or (byte)'e' or (byte)'-')) end++;
-                data.RemoveRange(start, end - start);
-                data.InsertRange(start, Encoding.ASCII.GetBytes(InterestingNumbers[random.Below(InterestingNumbers.Length)]));
-                break;
-            }
+                {
+                    int start = FindDigit(data, random.Below(data.Count));
+                    if (start < 0) goto case 2;
+                    int end = start;
+                    while (end < data.Count && (char.IsAsciiDigit((char)data[end]) || data[end] is (byte)'.' or (byte)'e' or (byte)'-')) end++;
+                    data.RemoveRange(start, end - start);
+                    data.InsertRange(start, Encoding.ASCII.GetBytes(InterestingNumbers[random.Below(InterestingNumbers.Length)]));
+                    break;
+                }
             case 9: // bytes from one place copied over another
-            {
-                int from = random.Below(data.Count), to = random.Below(data.Count);
-                int n = 1 + random.Below(Math.Min(16, Math.Min(data.Count - from, data.Count - to)));
-                for (int i = 0; i < n; i++) data[to + i] = data[from + i];
-                break;
-            }
+                {
+                    int from = random.Below(data.Count), to = random.Below(data.Count);
+                    int n = 1 + random.Below(Math.Min(16, Math.Min(data.Count - from, data.Count - to)));
+                    for (int i = 0; i < n; i++) data[to + i] = data[from + i];
+                    break;
+                }
             default: // a token of the format inserted or written over
-            {
-                var token = _tokens[random.Below(_tokens.Length)];
-                int at = random.Below(data.Count + 1);
-                if (random.Below(2) == 0 || at + token.Length > data.Count) data.InsertRange(at, token);
-                else for (int i = 0; i < token.Length; i++) data[at + i] = token[i];
-                break;
-            }
+                {
+                    var token = _tokens[random.Below(_tokens.Length)];
+                    int at = random.Below(data.Count + 1);
+                    if (random.Below(2) == 0 || at + token.Length > data.Count) data.InsertRange(at, token);
+                    else for (int i = 0; i < token.Length; i++) data[at + i] = token[i];
+                    break;
+                }
         }
     }
 

@@ -27,9 +27,11 @@ internal sealed class ReaderFuzzer
 
     public IReadOnlyList<string>? Tokens { get; init; }
 
-    public ulong Seed { get; init; } = 20261202;
+    /// <summary>The mutation seed: fixed so CI is repeatable; MML_FUZZ_SEED overrides it for a deeper local search.</summary>
+    public ulong Seed { get; init; } = ulong.TryParse(Environment.GetEnvironmentVariable("MML_FUZZ_SEED"), out var s) ? s : 20261202;
 
-    public int Count { get; init; } = DefaultCount;
+    /// <summary>Mutated inputs per reader: 100,000, or MML_FUZZ_COUNT when it is set higher.</summary>
+    public int Count { get; init; } = int.TryParse(Environment.GetEnvironmentVariable("MML_FUZZ_COUNT"), out var n) ? Math.Max(n, DefaultCount) : DefaultCount;
 
     /// <summary>Bytes an input of the given length may allocate while it is parsed.</summary>
     public Func<int, long> AllocationBudget { get; init; } = length => 64L * length + (1 << 20);

@@ -1,0 +1,170 @@
+using System.Text;
+using MathForML.Data;
+using MathForML.Graphs;
+using MathForML.NeuralNetworks;
+using Xunit.Abstractions;
+
+namespace MathForML.Tests.Reliability;
+
+// One class per reader so that xUnit runs them in parallel with each other and with the rest of the suite.
+// Every reader must accept or reject each of 100,000 seeded mutations of valid files with a DataFileException only
+// (what the CLI turns into one `mml: error:` line, exit 2), within a second and the allocation budget of ReaderFuzzer.
+
+/// <summary>Fuzzes the CSV/whitespace matrix reader (<see cref="TextMatrixFile"/>).</summary>
+public class TextMatrixFileFuzzTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void MutatedCsvFilesParseOrFailWithADataFileException()
+    {
+        var (parsed, rejected) = new ReaderFuzzer
+        {
+            Reader = "csv",
+            Seeds = FuzzSeeds.TextMatrices(),
+            Tokens = [",", ";", "\t", "\"", "\n", "\r\n", "#", "NaN", "Infinity", "1e400", "\uFEFF", "\0", "é", "\"\"\"", ",,,,"],
+            Parse = bytes => TextMatrixFile.Read(new StreamReader(new MemoryStream(bytes), Encoding.UTF8, true), "fuzz.csv", out _),
+            Documented = e => e is DataFileException,
+        }.Run(log);
+        Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+}
+
+/// <summary>Fuzzes the <c>.npy</c> reader (<see cref="NpyFile"/>).</summary>
+public class NpyFileFuzzTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void MutatedNpyFilesParseOrFailWithADataFileException()
+    {
+        var (parsed, rejected) = new ReaderFuzzer
+        {
+            Reader = "npy",
+            Seeds = FuzzSeeds.Npy(),
+            Tokens = ["'descr': '<f8'", "'descr': '>i4'", "'descr': '|u1'", "'fortran_order': True", "'shape': (", "99999999999, ", "-1, ", "0, ", "), }", "\x93NUMPY\x01\x00", "\x93NUMPY\x02\x00", "\x93NUMPY\x03\x00", "{", "}", "'"],
+            Parse = bytes => NpyFile.ReadMatrix(new MemoryStream(bytes, writable: false), "fuzz.npy"),
+            Documented = e => e is DataFileException,
+        }.Run(log);
+        Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+}
+
+/// <summary>Fuzzes the IDX reader (<see cref="IdxFile"/>, plain and gzip) as the image and label loaders use it.</summary>
+public class IdxFileFuzzTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void MutatedIdxFilesParseOrFailWithADataFileException()
+    {
+        var (parsed, rejected) = new ReaderFuzzer
+        {
+            Reader = "idx",
+            Seeds = FuzzSeeds.Idx(),
+            Parse = bytes =>
+            {
+                var (header, data) = IdxFile.Read(new MemoryStream(bytes, writable: false), "fuzz.idx");
+                if (header.Shape.Count == 1) DataSetFile.ReadLabels(bytes, "fuzz-labels.idx");
+                else Mnist.ImagesMatrix(header, data, "fuzz.idx");
+            },
+            Documented = e => e is DataFileException,
+        }.Run(log);
+        Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+}
+
+/// <summary>Fuzzes the edge-list readers (text and binary) and the CSR graph built from them (<see cref="CsrGraphReader"/>).</summary>
+public class EdgeListFuzzTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void MutatedTextEdgeListsParseOrFailWithADataFileException()
+    {
+        var (parsed, rejected) = new ReaderFuzzer
+        {
+            Reader = "edges-text",
+            Seeds = FuzzSeeds.TextEdgeLists(),
+            Tokens = [" ", "\t", "\n", "#", "%", ",", "-", "2147483647", "2147483648", "99999"],
+            Parse = bytes =>
+            {
+                var (s, t) = EdgeListFile.ReadText(new StreamReader(new MemoryStream(bytes), Encoding.UTF8, true), "fuzz.txt");
+                CsrGraphReader.FromEdges("fuzz.txt", s, t, nodeCount: null);
+            },
+            Documented = e => e is DataFileException,
+            AllocationBudget = GraphBudget,
+        }.Run(log);
+        Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+
+    [Fact]
+    public void MutatedBinaryEdgeListsParseOrFailWithADataFileException()
+    {
+        var (parsed, rejected) = new ReaderFuzzer
+        {
+            Reader = "edges-bin",
+            Seeds = FuzzSeeds.BinaryEdgeLists(),
+            Parse = bytes =>
+            {
+                EdgeListFile.ReadBinary(new MemoryStream(bytes, writable: false), "fuzz.bin");
+                CsrGraphReader.ReadBinary("fuzz.bin", bytes.Length, (block, offset) => Copy(bytes, block, offset), nodeCount: null, maxThreads: 1);
+            },
+            Documented = e => e is DataFileException,
+            AllocationBudget = GraphBudget,
+        }.Run(log);
+        Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+
+    /// <summary>
+    /// Without a node count the ids may imply up to 2·edges + 65,536 nodes (<see cref="CsrGraphReader.MaxImpliedNodes"/>),
+    /// at most 64 bytes each in the CSR arrays and the per-thread counts (56 measured), plus the 1 MB read buffer of the binary reader: the budget for a graph.
+    /// </summary>
+    private static long GraphBudget(int length) => 64L * length + (1 << 20) + 64 * CsrGraphReader.MaxImpliedNodes(length);
+
+    private static int Copy(byte[] source, Span<byte> block, long offset)
+    {
+        if (offset >= source.Length) return 0;
+        int n = (int)Math.Min(block.Length, source.Length - offset);
+        source.AsSpan((int)offset, n).CopyTo(block);
+        return n;
+    }
+}
+
+/// <summary>Fuzzes the NIST StRD <c>.dat</c> reader (<see cref="NistStrdProblem"/>).</summary>
+public class NistStrdFuzzTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void MutatedNistFilesParseOrFailWithADataFileException()
+    {
+        var (parsed, rejected) = new ReaderFuzzer
+        {
+            Reader = "nist-dat",
+            Seeds = FuzzSeeds.NistStrd(),
+            Tokens = ["Model:", "Data:", "Starting Values", "Certified Values", "b1 =", "b99999999999 =", "b0 =", " = ", "y = ", "exp(", "**", "(lines 1 to 99999999)", "(lines 61 to 2)", "Residual Sum of Squares:", "\n"],
+            Parse = bytes => NistStrdProblem.Read(Lines(bytes), "fuzz.dat"),
+            Documented = e => e is DataFileException,
+            // The reader holds the file's lines as strings (2 bytes per char) and the parsed tables; a bigger budget.
+            AllocationBudget = length => 128L * length + (1 << 20),
+        }.Run(log);
+        Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+
+    private static string[] Lines(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, true);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
+        return [.. lines];
+    }
+}
+
+/// <summary>Fuzzes the neural-network model reader (<see cref="MlpFile"/>).</summary>
+public class MlpFileFuzzTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void MutatedModelFilesParseOrFailWithADataFileException()
+    {
+        var (parsed, rejected) = new ReaderFuzzer
+        {
+            Reader = "model",
+            Seeds = FuzzSeeds.MlpModels(),
+            Tokens = ["{", "}", "[", "]", "\"", ":", ",", "null", "true", "1e999", "-1", "2147483648", "\"inputs\": 40000", "\"outputs\": 0", "\"format\": 1", "\"activation\": \"tanh\"", "\"loss\": null", "AAAA", "===="],
+            Parse = bytes => MlpFile.Load(new MemoryStream(bytes, writable: false), "fuzz.json"),
+            Documented = e => e is DataFileException,
+        }.Run(log);
+        Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+}
