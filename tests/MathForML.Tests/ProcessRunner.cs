@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace MathForML.Tests;
 
-/// <summary>Runs a program as a separate process with a time limit and captures what it prints.</summary>
+/// <summary>
+/// Runs a program as a separate process with a time limit, standard input closed, and captures its exit code and what
+/// it prints. The one process runner of the tests (<see cref="Cli.MmlProcess"/> runs <c>mml</c> through it).
+/// </summary>
 internal static class ProcessRunner
 {
     /// <summary>The <c>dotnet</c> host running the tests (found through this process's PATH, so a child's PATH can be emptied).</summary>
@@ -18,6 +21,7 @@ internal static class ProcessRunner
         var start = new ProcessStartInfo(fileName, arguments)
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -27,13 +31,14 @@ internal static class ProcessRunner
             else start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{fileName} {string.Join(' ', arguments)} did not finish in {timeout}.");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in {timeout.TotalSeconds} s");
         }
 
         process.WaitForExit();
