@@ -64,6 +64,7 @@ public static class IdxFile
         var header = ReadHeader(stream, size, name);
         if (header.ElementCount > Array.MaxLength)
             throw new DataFileException(name, $"{header.ElementCount} elements are more than one array can hold");
+        MemoryLimit.EnsureFits(header.ElementCount, sizeof(double), name, $"{string.Join('×', header.Shape)} values as float64");
         var data = new double[header.ElementCount];
         var buffer = new byte[Math.Min(header.DataBytes, 1 << 20) / header.ElementSize * header.ElementSize];
         long done = 0;

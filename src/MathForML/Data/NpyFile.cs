@@ -30,6 +30,7 @@ public static class NpyFile
     internal static (long[] Shape, T[] Data) Read<T>(Stream stream, string name) where T : unmanaged, INumber<T>
     {
         var header = NpyHeader.Read(stream, stream.Length, name);
+        MemoryLimit.EnsureFits(header.ElementCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), name, $"shape ({string.Join(", ", header.Shape)}) as {typeof(T).Name}");
         var data = new T[header.ElementCount];
         stream.Position = header.DataOffset;
         switch (header.DataType)

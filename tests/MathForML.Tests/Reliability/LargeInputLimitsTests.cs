@@ -27,6 +27,24 @@ public class LargeInputLimitsTests
         Assert.True(allocated < OneMegabyte, $"{allocated} bytes");
     }
 
+    [Fact]
+    public void IdxFileTooBigForMemoryAsFloat64IsRefusedBeforeAllocating()
+    {
+        // A ubyte IDX file grows 8× as float64. Pick N so that N×28×28 values fit one .NET array but not half the memory.
+        long n = MemoryLimit.MaxArrayBytes / (8 * 784) + 1;
+        if (n * 784 > Array.MaxLength) return;   // a machine with more than ~34 GiB: no such file exists for it
+        var header = new byte[16];
+        header[2] = 0x08;
+        header[3] = 3;
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), (int)n);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(8), 28);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(12), 28);
+        using var file = new ZeroPaddedStream(header, 16 + n * 784);
+        var (e, allocated) = Rejected(() => IdxFile.Read(file, "big-idx3-ubyte"));
+        Assert.Contains("more than half the", e.Message);
+        Assert.True(allocated < OneMegabyte, $"{allocated} bytes");
+    }
+
     [Theory]
     [InlineData("(10000000, 78)", "truncated .npy file")]        // 6 GB of float64 declared
     [InlineData("(4611686018427387904, 4)", "absurd .npy shape dimension")]
@@ -79,6 +97,35 @@ public class LargeInputLimitsTests
         long before = GC.GetAllocatedBytesForCurrentThread();
         var e = Assert.Throws<DataFileException>(read);
         return (e, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>A read-only stream of the given length: <paramref name="prefix"/>, then zeros (a big file without the disk).</summary>
+    private sealed class ZeroPaddedStream(byte[] prefix, long length) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get; set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = (int)Math.Clamp(length - Position, 0, count);
+            for (int i = 0; i < n; i++) buffer[offset + i] = Position + i < prefix.Length ? prefix[Position + i] : (byte)0;
+            Position += n;
+            return n;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => Position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => Position + offset,
+            _ => length + offset,
+        };
+
+        public override void Flush() { }
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static int Copy(byte[] source, Span<byte> block, long offset)
