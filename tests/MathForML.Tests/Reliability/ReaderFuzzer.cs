@@ -6,14 +6,16 @@ namespace MathForML.Tests.Reliability;
 
 /// <summary>
 /// Runs a file reader on mutated inputs (<see cref="Mutator"/>) and fails on anything but success or the reader's
-/// documented exceptions, on an input that takes more than a second, or on one that allocates more than the budget
-/// (by default 64 bytes per input byte + 1 MB: readers check declared sizes against the real length before they
-/// allocate). A failing input is saved to a temp file, and the message gives the seed and the input's index.
+/// documented exceptions, on an input that takes more than a second (one that hangs for 30 s ends the test run with
+/// the input saved), or on one that allocates more than the budget (by default 64 bytes per input byte + 1 MB: readers
+/// check declared sizes against the real length before they allocate). A failing input is saved to a temp file, and the message gives the seed and the input's index.
 /// </summary>
 internal sealed class ReaderFuzzer
 {
     public const int DefaultCount = 100_000;
     private static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(30);
+    private long _started;
 
     public required string Reader { get; init; }
 
@@ -48,11 +50,26 @@ internal sealed class ReaderFuzzer
         foreach (var (seed, i) in Seeds.Select((s, i) => (s, i))) Check(seed, $"seed file {i}", expectSuccess: true);
         int parsed = 0, rejected = 0;
         var watch = Stopwatch.StartNew();
+        byte[] current = [];
+        int index = -1;
+        // A reader that hangs never returns to the time check in Check: a watchdog saves the input and ends the run.
+        using var watchdog = new Timer(_ =>
+        {
+            if (Volatile.Read(ref index) is int stuck && stuck >= 0 && Stopwatch.GetElapsedTime(Volatile.Read(ref _started)) > HangLimit)
+            {
+                var file = Save(Volatile.Read(ref current), $"input {stuck}");
+                Environment.FailFast($"{Reader}, seed {Seed}, input {stuck}: no answer after {HangLimit.TotalSeconds} s (saved to {file})");
+            }
+        }, null, HangLimit, HangLimit);
         for (int i = 0; i < Count; i++)
         {
-            if (Check(mutator.Next(i), $"input {i}", expectSuccess: false)) parsed++;
+            var input = mutator.Next(i);
+            Volatile.Write(ref current, input);
+            Volatile.Write(ref index, i);
+            if (Check(input, $"input {i}", expectSuccess: false)) parsed++;
             else rejected++;
         }
+        Volatile.Write(ref index, -1);
         log.WriteLine($"{Reader}: {Count} mutated inputs (seed {Seed}) in {watch.Elapsed.TotalSeconds:F1} s: {parsed} parsed, {rejected} rejected with documented exceptions");
         return (parsed, rejected);
     }
@@ -62,6 +79,7 @@ internal sealed class ReaderFuzzer
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
         long start = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _started, start);
         Exception? error = null;
         try
         {
@@ -85,8 +103,14 @@ internal sealed class ReaderFuzzer
 
     private void Fail(byte[] input, string which, string problem)
     {
+        var file = Save(input, which);
+        throw new XunitException($"{Reader}, seed {Seed}, {which} ({input.Length} bytes, saved to {file}): {problem}");
+    }
+
+    private string Save(byte[] input, string which)
+    {
         var file = Path.Combine(Path.GetTempPath(), $"mml-fuzz-{Reader}-{Seed}-{which.Replace(' ', '-')}.bin");
         File.WriteAllBytes(file, input);
-        throw new XunitException($"{Reader}, seed {Seed}, {which} ({input.Length} bytes, saved to {file}): {problem}");
+        return file;
     }
 }
