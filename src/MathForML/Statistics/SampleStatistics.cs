@@ -97,36 +97,44 @@ public static class SampleStatistics
         IReadOnlyList<(int Start, int Length)>? runs = null)
     {
         int n = x.Rows, d = x.Columns;
-        runs ??= [(0, d)];
-        int a = runs.Sum(r => r.Length);
+        var segments = (runs ?? [(0, d)]).ToArray();
+        int a = segments.Sum(r => r.Length);
         int rows = Math.Min(BlockRows, n);
         var block = new double[rows * a];
-        double[]? inverse = null;
-        if (!scale.IsEmpty)
+        // μ and 1/σ gathered to the a kept features, so each run is one contiguous subtract (and multiply).
+        var shift = new double[a];
+        var factor = scale.IsEmpty ? null : new double[a];
+        for (int r = 0, offset = 0; r < segments.Length; offset += segments[r].Length, r++)
         {
-            inverse = new double[d];
-            TensorPrimitives.Divide(1.0, scale, inverse);
+            var (first, length) = segments[r];
+            mean.Slice(first, length).CopyTo(shift.AsSpan(offset, length));
+            if (factor is not null) TensorPrimitives.Divide(1.0, scale.Slice(first, length), factor.AsSpan(offset, length));
         }
 
         c[..(a * a)].Clear();
-        var data = x.AsSpan();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         for (int start = 0; start < n; start += rows)
         {
             int count = Math.Min(rows, n - start);
-            for (int i = 0; i < count; i++)
-            {
-                var source = data.Slice((start + i) * d, d);
-                int offset = i * a;
-                foreach (var (first, length) in runs)
-                {
-                    var target = block.AsSpan(offset, length);
-                    TensorPrimitives.Subtract(source.Slice(first, length), mean.Slice(first, length), target);
-                    if (inverse is not null) TensorPrimitives.Multiply(target, inverse.AsSpan(first, length), target);
-                    offset += length;
-                }
-            }
+            int from = start;
+            // Centring is memory-bound: every core pulls rows (each row is written by one thread, so the block is the same).
+            Parallel.For(0, count, parallel, i => CentreRow(x.AsSpan().Slice((from + i) * d, d), segments, shift, factor, block.AsSpan(i * a, a)));
+            Syrk.ComputeLower<double>(a, count, alpha, block.AsSpan(0, count * a), a, 1.0, c, a, KernelPathSelection.Best);
+        }
 
-            Syrk.Compute<double>(a, count, alpha, block.AsSpan(0, count * a), a, 1.0, c, a);
+        SymmetricMirror.LowerToUpper(c, a, a);
+    }
+
+    /// <summary>target = (source[runs] − shift)·factor: the kept features of one row, centred (and scaled), packed together.</summary>
+    private static void CentreRow(ReadOnlySpan<double> source, (int Start, int Length)[] runs, double[] shift, double[]? factor, Span<double> target)
+    {
+        int offset = 0;
+        foreach (var (first, length) in runs)
+        {
+            var t = target.Slice(offset, length);
+            TensorPrimitives.Subtract(source.Slice(first, length), shift.AsSpan(offset, length), t);
+            if (factor is not null) TensorPrimitives.Multiply(t, factor.AsSpan(offset, length), t);
+            offset += length;
         }
     }
 

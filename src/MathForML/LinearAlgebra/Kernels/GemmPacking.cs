@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace MathForML.LinearAlgebra.Kernels;
 
@@ -45,11 +46,27 @@ internal static unsafe class GemmPacking
                 T* src = a + i;
                 for (int p = 0; p < kc; p++, dst += mr)
                 {
-                    new ReadOnlySpan<T>(src + (p * lda), rows).CopyTo(new Span<T>(dst, rows));
+                    CopyShort(src + (p * lda), dst, rows);
                     for (int r = rows; r < mr; r++) dst[r] = T.Zero;
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Copies a panel row of at most a few dozen elements with unaligned vector loads and stores (the widest the
+    /// hardware accelerates) and a scalar tail: a call to memmove per row of 8 or 24 elements cost more than the copy.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyShort<T>(T* src, T* dst, int count)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i + Vector512<T>.Count <= count; i += Vector512<T>.Count) Vector512.Store(Vector512.Load(src + i), dst + i);
+        else if (Vector256.IsHardwareAccelerated)
+            for (; i + Vector256<T>.Count <= count; i += Vector256<T>.Count) Vector256.Store(Vector256.Load(src + i), dst + i);
+        for (; i < count; i++) dst[i] = src[i];
     }
 
     /// <summary>
@@ -93,7 +110,7 @@ internal static unsafe class GemmPacking
                 // op(B)[p, j + c] = b[p·ldb + j + c]: each packed row is a contiguous piece of a stored row.
                 for (int p = 0; p < kc; p++, dst += nr)
                 {
-                    new ReadOnlySpan<T>(b + (p * ldb) + j, columns).CopyTo(new Span<T>(dst, columns));
+                    CopyShort(b + (p * ldb) + j, dst, columns);
                     for (int c = columns; c < nr; c++) dst[c] = T.Zero;
                 }
             }
