@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Kernels;
 
@@ -242,6 +243,7 @@ public sealed class KNearestNeighbors
     }
 
     /// <summary>The indices of the k smallest values of <paramref name="values"/>, smallest first (the lower index on ties).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SelectSmallest<T>(ReadOnlySpan<T> values, Span<int> best)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MathForML.LinearAlgebra;
@@ -17,6 +18,7 @@ internal sealed record FeatureSummary(double[] Mean, bool[] Constant)
 
     /// <summary>Summarises <paramref name="x"/>.</summary>
     /// <exception cref="ArgumentException">X has no rows, or holds NaN or ±∞.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FeatureSummary Of(Matrix x)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -45,6 +47,7 @@ internal sealed record FeatureSummary(double[] Mean, bool[] Constant)
     /// sum += row, lo = min(lo, row), hi = max(hi, row), element-wise in one pass (the row is loaded once, not three
     /// times). NaN needs no care here: it makes the sum non-finite, which <see cref="Of"/> reports.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Accumulate(ReadOnlySpan<double> row, Span<double> sum, Span<double> lo, Span<double> hi)
     {
         int j = 0, d = row.Length;

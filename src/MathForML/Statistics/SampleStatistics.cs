@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Kernels;
 
@@ -93,6 +94,7 @@ public static class SampleStatistics
     /// blocks of centred rows fed to SYRK with β = 1. With <paramref name="runs"/>, only those features (runs of
     /// consecutive columns, in order) enter zₙ, and C is a×a for the a features they cover.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Scatter(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, double alpha, Span<double> c,
         IReadOnlyList<(int Start, int Length)>? runs = null)
     {
@@ -126,6 +128,7 @@ public static class SampleStatistics
     }
 
     /// <summary>target = (source[runs] − shift)·factor: the kept features of one row, centred (and scaled), packed together.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CentreRow(ReadOnlySpan<double> source, (int Start, int Length)[] runs, double[] shift, double[]? factor, Span<double> target)
     {
         int offset = 0;
