@@ -27,10 +27,11 @@ internal static class CovariancePcaSolver
         double[]? rows = null;   // the block's eigenvectors as rows (a×a), row q for eigenvalue q
         if (a > 0)
         {
-            var s = new Matrix(a, a);
-            SampleStatistics.Scatter(x, mean, scale, 1.0 / x.Rows, s.AsSpan(), Runs(active));
-            total = s.Trace();
-            (var values, rows) = SymmetricEigen.DecomposeToRows(s);
+            var s = WorkspacePool.Rent(a * a, clear: false);   // pooled, as the eigensolver's buffers: a fresh LOH array per fit measured costly
+            SampleStatistics.Scatter(x, mean, scale, 1.0 / x.Rows, s, Runs(active));
+            for (int j = 0; j < a; j++) total += s[j * a + j];
+            (var values, rows) = SymmetricEigen.DecomposeToRows(s, a);
+            WorkspacePool.Return(s);
             for (int q = 0; q < a; q++) lambda.Add((values[q], q));
         }
 

@@ -89,22 +89,29 @@ public sealed class SymmetricEigen
     internal static (double[] Eigenvalues, double[] Rows) DecomposeToRows(Matrix a, SymmetricEigenOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(a);
-        options ??= new SymmetricEigenOptions();
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
-        int n = a.Rows;
+        return DecomposeToRows(a.AsSpan(), a.Rows, options);
+    }
+
+    /// <summary><see cref="DecomposeToRows(Matrix, SymmetricEigenOptions?)"/> of the n×n row-major matrix in <paramref name="a"/> (its first n² values; e.g. a pooled buffer).</summary>
+    internal static (double[] Eigenvalues, double[] Rows) DecomposeToRows(ReadOnlySpan<double> a, int n, SymmetricEigenOptions? options = null)
+    {
+        options ??= new SymmetricEigenOptions();
+        a = a[..(n * n)];
         int k = options.TopK ?? n;
         if (options.TopK is { } topK && (topK < 1 || topK > n))
             throw new ArgumentOutOfRangeException(nameof(options), topK, $"TopK must be between 1 and {n}.");
         ArgumentOutOfRangeException.ThrowIfNegative(options.SymmetryTolerance, nameof(options));
-        if (!a.IsFinite()) throw new ArgumentException("The matrix holds NaN or infinite values.", nameof(a));
-        double maxAbs = a.MaxAbs();
-        ThrowIfAsymmetric(a, options.SymmetryTolerance * maxAbs);
+        foreach (double v in a)
+            if (!double.IsFinite(v)) throw new ArgumentException("The matrix holds NaN or infinite values.", nameof(a));
+        double maxAbs = n == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(a));
+        ThrowIfAsymmetric(a, n, options.SymmetryTolerance * maxAbs);
 
         if (maxAbs == 0) return Trivial(n, k);
         // Scale by a power of two (exact) so that max |a_ij| is near 1: no overflow or underflow in the rotations.
         double scale = Math.ScaleB(1.0, Math.ILogB(maxAbs));
         var work = WorkspacePool.Rent(n * n, clear: false);
-        TensorPrimitives.Multiply(a.AsSpan(), 1 / scale, work.AsSpan(0, n * n));
+        TensorPrimitives.Multiply(a, 1 / scale, work.AsSpan(0, n * n));
 
         var d = new double[n];
         var e = new double[n];
@@ -170,15 +177,13 @@ public sealed class SymmetricEigen
         return (new double[k], rows);
     }
 
-    private static void ThrowIfAsymmetric(Matrix a, double tolerance)
+    private static void ThrowIfAsymmetric(ReadOnlySpan<double> a, int n, double tolerance)
     {
-        int n = a.Rows;
-        var data = a.AsSpan();
         for (int i = 0; i < n; i++)
         {
             for (int j = i + 1; j < n; j++)
             {
-                double upper = data[i * n + j], lower = data[j * n + i];
+                double upper = a[i * n + j], lower = a[j * n + i];
                 if (Math.Abs(upper - lower) > tolerance)
                     throw new ArgumentException(
                         $"The matrix is not symmetric: a[{i},{j}] = {upper} but a[{j},{i}] = {lower} (tolerance {tolerance:G3}).", nameof(a));
