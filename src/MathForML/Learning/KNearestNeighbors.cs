@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using MathForML.LinearAlgebra;
@@ -168,8 +169,9 @@ public sealed class KNearestNeighbors
         var trainNorms = _trainNormsSingle!;
         var result = new int[m * k];
         int block = Math.Min(BlockRows, Math.Max(m, 1));
-        var scores = new float[block * n];
-        var querySingle = new float[block * d];
+        // Pooled work arrays: a fresh multi-megabyte array per call measured costly (page faults, LOH collections).
+        var scores = ArrayPool<float>.Shared.Rent(block * n);
+        var querySingle = ArrayPool<float>.Shared.Rent(block * d);
         double unit = Math.ScaleB(1.0, -24);
         int fallbacks = 0;
         for (int start = 0; start < m; start += block)
@@ -177,7 +179,7 @@ public sealed class KNearestNeighbors
             int rows = Math.Min(block, m - start);
             var q = queries.AsSpan().Slice(start * d, rows * d);
             TensorPrimitives.ConvertTruncating<double, float>(q, querySingle.AsSpan(0, rows * d));
-            Gemm.Multiply<float>(Op.None, Op.Transpose, rows, n, d, -2f, querySingle.AsSpan(0, rows * d), d, train, d, 0f, scores, n);
+            Gemm.Multiply<float>(Op.None, Op.Transpose, rows, n, d, -2f, querySingle.AsSpan(0, rows * d), d, train, d, 0f, scores.AsSpan(0, rows * n), n);
             int s = start;
             Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 () => (Candidates: new int[c], Exact: new double[c], Difference: new double[d]),
@@ -213,6 +215,8 @@ public sealed class KNearestNeighbors
                 _ => { });
         }
 
+        ArrayPool<float>.Shared.Return(scores);
+        ArrayPool<float>.Shared.Return(querySingle);
         _screenFallbacks += fallbacks;
         return result;
     }
