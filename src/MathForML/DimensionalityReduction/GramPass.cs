@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using MathForML.LinearAlgebra;
+using MathForML.LinearAlgebra.Eigen;
 using MathForML.LinearAlgebra.Kernels;
 
 namespace MathForML.DimensionalityReduction;
@@ -15,7 +16,7 @@ namespace MathForML.DimensionalityReduction;
 /// block on the thread that runs it (the chunks spread over the cores, and a core slowed by other work takes fewer);
 /// the partial sums are then added in chunk order, so the result is the same whatever the scheduling or core count.
 /// </remarks>
-internal sealed class GramPass
+internal sealed class GramPass : IDisposable
 {
     /// <summary>Rows per block: 256·D doubles (1.6 MB for D = 784) stay in the cache between the two products.</summary>
     internal const int BlockRows = 256;
@@ -45,12 +46,21 @@ internal sealed class GramPass
         _blocks = new double[chunks][];
         for (int c = 0; c < chunks; c++)
         {
-            _partial[c] = new double[d * l];
+            // Pooled (each is above the large-object threshold; fresh ones per fit measured costly).
+            _partial[c] = WorkspacePool.Rent(d * l, clear: false);
             _columnSums[c] = new double[l];
-            _blocks[c] = new double[Math.Min(BlockRows, x.Rows) * l];
+            _blocks[c] = WorkspacePool.Rent(Math.Min(BlockRows, x.Rows) * l, clear: false);
         }
 
-        _scaled = new double[d * l];
+        _scaled = WorkspacePool.Rent(d * l, clear: false);
+    }
+
+    /// <summary>Gives the work arrays back to <see cref="WorkspacePool"/>.</summary>
+    public void Dispose()
+    {
+        foreach (var p in _partial) WorkspacePool.Return(p);
+        foreach (var b in _blocks) WorkspacePool.Return(b);
+        WorkspacePool.Return(_scaled);
     }
 
     /// <summary>Writes Z̃ᵀZ̃·<paramref name="w"/> (D×l, row-major) into <paramref name="result"/>.</summary>
@@ -91,11 +101,11 @@ internal sealed class GramPass
         });
 
         var total = result.AsSpan(0, d * l);
-        _partial[0].CopyTo(total);
+        _partial[0].AsSpan(0, d * l).CopyTo(total);
         var columnSum = (double[])_columnSums[0].Clone();
         for (int c = 1; c < chunks; c++)
         {
-            TensorPrimitives.Add(total, _partial[c], total);
+            TensorPrimitives.Add(total, _partial[c].AsSpan(0, d * l), total);
             TensorPrimitives.Add(columnSum, _columnSums[c], columnSum);
         }
 

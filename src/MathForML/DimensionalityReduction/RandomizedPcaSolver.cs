@@ -101,7 +101,7 @@ internal static class RandomizedPcaSolver
         var w = (double[])omega.Clone();
         var next = new double[d * l];
         var scratch = new double[d * l];
-        var pass = new GramPass(x, mu, inverse, l);
+        using var pass = new GramPass(x, mu, inverse, l);
         Orthonormalize(w, d, l, scratch);
         for (int it = 0; it < powerIterations; it++)
         {
