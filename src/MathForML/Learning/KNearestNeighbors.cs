@@ -15,8 +15,8 @@ namespace MathForML.Learning;
 /// <para>
 /// Distances use ‖q − x‖² = ‖q‖² + ‖x‖² − 2·qᵀx. ‖q‖² is the same for every candidate of a query, so ranking needs
 /// only ‖x‖² − 2·qᵀx: one GEMM Q·Xᵀ (2·M·N·D flops for M queries, N training samples) plus a bounded selection of
-/// the k smallest per query (N·log k). Queries are processed <see cref="BlockRows"/> at a time, so the work memory is
-/// one BlockRows×N block of scores, whatever M is.
+/// the k smallest per query (N·log k). Queries are processed up to <see cref="BlockRows"/> at a time, so the work memory
+/// is one block of scores (at most <see cref="ScoreBudget"/> values), whatever M is.
 /// </para>
 /// <para>
 /// When D ≥ <see cref="ScreenMinFeatures"/>, the GEMM runs in float32 (twice the throughput) as a screen that keeps the
@@ -34,7 +34,14 @@ namespace MathForML.Learning;
 public sealed class KNearestNeighbors
 {
     /// <summary>Queries scored together against all training samples.</summary>
-    internal const int BlockRows = 256;
+    internal const int BlockRows = 1024;
+
+    /// <summary>
+    /// Scores held at once: the query block is cut below <see cref="BlockRows"/> so that block·N stays under this
+    /// (32 MB of float32). Large blocks matter: each block re-packs all N training rows for the GEMM (1024 rather
+    /// than 256 queries a block measured ≈ 25% faster on MNIST's 2000×8000).
+    /// </summary>
+    internal const int ScoreBudget = 8 * 1024 * 1024;
 
     /// <summary>Smallest D for which the float32 screen is used (below it the GEMM is cheap anyway).</summary>
     internal const int ScreenMinFeatures = 32;
@@ -131,14 +138,14 @@ public sealed class KNearestNeighbors
     {
         int m = queries.Rows, n = Count, d = Features;
         var result = new int[m * k];
-        int block = Math.Min(BlockRows, Math.Max(m, 1));
-        var scores = new double[block * n];
+        int block = QueryBlock(m);
+        var scores = ArrayPool<double>.Shared.Rent(block * n);
         for (int start = 0; start < m; start += block)
         {
             int rows = Math.Min(block, m - start);
             // scores = −2·Q·Xᵀ, then + ‖x‖²: the squared distance less the query's own ‖q‖².
             Gemm.Multiply<double>(Op.None, Op.Transpose, rows, n, d, -2.0, queries.AsSpan().Slice(start * d, rows * d), d,
-                _train.AsSpan(), d, 0.0, scores, n);
+                _train.AsSpan(), d, 0.0, scores.AsSpan(0, rows * n), n);
             int s = start;
             Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
             {
@@ -148,8 +155,12 @@ public sealed class KNearestNeighbors
             });
         }
 
+        ArrayPool<double>.Shared.Return(scores);
         return result;
     }
+
+    /// <summary>Queries per block: at most <see cref="BlockRows"/>, fewer when N is large (block·N ≤ <see cref="ScoreBudget"/>), a multiple of 8.</summary>
+    private int QueryBlock(int m) => Math.Min(Math.Max(m, 1), Math.Clamp(ScoreBudget / Count / 8 * 8, 8, BlockRows));
 
     private int[] Screened(Matrix queries, int k)
     {
@@ -168,7 +179,7 @@ public sealed class KNearestNeighbors
         TensorPrimitives.ConvertTruncating<double, float>(_train.AsSpan(), train);
         var trainNorms = _trainNormsSingle;
         var result = new int[m * k];
-        int block = Math.Min(BlockRows, Math.Max(m, 1));
+        int block = QueryBlock(m);
         // Pooled work arrays: a fresh multi-megabyte array per call measured costly (page faults, LOH collections).
         var scores = ArrayPool<float>.Shared.Rent(block * n);
         var querySingle = ArrayPool<float>.Shared.Rent(block * d);
