@@ -85,7 +85,7 @@ internal static class PcaRun
         return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
     }
 
-    private static Matrix Tile(Matrix x, int tile)
+    internal static Matrix Tile(Matrix x, int tile)
     {
         int n = x.Rows, d = x.Columns;
         var big = new Matrix(n * tile, d);

@@ -11,6 +11,13 @@ if (args.Length > 0 && args[0] == "gflops")
     return;
 }
 
+// `profile X.npy [--tile 1]`: the stage-by-stage time of the PCA solvers.
+if (args.Length > 1 && args[0] == "profile")
+{
+    ProfileRun.Execute(args[1], PcaRun.IntOption(args, "--tile", 1), Console.Out);
+    return;
+}
+
 // `pca X.npy [--k 50] [--tile 1]` and `knn DIR [--k 3]`: side by side with peers.py pca and knn_peer.py.
 if (args.Length > 1 && args[0] is "pca" or "knn")
 {

@@ -1,11 +1,12 @@
 using MathForML.LinearAlgebra;
+using MathForML.LinearAlgebra.Eigen;
 using MathForML.Statistics;
 
 namespace MathForML.DimensionalityReduction;
 
 /// <summary>
 /// PCA through the D×D covariance: S = Z̃ᵀZ̃/N by blocked SYRK (<see cref="SampleStatistics"/>), then all its
-/// eigenpairs by <see cref="SymmetricEigen"/> (dsyevd's algorithm). The components are the top K eigenvectors.
+/// eigenpairs by <see cref="SymmetricEigen"/> (dsyevd's algorithm), taken as rows. The components are the top K eigenvectors.
 /// </summary>
 /// <remarks>
 /// A constant feature j (all its values equal, e.g. MNIST's border pixels) has a zero row and column in S, so S is
@@ -23,15 +24,15 @@ internal static class CovariancePcaSolver
         int a = active.Length;
         var lambda = new List<(double Value, int Source)>(d);   // Source ≥ 0: eigenpair of the block; < 0: constant feature −Source − 1
         double total = 0;
-        Matrix? vectors = null;
+        double[]? rows = null;   // the block's eigenvectors as rows (a×a), row q for eigenvalue q
         if (a > 0)
         {
-            var s = new Matrix(a, a);
-            SampleStatistics.Scatter(x, mean, scale, 1.0 / x.Rows, s.AsSpan(), Runs(active));
-            total = s.Trace();
-            var eigen = SymmetricEigen.Decompose(s);
-            vectors = eigen.Eigenvectors;
-            for (int q = 0; q < a; q++) lambda.Add((eigen.Eigenvalues[q], q));
+            var s = WorkspacePool.Rent(a * a, clear: false);   // pooled, as the eigensolver's buffers: a fresh LOH array per fit measured costly
+            SampleStatistics.Scatter(x, mean, scale, 1.0 / x.Rows, s, Runs(active));
+            for (int j = 0; j < a; j++) total += s[j * a + j];
+            (var values, rows) = SymmetricEigen.DecomposeToRows(s, a);
+            WorkspacePool.Return(s);
+            for (int q = 0; q < a; q++) lambda.Add((values[q], q));
         }
 
         // Zero eigenvalues of the constant features go after the block's non-negative ones (stable: block first on ties).
@@ -49,10 +50,11 @@ internal static class CovariancePcaSolver
                 continue;
             }
 
-            var v = vectors!.AsSpan();
-            for (int t = 0; t < a; t++) components[q * d + active[t]] = v[t * a + source];
+            var row = rows.AsSpan(source * a, a);
+            for (int t = 0; t < a; t++) components[q * d + active[t]] = row[t];
         }
 
+        if (rows is not null) WorkspacePool.Return(rows);
         return new PcaFactors(lambda.Select(p => p.Value).ToArray(), components, total);
     }
 

@@ -32,20 +32,7 @@ internal static class RandomizedPcaSolver
 
         var mu = mean.ToArray();
         var omega = Gaussian(d * l, seed);
-        var y = new double[n * l];
-        var w = new double[d * l];
-        var scratch = new double[Math.Max(n, d) * l];
-        ZTimes(x, mu, inverse, omega, l, y, scratch);
-        Orthonormalize(y, n, l, scratch);
-        for (int it = 0; it < powerIterations; it++)
-        {
-            ZTransposeTimes(x, mu, inverse, y, l, w);
-            Orthonormalize(w, d, l, scratch);
-            ZTimes(x, mu, inverse, w, l, y, scratch);
-            Orthonormalize(y, n, l, scratch);
-        }
-
-        ZTransposeTimes(x, mu, inverse, y, l, w);   // W = Bᵀ
+        var w = GramRangeFinder(x, mu, inverse, omega, l, powerIterations) ?? RangeFinder(x, mu, inverse, omega, l, powerIterations);
         var bbt = new double[l * l];
         Syrk.Compute<double>(l, d, 1.0, w, l, 0.0, bbt, l);
         var eigen = SymmetricEigen.Decompose(Matrix.Wrap(l, l, bbt));
@@ -72,6 +59,75 @@ internal static class RandomizedPcaSolver
 
         PcaCentering.CompleteOrthonormalRows(components, rank, k, d);
         return new PcaFactors(eigenvalues, components, totalVariance);
+    }
+
+    /// <summary>
+    /// Halko–Martinsson–Tropp's Bᵀ = Z̃ᵀQ (D×l) with Q = orth(Z̃·W_q), W₀ = Ω, W_{i+1} = orth(Z̃ᵀ·orth(Z̃·W_i)),
+    /// each Z̃ and Z̃ᵀ pass a GEMM of its own (2·(q + 1) passes over X, an N×l basis orthonormalised q + 1 times).
+    /// The reference route, and the fallback of <see cref="GramRangeFinder"/>.
+    /// </summary>
+    internal static double[] RangeFinder(Matrix x, double[] mu, double[]? inverse, double[] omega, int l, int powerIterations)
+    {
+        int n = x.Rows, d = x.Columns;
+        var y = new double[n * l];
+        var w = new double[d * l];
+        var scratch = new double[Math.Max(n, d) * l];
+        ZTimes(x, mu, inverse, omega, l, y, scratch);
+        Orthonormalize(y, n, l, scratch);
+        for (int it = 0; it < powerIterations; it++)
+        {
+            ZTransposeTimes(x, mu, inverse, y, l, w);
+            Orthonormalize(w, d, l, scratch);
+            ZTimes(x, mu, inverse, w, l, y, scratch);
+            Orthonormalize(y, n, l, scratch);
+        }
+
+        ZTransposeTimes(x, mu, inverse, y, l, w);   // W = Bᵀ
+        return w;
+    }
+
+    /// <summary>
+    /// The same Bᵀ with every Z̃ pass fused to its Z̃ᵀ pass and no N×l matrix at all: the span of Z̃·W_i is never needed
+    /// explicitly, only W_{i+1} = orth(Z̃ᵀZ̃·W_i) (the same subspaces as <see cref="RangeFinder"/>). At the end, with
+    /// W′ = Z̃ᵀZ̃·W_q and the Cholesky factor G = W_qᵀW′ = (Z̃W_q)ᵀ(Z̃W_q) = RᵀR, Q = Z̃·W_q·R⁻¹ is orthonormal and
+    /// Bᵀ = Z̃ᵀQ = W′·R⁻¹: Halko's B, from D×l and l×l products only. Each Z̃ᵀZ̃·W is one pass over X, a block of rows
+    /// at a time (Z̃_b·W, then Z̃_bᵀ·(Z̃_b·W) while the block is still in cache): q + 1 passes, same flops.
+    /// Forming Q through R loses orthogonality as ε·κ(Z̃W_q)², so this returns null (use <see cref="RangeFinder"/>)
+    /// when G is not safely positive definite: a Cholesky pivot ratio below 10⁻³ (κ ≳ 10³, e.g. rank below l).
+    /// </summary>
+    internal static double[]? GramRangeFinder(Matrix x, double[] mu, double[]? inverse, double[] omega, int l, int powerIterations)
+    {
+        int d = x.Columns;
+        var w = (double[])omega.Clone();
+        var next = new double[d * l];
+        var scratch = new double[d * l];
+        using var pass = new GramPass(x, mu, inverse, l);
+        Orthonormalize(w, d, l, scratch);
+        for (int it = 0; it < powerIterations; it++)
+        {
+            pass.Apply(w, next);
+            (w, next) = (next, w);
+            Orthonormalize(w, d, l, scratch);
+        }
+
+        pass.Apply(w, next);   // W′ = Z̃ᵀZ̃·W
+        var g = new double[l * l];
+        Gemm.Multiply<double>(Op.Transpose, Op.None, l, l, d, 1.0, w, l, next, l, 0.0, g, l);
+        for (int i = 0; i < l; i++)
+            for (int j = 0; j < i; j++) g[i * l + j] = g[j * l + i] = 0.5 * (g[i * l + j] + g[j * l + i]);
+        if (!CholeskyFactorization.TryFactor(g, l)) return null;
+        double smallest = double.MaxValue, largest = 0;
+        for (int i = 0; i < l; i++)
+        {
+            smallest = Math.Min(smallest, g[i * l + i]);
+            largest = Math.Max(largest, g[i * l + i]);
+        }
+
+        if (!(smallest > 1e-3 * largest)) return null;
+        CholeskyFactorization.InvertTransposeLower(g, l);   // g = R⁻¹
+        var bt = new double[d * l];
+        Gemm.Multiply<double>(Op.None, Op.None, d, l, l, 1.0, next, l, g, l, 0.0, bt, l);
+        return bt;
     }
 
     /// <summary>Y = Z̃·M (N×l) for M (D×l).</summary>

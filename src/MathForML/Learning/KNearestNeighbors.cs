@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Kernels;
 
@@ -13,8 +15,8 @@ namespace MathForML.Learning;
 /// <para>
 /// Distances use ‖q − x‖² = ‖q‖² + ‖x‖² − 2·qᵀx. ‖q‖² is the same for every candidate of a query, so ranking needs
 /// only ‖x‖² − 2·qᵀx: one GEMM Q·Xᵀ (2·M·N·D flops for M queries, N training samples) plus a bounded selection of
-/// the k smallest per query (N·log k). Queries are processed <see cref="BlockRows"/> at a time, so the work memory is
-/// one BlockRows×N block of scores, whatever M is.
+/// the k smallest per query (N·log k). Queries are processed up to <see cref="BlockRows"/> at a time, so the work memory
+/// is one block of scores (at most <see cref="ScoreBudget"/> values), whatever M is.
 /// </para>
 /// <para>
 /// When D ≥ <see cref="ScreenMinFeatures"/>, the GEMM runs in float32 (twice the throughput) as a screen that keeps the
@@ -32,7 +34,14 @@ namespace MathForML.Learning;
 public sealed class KNearestNeighbors
 {
     /// <summary>Queries scored together against all training samples.</summary>
-    internal const int BlockRows = 256;
+    internal const int BlockRows = 1024;
+
+    /// <summary>
+    /// Scores held at once: the query block is cut below <see cref="BlockRows"/> so that block·N stays under this
+    /// (32 MB of float32). Large blocks matter: each block re-packs all N training rows for the GEMM (1024 rather
+    /// than 256 queries a block measured ≈ 25% faster on MNIST's 2000×8000).
+    /// </summary>
+    internal const int ScoreBudget = 8 * 1024 * 1024;
 
     /// <summary>Smallest D for which the float32 screen is used (below it the GEMM is cheap anyway).</summary>
     internal const int ScreenMinFeatures = 32;
@@ -45,7 +54,6 @@ public sealed class KNearestNeighbors
     private readonly double[] _trainNorms;
     private readonly int _labelCount;
     private readonly double _maxTrainNorm;
-    private float[]? _trainSingle;
     private float[]? _trainNormsSingle;
 
     private KNearestNeighbors(Matrix train, int[] labels)
@@ -130,14 +138,14 @@ public sealed class KNearestNeighbors
     {
         int m = queries.Rows, n = Count, d = Features;
         var result = new int[m * k];
-        int block = Math.Min(BlockRows, Math.Max(m, 1));
-        var scores = new double[block * n];
+        int block = QueryBlock(m);
+        var scores = ArrayPool<double>.Shared.Rent(block * n);
         for (int start = 0; start < m; start += block)
         {
             int rows = Math.Min(block, m - start);
             // scores = −2·Q·Xᵀ, then + ‖x‖²: the squared distance less the query's own ‖q‖².
             Gemm.Multiply<double>(Op.None, Op.Transpose, rows, n, d, -2.0, queries.AsSpan().Slice(start * d, rows * d), d,
-                _train.AsSpan(), d, 0.0, scores, n);
+                _train.AsSpan(), d, 0.0, scores.AsSpan(0, rows * n), n);
             int s = start;
             Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
             {
@@ -147,28 +155,34 @@ public sealed class KNearestNeighbors
             });
         }
 
+        ArrayPool<double>.Shared.Return(scores);
         return result;
     }
+
+    /// <summary>Queries per block: at most <see cref="BlockRows"/>, fewer when N is large (block·N ≤ <see cref="ScoreBudget"/>), a multiple of 8.</summary>
+    private int QueryBlock(int m) => Math.Min(Math.Max(m, 1), Math.Clamp(ScoreBudget / Count / 8 * 8, 8, BlockRows));
 
     private int[] Screened(Matrix queries, int k)
     {
         int m = queries.Rows, n = Count, d = Features, c = k + ScreenExtra;
-        if (_trainSingle is null)
+        if (_trainNormsSingle is null)
         {
-            var single = new float[n * d];
-            TensorPrimitives.ConvertTruncating<double, float>(_train.AsSpan(), single);
             var norms = new float[n];
             TensorPrimitives.ConvertTruncating<double, float>(_trainNorms, norms);
             _trainNormsSingle = norms;
-            _trainSingle = single;
         }
 
-        var train = _trainSingle;
-        var trainNorms = _trainNormsSingle!;
+        // The float32 training set lives in a pooled buffer for this call only: converting warm memory costs ≈ 3 ms for
+        // MNIST's 8000×784, while a fresh 25 MB array per model cost ≈ 80 ms of first-touch page faults on the test VM.
+        var pooledTrain = ArrayPool<float>.Shared.Rent(n * d);
+        var train = pooledTrain.AsSpan(0, n * d);
+        TensorPrimitives.ConvertTruncating<double, float>(_train.AsSpan(), train);
+        var trainNorms = _trainNormsSingle;
         var result = new int[m * k];
-        int block = Math.Min(BlockRows, Math.Max(m, 1));
-        var scores = new float[block * n];
-        var querySingle = new float[block * d];
+        int block = QueryBlock(m);
+        // Pooled work arrays: a fresh multi-megabyte array per call measured costly (page faults, LOH collections).
+        var scores = ArrayPool<float>.Shared.Rent(block * n);
+        var querySingle = ArrayPool<float>.Shared.Rent(block * d);
         double unit = Math.ScaleB(1.0, -24);
         int fallbacks = 0;
         for (int start = 0; start < m; start += block)
@@ -176,7 +190,7 @@ public sealed class KNearestNeighbors
             int rows = Math.Min(block, m - start);
             var q = queries.AsSpan().Slice(start * d, rows * d);
             TensorPrimitives.ConvertTruncating<double, float>(q, querySingle.AsSpan(0, rows * d));
-            Gemm.Multiply<float>(Op.None, Op.Transpose, rows, n, d, -2f, querySingle.AsSpan(0, rows * d), d, train, d, 0f, scores, n);
+            Gemm.Multiply<float>(Op.None, Op.Transpose, rows, n, d, -2f, querySingle.AsSpan(0, rows * d), d, train, d, 0f, scores.AsSpan(0, rows * n), n);
             int s = start;
             Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 () => (Candidates: new int[c], Exact: new double[c], Difference: new double[d]),
@@ -212,6 +226,9 @@ public sealed class KNearestNeighbors
                 _ => { });
         }
 
+        ArrayPool<float>.Shared.Return(pooledTrain);
+        ArrayPool<float>.Shared.Return(scores);
+        ArrayPool<float>.Shared.Return(querySingle);
         _screenFallbacks += fallbacks;
         return result;
     }
@@ -242,6 +259,7 @@ public sealed class KNearestNeighbors
     }
 
     /// <summary>The indices of the k smallest values of <paramref name="values"/>, smallest first (the lower index on ties).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SelectSmallest<T>(ReadOnlySpan<T> values, Span<int> best)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {

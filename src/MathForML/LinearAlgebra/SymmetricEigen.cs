@@ -72,23 +72,46 @@ public sealed class SymmetricEigen
     /// <exception cref="ArgumentOutOfRangeException">TopK is outside 1 … n, or the tolerance is negative.</exception>
     public static SymmetricEigen Decompose(Matrix a, SymmetricEigenOptions? options = null)
     {
+        var (eigenvalues, rows) = DecomposeToRows(a, options);
+        int n = a.Rows, k = eigenvalues.Length;
+        var vectors = new double[n * k];
+        TransposeKernel.Transpose<double>(rows.AsSpan(0, k * n), k, n, vectors);
+        WorkspacePool.Return(rows);
+        return new SymmetricEigen(Vector.Wrap(eigenvalues), Matrix.Wrap(n, k, vectors), n);
+    }
+
+    /// <summary>
+    /// The same decomposition with the eigenvectors as rows: Vᵀ (k×n row-major, row q pairs with eigenvalue q, both
+    /// descending and sign-normalised as <see cref="Decompose"/>), for callers that want rows (PCA's components) and
+    /// would otherwise transpose twice. The rows array comes from <see cref="WorkspacePool"/> and may be longer than
+    /// k·n; give it back there.
+    /// </summary>
+    internal static (double[] Eigenvalues, double[] Rows) DecomposeToRows(Matrix a, SymmetricEigenOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(a);
-        options ??= new SymmetricEigenOptions();
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
-        int n = a.Rows;
+        return DecomposeToRows(a.AsSpan(), a.Rows, options);
+    }
+
+    /// <summary><see cref="DecomposeToRows(Matrix, SymmetricEigenOptions?)"/> of the n×n row-major matrix in <paramref name="a"/> (its first n² values; e.g. a pooled buffer).</summary>
+    internal static (double[] Eigenvalues, double[] Rows) DecomposeToRows(ReadOnlySpan<double> a, int n, SymmetricEigenOptions? options = null)
+    {
+        options ??= new SymmetricEigenOptions();
+        a = a[..(n * n)];
         int k = options.TopK ?? n;
         if (options.TopK is { } topK && (topK < 1 || topK > n))
             throw new ArgumentOutOfRangeException(nameof(options), topK, $"TopK must be between 1 and {n}.");
         ArgumentOutOfRangeException.ThrowIfNegative(options.SymmetryTolerance, nameof(options));
-        if (!a.IsFinite()) throw new ArgumentException("The matrix holds NaN or infinite values.", nameof(a));
-        double maxAbs = a.MaxAbs();
-        ThrowIfAsymmetric(a, options.SymmetryTolerance * maxAbs);
+        foreach (double v in a)
+            if (!double.IsFinite(v)) throw new ArgumentException("The matrix holds NaN or infinite values.", nameof(a));
+        double maxAbs = n == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(a));
+        ThrowIfAsymmetric(a, n, options.SymmetryTolerance * maxAbs);
 
         if (maxAbs == 0) return Trivial(n, k);
         // Scale by a power of two (exact) so that max |a_ij| is near 1: no overflow or underflow in the rotations.
         double scale = Math.ScaleB(1.0, Math.ILogB(maxAbs));
         var work = WorkspacePool.Rent(n * n, clear: false);
-        TensorPrimitives.Multiply(a.AsSpan(), 1 / scale, work.AsSpan(0, n * n));
+        TensorPrimitives.Multiply(a, 1 / scale, work.AsSpan(0, n * n));
 
         var d = new double[n];
         var e = new double[n];
@@ -97,8 +120,8 @@ public sealed class SymmetricEigen
         HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau);
         WorkspacePool.Return(work);
 
-        double[] rows;
-        int[] rowOfPair;
+        var result = WorkspacePool.Rent(k * n, clear: false);
+        double[] eigenvalues;
         if (k == n)
         {
             // Divide and conquer gives T = S·Λ·Sᵀ; the rows of Sᵀ·Qᵀ are the eigenvectors of A. The two run one after the
@@ -107,11 +130,14 @@ public sealed class SymmetricEigen
             var s = TridiagonalDivideConquer.Decompose(d, e, n);
             var qt = HouseholderBackTransformation.FormQTranspose(reflectors, tau, n);
             WorkspacePool.Return(reflectors);
-            rows = WorkspacePool.Rent(n * n, clear: false);
+            var rows = WorkspacePool.Rent(n * n, clear: false);
             Gemm.Multiply(Op.Transpose, Op.None, n, n, n, 1.0, s, n, qt, n, 0.0, rows, n);
             WorkspacePool.Return(s);
             WorkspacePool.Return(qt);
-            rowOfPair = DescendingOrder(d, k);
+            var order = DescendingOrder(d, k);
+            eigenvalues = order.Select(i => d[i]).ToArray();
+            for (int q = 0; q < k; q++) rows.AsSpan(order[q] * n, n).CopyTo(result.AsSpan(q * n, n));
+            WorkspacePool.Return(rows);
         }
         else
         {
@@ -119,45 +145,20 @@ public sealed class SymmetricEigen
             TridiagonalQl.Diagonalize(d, e, n, rotations);
             var selected = DescendingOrder(d, k);
             var columns = TridiagonalQl.SelectedEigenvectors(rotations, n, selected);
-            rows = new double[k * n];
-            TransposeInto(columns, n, k, rows);
-            HouseholderBackTransformation.Apply(rows, k, n, reflectors, tau);
-            (d, rowOfPair) = (selected.Select(i => d[i]).ToArray(), Enumerable.Range(0, k).ToArray());
-            return Build(d, rows, rowOfPair, n, k, scale);
+            TransposeKernel.Transpose<double>(columns, n, k, result);
+            HouseholderBackTransformation.Apply(result, k, n, reflectors, tau);
+            WorkspacePool.Return(reflectors);
+            eigenvalues = selected.Select(i => d[i]).ToArray();
         }
 
-        var eigenvalues = rowOfPair.Select(i => d[i]).ToArray();
-        var result = Build(eigenvalues, rows, rowOfPair, n, k, scale);
-        WorkspacePool.Return(rows);
-        return result;
-    }
-
-    /// <summary>Eigenvalues (unscaled by <paramref name="scale"/>) plus eigenvector rows picked by <paramref name="order"/>, sign-normalised, as columns.</summary>
-    private static SymmetricEigen Build(double[] eigenvalues, double[] rows, int[] order, int n, int k, double scale)
-    {
         TensorPrimitives.Multiply(eigenvalues, scale, eigenvalues);
-        var vectors = new double[n * k];
         for (int q = 0; q < k; q++)
         {
-            var row = rows.AsSpan(order[q] * n, n);
+            var row = result.AsSpan(q * n, n);
             if (SignConvention.NeedsFlip(row)) TensorPrimitives.Negate<double>(row, row);
         }
 
-        const int Tile = 32;
-        for (int q0 = 0; q0 < k; q0 += Tile)
-        {
-            for (int r0 = 0; r0 < n; r0 += Tile)
-            {
-                int q1 = Math.Min(k, q0 + Tile), r1 = Math.Min(n, r0 + Tile);
-                for (int q = q0; q < q1; q++)
-                {
-                    int source = order[q] * n;
-                    for (int r = r0; r < r1; r++) vectors[r * k + q] = rows[source + r];
-                }
-            }
-        }
-
-        return new SymmetricEigen(Vector.Wrap(eigenvalues), Matrix.Wrap(n, k, vectors), n);
+        return (eigenvalues, result);
     }
 
     /// <summary>Indices of the <paramref name="count"/> largest values of <paramref name="values"/>, largest first.</summary>
@@ -169,29 +170,20 @@ public sealed class SymmetricEigen
         return index[..count];
     }
 
-    private static void TransposeInto(double[] source, int rows, int columns, double[] destination)
+    private static (double[] Eigenvalues, double[] Rows) Trivial(int n, int k)
     {
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < columns; c++)
-                destination[c * rows + r] = source[r * columns + c];
+        var rows = WorkspacePool.Rent(k * n, clear: true);
+        for (int q = 0; q < k; q++) rows[q * n + q] = 1;
+        return (new double[k], rows);
     }
 
-    private static SymmetricEigen Trivial(int n, int k)
+    private static void ThrowIfAsymmetric(ReadOnlySpan<double> a, int n, double tolerance)
     {
-        var vectors = new Matrix(n, k);
-        for (int q = 0; q < k; q++) vectors[q, q] = 1;
-        return new SymmetricEigen(new Vector(k), vectors, n);
-    }
-
-    private static void ThrowIfAsymmetric(Matrix a, double tolerance)
-    {
-        int n = a.Rows;
-        var data = a.AsSpan();
         for (int i = 0; i < n; i++)
         {
             for (int j = i + 1; j < n; j++)
             {
-                double upper = data[i * n + j], lower = data[j * n + i];
+                double upper = a[i * n + j], lower = a[j * n + i];
                 if (Math.Abs(upper - lower) > tolerance)
                     throw new ArgumentException(
                         $"The matrix is not symmetric: a[{i},{j}] = {upper} but a[{j},{i}] = {lower} (tolerance {tolerance:G3}).", nameof(a));

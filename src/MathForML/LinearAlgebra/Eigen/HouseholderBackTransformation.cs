@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathForML.LinearAlgebra.Kernels;
 
 namespace MathForML.LinearAlgebra.Eigen;
@@ -59,6 +60,7 @@ internal static class HouseholderBackTransformation
     /// The upper triangular T of H_{k0} ⋯ H_{k0+nb−1} = I − Y·T·Yᵀ (LAPACK dlarft, forward, column-wise):
     /// T[i,i] = τ_i and T[0..i, i] = −τ_i·T[0..i, 0..i]·(Y[:, 0..i]ᵀ·v_i).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BuildTriangularFactor(double[] reflectors, double[] tau, int n, int k0, int nb, double[] t)
     {
         Array.Clear(t);

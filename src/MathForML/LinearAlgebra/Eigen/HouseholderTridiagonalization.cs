@@ -30,6 +30,7 @@ internal static class HouseholderTridiagonalization
     /// (n−1), the reflector vectors as rows of <paramref name="reflectors"/> (n×n, row k = v_k) and their
     /// scalars to <paramref name="tau"/> (n; τ_k = 0 for k ≥ n−2).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[] reflectors, double[] tau)
     {
         Array.Clear(tau);
@@ -113,6 +114,7 @@ internal static class HouseholderTridiagonalization
     }
 
     /// <summary>Brings column k (rows ≥ k) up to date with the rank-2 update A ← A − v·wᵀ − w·vᵀ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateColumn(double[] a, int n, int k, double[] v, double[] w)
     {
         double vk = v[k], wk = w[k];
@@ -129,6 +131,7 @@ internal static class HouseholderTridiagonalization
         FusedRows(a, n, start, start, n, prevV, prevW, u, p);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FusedRows(double[] a, int n, int start, int rowFrom, int rowTo, double[]? prevV, double[] prevW, double[] u, double[] p)
     {
         for (int r = rowFrom; r < rowTo; r++)
@@ -153,6 +156,7 @@ internal static class HouseholderTridiagonalization
     }
 
     /// <summary>Returns row·u and does p += ur·row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double DotAndAxpy(Span<double> row, ReadOnlySpan<double> u, Span<double> p, double ur)
     {
         int j = 0;
@@ -197,6 +201,7 @@ internal static class HouseholderTridiagonalization
     }
 
     /// <summary>row ← row − vr·w − wr·v, then returns row·u and does p += ur·row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double UpdateDotAndAxpy(Span<double> row, ReadOnlySpan<double> v, ReadOnlySpan<double> w, ReadOnlySpan<double> u,
         Span<double> p, double vr, double wr, double ur)
     {

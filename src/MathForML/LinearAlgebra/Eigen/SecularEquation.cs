@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace MathForML.LinearAlgebra.Eigen;
@@ -32,6 +33,7 @@ internal static class SecularEquation
     /// Writes the roots to <paramref name="lambda"/> (K, increasing) and the normalised eigenvectors as the columns of the
     /// K×K row-major <paramref name="u"/> (column i pairs with λ_i).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Solve(ReadOnlySpan<double> d, ReadOnlySpan<double> z, double rho, Span<double> lambda, Span<double> u)
     {
         int k = d.Length;
@@ -92,6 +94,7 @@ internal static class SecularEquation
     }
 
     /// <summary>Σ_j z_j²/(δ_j − t) and Σ_j z_j²/(δ_j − t)².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Sum, double SumOfSquares) PoleSums(ReadOnlySpan<double> z, ReadOnlySpan<double> delta, double t)
     {
         int j = 0;
@@ -124,6 +127,7 @@ internal static class SecularEquation
     }
 
     /// <summary>Root i as (origin pole o, τ) with λ_i = d_o + τ; <paramref name="delta"/> is workspace (K).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Origin, double Tau) FindRoot(ReadOnlySpan<double> d, ReadOnlySpan<double> z, double rho, double zNorm2,
         int i, Span<double> delta)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathForML.LinearAlgebra.Kernels;
 
 namespace MathForML.LinearAlgebra.Eigen;
@@ -60,6 +61,7 @@ internal static class TridiagonalDivideConquer
     }
 
     /// <summary>Implicit QL with recorded rotations replayed on the identity; writes the block's eigenvectors as columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Leaf(double[] d, double[] e, int n, int lo, int size, double[] q)
     {
         var dl = d.AsSpan(lo, size).ToArray();
@@ -77,6 +79,7 @@ internal static class TridiagonalDivideConquer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Merge(double[] d, int n, int lo, int m, int hi, double beta, double[] q, double[] workspace)
     {
         int size = hi - lo;
@@ -215,6 +218,7 @@ internal static class TridiagonalDivideConquer
     }
 
     /// <summary>(x, y) ← (c·x + s·y, c·y − s·x) for columns x and y of Q on rows lo..hi−1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RotateColumns(double[] q, int n, int lo, int hi, int x, int y, double c, double s)
     {
         for (int r = lo; r < hi; r++)

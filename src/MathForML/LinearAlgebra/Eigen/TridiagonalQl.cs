@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MathForML.LinearAlgebra.Eigen;
 
 /// <summary>
@@ -40,6 +41,7 @@ internal static class TridiagonalQl
     }
 
     /// <summary>One implicit QL step on T[l..m, l..m].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Sweep(double[] d, double[] e, int l, int m, GivensSequence? rotations)
     {
         // Shift: the eigenvalue of the leading 2×2 block [d_l e_l; e_l d_{l+1}] nearer to d_l.

@@ -36,9 +36,23 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Multiply(Op.None, Op.None, m, n, k, T.One, a, k, b, n, T.Zero, c, n);
 
+    /// <summary>
+    /// <see cref="Multiply{T}(Op, Op, int, int, int, T, ReadOnlySpan{T}, int, ReadOnlySpan{T}, int, T, Span{T}, int)"/>
+    /// on the calling thread only, for callers that already run one product per core.
+    /// </summary>
+    internal static void MultiplySerial<T>(Op transA, Op transB, int m, int n, int k, T alpha,
+        ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        KernelArguments.Operand("A", transA == Op.None ? m : k, transA == Op.None ? k : m, lda, a.Length);
+        KernelArguments.Operand("B", transB == Op.None ? k : n, transB == Op.None ? n : k, ldb, b.Length);
+        KernelArguments.Operand("C", m, n, ldc, c.Length);
+        Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, KernelPathSelection.Best, serial: true);
+    }
+
     /// <summary>The checked-arguments entry point with the micro-kernel family given explicitly (tests force each one).</summary>
     internal static unsafe void Multiply<T>(Op transA, Op transB, int m, int n, int k, T alpha,
-        ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc, KernelPath path)
+        ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc, KernelPath path, bool serial = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m == 0 || n == 0) return;
@@ -53,13 +67,13 @@ public static class Gemm
             switch (path)
             {
                 case KernelPath.Vector512:
-                    GemmPartition.Run<T, GemmMicroKernel512<T>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, path);
+                    GemmPartition.Run<T, GemmMicroKernel512<T>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, path, serial);
                     break;
                 case KernelPath.Vector256:
-                    GemmPartition.Run<T, GemmMicroKernel256<T>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, path);
+                    GemmPartition.Run<T, GemmMicroKernel256<T>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, path, serial);
                     break;
                 default:
-                    GemmPartition.Run<T, GemmMicroKernelScalar<T>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, path);
+                    GemmPartition.Run<T, GemmMicroKernelScalar<T>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, path, serial);
                     break;
             }
         }

@@ -23,11 +23,11 @@ internal static unsafe class GemmPartition
 
     /// <summary>C ← α·op(A)·op(B) + β·C with α ≠ 0, k ≥ 1, on every core when the product is large enough.</summary>
     public static void Run<T, TKernel>(Op transA, Op transB, int m, int n, int k, T alpha,
-        T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc, KernelPath path)
+        T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc, KernelPath path, bool serial = false)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : IGemmMicroKernel<T>
     {
-        int cores = (long)m * n * k < ParallelThreshold ? 1 : Environment.ProcessorCount;
+        int cores = serial || (long)m * n * k < ParallelThreshold ? 1 : Environment.ProcessorCount;
         bool byColumns = (double)Slowest(n, TKernel.Nr, cores) / n < (double)Slowest(m, TKernel.Mr, cores) / m;
         int extent = byColumns ? n : m, step = byColumns ? TKernel.Nr : TKernel.Mr;
         int parts = Math.Min(cores, (extent + step - 1) / step);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MathForML.LinearAlgebra.Kernels;
 
@@ -8,6 +9,7 @@ internal static class SymmetricMirror
     private const int Tile = 32;
 
     /// <summary>Copies the strict lower triangle of the n×n row-major <paramref name="c"/> onto its upper triangle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LowerToUpper<T>(Span<T> c, int n, int ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

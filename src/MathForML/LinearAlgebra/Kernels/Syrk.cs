@@ -24,7 +24,19 @@ public static class Syrk
     }
 
     /// <summary>The checked-arguments entry point with the micro-kernel family given explicitly (tests force each one).</summary>
-    internal static unsafe void Compute<T>(int n, int k, T alpha, ReadOnlySpan<T> x, int ldx, T beta, Span<T> c, int ldc, KernelPath path)
+    internal static void Compute<T>(int n, int k, T alpha, ReadOnlySpan<T> x, int ldx, T beta, Span<T> c, int ldc, KernelPath path)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ComputeLower(n, k, alpha, x, ldx, beta, c, ldc, path);
+        SymmetricMirror.LowerToUpper(c, n, ldc);
+    }
+
+    /// <summary>
+    /// The lower triangle (diagonal included) of C ← α·XᵀX + β·C only; entries above the diagonal are left unspecified.
+    /// For a sum of many updates (the covariance of X a block of rows at a time), mirror once at the end
+    /// (<see cref="SymmetricMirror.LowerToUpper"/>) instead of after every block.
+    /// </summary>
+    internal static unsafe void ComputeLower<T>(int n, int k, T alpha, ReadOnlySpan<T> x, int ldx, T beta, Span<T> c, int ldc, KernelPath path)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n == 0) return;
@@ -44,8 +56,6 @@ public static class Syrk
                 }
             }
         }
-
-        SymmetricMirror.LowerToUpper(c, n, ldc);
     }
 
     private static unsafe void LowerTriangle<T, TKernel>(int n, int k, T alpha, T* x, nint ldx, T beta, T* c, nint ldc, KernelPath path)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MathForML.LinearAlgebra.Kernels;
 
@@ -8,6 +9,7 @@ internal static class TransposeKernel
     private const int Tile = 32;
 
     /// <summary>Writes the columns×rows transpose of the rows×columns row-major <paramref name="source"/> into <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transpose<T>(ReadOnlySpan<T> source, int rows, int columns, Span<T> destination)
         where T : unmanaged, INumberBase<T>
     {
