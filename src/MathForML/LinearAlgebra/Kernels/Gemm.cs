@@ -25,9 +25,7 @@ public static class Gemm
         ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        KernelArguments.Operand("A", transA == Op.None ? m : k, transA == Op.None ? k : m, lda, a.Length);
-        KernelArguments.Operand("B", transB == Op.None ? k : n, transB == Op.None ? n : k, ldb, b.Length);
-        KernelArguments.Operand("C", m, n, ldc, c.Length);
+        CheckOperands(transA, transB, m, n, k, lda, a.Length, ldb, b.Length, ldc, c.Length);
         Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, KernelPathSelection.Best);
     }
 
@@ -44,10 +42,16 @@ public static class Gemm
         ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        KernelArguments.Operand("A", transA == Op.None ? m : k, transA == Op.None ? k : m, lda, a.Length);
-        KernelArguments.Operand("B", transB == Op.None ? k : n, transB == Op.None ? n : k, ldb, b.Length);
-        KernelArguments.Operand("C", m, n, ldc, c.Length);
+        CheckOperands(transA, transB, m, n, k, lda, a.Length, ldb, b.Length, ldc, c.Length);
         Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, KernelPathSelection.Best, serial: true);
+    }
+
+    /// <summary>Checks that op(A) is m×k, op(B) is k×n and C is m×n within their spans and leading dimensions.</summary>
+    private static void CheckOperands(Op transA, Op transB, int m, int n, int k, int lda, int aLength, int ldb, int bLength, int ldc, int cLength)
+    {
+        KernelArguments.Operand("A", transA == Op.None ? m : k, transA == Op.None ? k : m, lda, aLength);
+        KernelArguments.Operand("B", transB == Op.None ? k : n, transB == Op.None ? n : k, ldb, bLength);
+        KernelArguments.Operand("C", m, n, ldc, cLength);
     }
 
     /// <summary>The checked-arguments entry point with the micro-kernel family given explicitly (tests force each one).</summary>
