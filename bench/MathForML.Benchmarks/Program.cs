@@ -18,6 +18,13 @@ if (args.Length > 1 && args[0] == "profile")
     return;
 }
 
+// `knn-profile DIR [--k 3]`: where the time of k-NN goes.
+if (args.Length > 1 && args[0] == "knn-profile")
+{
+    KnnProfileRun.Execute(args[1], PcaRun.IntOption(args, "--k", 3), Console.Out);
+    return;
+}
+
 // `pca X.npy [--k 50] [--tile 1]` and `knn DIR [--k 3]`: side by side with peers.py pca and knn_peer.py.
 if (args.Length > 1 && args[0] is "pca" or "knn")
 {

@@ -19,14 +19,16 @@ namespace MathForML.Learning;
 /// is one block of scores (at most <see cref="ScoreBudget"/> values), whatever M is.
 /// </para>
 /// <para>
-/// When D ≥ <see cref="ScreenMinFeatures"/>, the GEMM runs in float32 (twice the throughput) as a screen that keeps the
-/// k + <see cref="ScreenExtra"/> best candidates of each query; those get their distance ‖q − x‖² computed directly
-/// in float64 (more accurate than the GEMM identity, which loses digits to cancellation when q and x are close), and
-/// the answer is certified: with u = 2⁻²⁴, every float32 score is within E = (2D + 8)·u·(‖q‖ + maxⱼ‖xⱼ‖)² of the
-/// exact one, so when the worst kept candidate's screened score exceeds the k-th candidate's distance (less ‖q‖²) by
-/// more than E, no sample left out can be among, or tie with, the k nearest. A query that fails the check has all N
-/// distances computed directly. <see cref="NeighborsExact"/> is the plain float64 GEMM method, kept as the reference;
-/// the two differ only where distances tie to within about 10⁻¹⁶·‖x‖².
+/// When D ≥ <see cref="ScreenMinFeatures"/> and k ≤ <see cref="ScreenMaxK"/>, a float32 screen
+/// (<see cref="NeighborScreen"/>: twice the GEMM throughput, the selection fused into the GEMM so no score matrix is
+/// stored, features constant over the training set left out) keeps the k + <see cref="ScreenExtra"/> best candidates
+/// of each query. Those get ‖q − x‖² computed directly in float64 (more accurate than the GEMM identity, which loses
+/// digits to cancellation when q and x are close), nearest-screened first, only as long as one could still be among
+/// the k nearest; and the answer is certified: with u = 2⁻²⁴, every float32 score is within
+/// E = (2D + 8)·u·(‖q‖ + maxⱼ‖xⱼ‖)² of the exact one, so once a screened score less E exceeds the k-th distance
+/// found (in the same frame), no sample screened at or above it can be among, or tie with, the k nearest. A query
+/// that fails the check has all N distances computed directly. <see cref="NeighborsExact"/> is the plain float64 GEMM
+/// method, kept as the reference; the two differ only where distances tie to within about 10⁻¹⁶·‖x‖².
 /// </para>
 /// <para>Reference: Deisenroth, Faisal and Ong, Mathematics for Machine Learning (2020), §3.3; scikit-learn's
 /// brute-force <c>KNeighborsClassifier</c> makes the same choices (the smaller label wins a tie of votes).</para>
@@ -49,22 +51,60 @@ public sealed class KNearestNeighbors
     /// <summary>Candidates kept by the screen beyond k.</summary>
     internal const int ScreenExtra = 16;
 
+    /// <summary>Queries whose candidate lists are held at once (memory: 8 bytes per query per candidate).</summary>
+    internal const int QueryGroup = 16384;
+
+    /// <summary>Largest k screened in float32 (beyond it the candidate lists get long and the float64 GEMM is used).</summary>
+    internal const int ScreenMaxK = 256;
+
     private readonly Matrix _train;
     private readonly int[] _labels;
     private readonly double[] _trainNorms;
+    private readonly float[] _trainNormsSingle;
     private readonly int _labelCount;
     private readonly double _maxTrainNorm;
-    private float[]? _trainNormsSingle;
+    private readonly int[] _active;
+    private readonly int[] _constantFeatures;
+    private readonly double[] _constantValues;
 
     private KNearestNeighbors(Matrix train, int[] labels)
     {
         _train = train;
         _labels = labels;
-        _trainNorms = new double[train.Rows];
-        for (int i = 0; i < train.Rows; i++) _trainNorms[i] = TensorPrimitives.SumOfSquares<double>(train.RowSpan(i));
+        int n = train.Rows, d = train.Columns;
+        _trainNorms = new double[n];
+        // One pass over X: ‖xᵢ‖², NaN/∞ (they make the norm non-finite), and each feature's range (constant features).
+        var lo = train.Row(0).ToArray();
+        var hi = train.Row(0).ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            var row = train.RowSpan(i);
+            double norm = TensorPrimitives.SumOfSquares<double>(row);
+            if (!double.IsFinite(norm) && !IsFinite(row))
+                throw new ArgumentException($"The training set holds NaN or infinite values (row {i}).", nameof(train));
+            _trainNorms[i] = norm;
+            TensorPrimitives.Min(lo, row, lo);
+            TensorPrimitives.Max(hi, row, hi);
+        }
+
+        _trainNormsSingle = new float[n];
+        TensorPrimitives.ConvertTruncating<double, float>(_trainNorms, _trainNormsSingle);
+        _active = [.. Enumerable.Range(0, d).Where(j => lo[j] != hi[j])];
+        _constantFeatures = [.. Enumerable.Range(0, d).Where(j => lo[j] == hi[j])];
+        _constantValues = [.. _constantFeatures.Select(j => lo[j])];
         _labelCount = labels.Max() + 1;
         _maxTrainNorm = Math.Sqrt(_trainNorms.Max());
     }
+
+    private static bool IsFinite(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+            if (!double.IsFinite(v)) return false;
+        return true;
+    }
+
+    /// <summary>The micro-kernel family of the float32 screen (tests force each one).</summary>
+    internal KernelPath ScreenPath { get; set; } = KernelPathSelection.Best;
 
     /// <summary>Queries (since the last fit) whose float32 screen could not certify the answer and were scored again in full.</summary>
     internal int ScreenFallbacks => _screenFallbacks;
@@ -85,7 +125,6 @@ public sealed class KNearestNeighbors
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(labels);
         if (train.Rows == 0) throw new ArgumentException("The training set has no samples.", nameof(train));
-        if (!train.IsFinite()) throw new ArgumentException("The training set holds NaN or infinite values.", nameof(train));
         if (labels.Count != train.Rows)
             throw new DimensionMismatchException($"There are {labels.Count} labels for {train.Rows} training samples.", nameof(labels));
         var copy = labels.ToArray();
@@ -131,7 +170,8 @@ public sealed class KNearestNeighbors
         if (queries.Columns != Features)
             throw new DimensionMismatchException($"Queries have {queries.Columns} features, the training samples {Features}.", nameof(queries));
         if (!queries.IsFinite()) throw new ArgumentException("The queries hold NaN or infinite values.", nameof(queries));
-        return screen && Features >= ScreenMinFeatures && k + ScreenExtra < Count ? Screened(queries, k) : Exact(queries, k);
+        return screen && Features >= ScreenMinFeatures && k <= ScreenMaxK && k + ScreenExtra < Count && _active.Length > 0
+            ? Screened(queries, k) : Exact(queries, k);
     }
 
     private int[] Exact(Matrix queries, int k)
@@ -164,60 +204,27 @@ public sealed class KNearestNeighbors
 
     private int[] Screened(Matrix queries, int k)
     {
-        int m = queries.Rows, n = Count, d = Features, c = k + ScreenExtra;
-        if (_trainNormsSingle is null)
-        {
-            var norms = new float[n];
-            TensorPrimitives.ConvertTruncating<double, float>(_trainNorms, norms);
-            _trainNormsSingle = norms;
-        }
-
-        // The float32 training set lives in a pooled buffer for this call only: converting warm memory costs ≈ 3 ms for
-        // MNIST's 8000×784, while a fresh 25 MB array per model cost ≈ 80 ms of first-touch page faults on the test VM.
-        var pooledTrain = ArrayPool<float>.Shared.Rent(n * d);
-        var train = pooledTrain.AsSpan(0, n * d);
-        TensorPrimitives.ConvertTruncating<double, float>(_train.AsSpan(), train);
-        var trainNorms = _trainNormsSingle;
+        int m = queries.Rows, n = Count, c = k + ScreenExtra;
         var result = new int[m * k];
-        int block = QueryBlock(m);
-        // Pooled work arrays: a fresh multi-megabyte array per call measured costly (page faults, LOH collections).
-        var scores = ArrayPool<float>.Shared.Rent(block * n);
-        var querySingle = ArrayPool<float>.Shared.Rent(block * d);
-        double unit = Math.ScaleB(1.0, -24);
+        int group = Math.Min(m, QueryGroup);
+        var candidates = ArrayPool<int>.Shared.Rent(group * c);
+        var screened = ArrayPool<float>.Shared.Rent(group * c);
         int fallbacks = 0;
-        for (int start = 0; start < m; start += block)
+        for (int start = 0; start < m; start += group)
         {
-            int rows = Math.Min(block, m - start);
-            var q = queries.AsSpan().Slice(start * d, rows * d);
-            TensorPrimitives.ConvertTruncating<double, float>(q, querySingle.AsSpan(0, rows * d));
-            Gemm.Multiply<float>(Op.None, Op.Transpose, rows, n, d, -2f, querySingle.AsSpan(0, rows * d), d, train, d, 0f, scores.AsSpan(0, rows * n), n);
+            int rows = Math.Min(group, m - start);
+            NeighborScreen.Run(_train, _active, _trainNormsSingle, queries, start, rows, c, candidates, screened, ScreenPath);
             int s = start;
             Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                () => (Candidates: new int[c], Exact: new double[c], Difference: new double[d]),
+                () => new RerankBuffers(k, Features),
                 (r, _, buffers) =>
                 {
-                    var row = scores.AsSpan(r * n, n);
-                    TensorPrimitives.Add(row, trainNorms, row);
-                    var candidates = buffers.Candidates;
-                    SelectSmallest<float>(row, candidates);
-                    double threshold = row[candidates[c - 1]];
-                    var query = queries.RowSpan(s + r);
-                    // The candidates' distances ‖q − x‖², sorted by (distance, index).
-                    for (int i = 0; i < c; i++) buffers.Exact[i] = SquaredDistance(query, _train.RowSpan(candidates[i]), buffers.Difference);
-                    SortByScoreThenIndex(buffers.Exact, candidates);
-                    double qNorm2 = TensorPrimitives.SumOfSquares(query), reach = Math.Sqrt(qNorm2) + _maxTrainNorm;
-                    // The float32 error bound, plus float64 rounding of the comparison itself.
-                    double bound = ((2.0 * d + 8) * unit + 1e-14) * reach * reach;
                     var answer = result.AsSpan((s + r) * k, k);
-                    if (threshold - bound > buffers.Exact[k - 1] - qNorm2)
-                    {
-                        candidates.AsSpan(0, k).CopyTo(answer);
-                    }
-                    else
+                    if (!Rerank(queries.RowSpan(s + r), candidates.AsSpan(r * c, c), screened.AsSpan(r * c, c), buffers, answer))
                     {
                         Interlocked.Increment(ref fallbacks);
                         var exact = new double[n];
-                        for (int j = 0; j < n; j++) exact[j] = SquaredDistance(query, _train.RowSpan(j), buffers.Difference);
+                        for (int j = 0; j < n; j++) exact[j] = SquaredDistance(queries.RowSpan(s + r), _train.RowSpan(j), buffers.Difference);
                         SelectSmallest<double>(exact, answer);
                     }
 
@@ -226,36 +233,74 @@ public sealed class KNearestNeighbors
                 _ => { });
         }
 
-        ArrayPool<float>.Shared.Return(pooledTrain);
-        ArrayPool<float>.Shared.Return(scores);
-        ArrayPool<float>.Shared.Return(querySingle);
+        ArrayPool<int>.Shared.Return(candidates);
+        ArrayPool<float>.Shared.Return(screened);
         _screenFallbacks += fallbacks;
         return result;
+    }
+
+    /// <summary>Per-thread scratch of <see cref="Rerank"/>: the best k exact distances so far, their indices, a difference row.</summary>
+    private sealed class RerankBuffers(int k, int features)
+    {
+        public double[] Distances { get; } = new double[k];
+
+        public int[] Indices { get; } = new int[k];
+
+        public double[] Difference { get; } = new double[features];
+    }
+
+    /// <summary>
+    /// The k nearest of one query from its screened candidates (ascending screened score s̃), or false when the screen
+    /// cannot certify them. With u = 2⁻²⁴, every s̃ⱼ is within E = (2D + 8)·u·(‖q‖ + maxⱼ‖xⱼ‖)² of the exact
+    /// sⱼ = ‖xⱼ‖² − 2·qᵀxⱼ over the kept features, and ‖q − xⱼ‖² = sⱼ + o with o = ‖q‖² − 2·Σ q_f·v_f over the
+    /// constant features f (value v_f). Candidates get ‖q − xⱼ‖² computed in float64, in screened order, until the
+    /// next one has s̃ − E above the k-th distance so far less o: it, and every later candidate and every sample the
+    /// screen dropped (s̃ at least the last candidate's), is then strictly farther. If the list runs out first, the
+    /// last candidate's s̃ − E must clear that bar instead.
+    /// </summary>
+    private bool Rerank(ReadOnlySpan<double> query, ReadOnlySpan<int> candidates, ReadOnlySpan<float> screened,
+        RerankBuffers buffers, Span<int> answer)
+    {
+        int k = answer.Length, c = candidates.Length;
+        double qNorm2 = TensorPrimitives.SumOfSquares(query);
+        double reach = Math.Sqrt(qNorm2) + _maxTrainNorm, reach2 = reach * reach;
+        // Outside this range float32 could overflow or lose relative precision to underflow: no certificate.
+        if (!(reach2 <= 1e30 && reach2 >= 1e-20) || candidates[c - 1] < 0 || !float.IsFinite(screened[c - 1])) return false;
+        double offset = qNorm2;
+        for (int i = 0; i < _constantFeatures.Length; i++) offset -= 2 * query[_constantFeatures[i]] * _constantValues[i];
+        // The float32 error bound, plus float64 rounding of the comparison itself.
+        double bound = (((2.0 * Features) + 8) * Math.ScaleB(1.0, -24) + 1e-14) * reach2;
+        var distances = buffers.Distances;
+        var indices = buffers.Indices;
+        int count = 0, next = 0;
+        for (; next < c; next++)
+        {
+            if (count == k && screened[next] - bound > distances[k - 1] - offset) break;
+            int j = candidates[next];
+            double distance = SquaredDistance(query, _train.RowSpan(j), buffers.Difference);
+            if (count < k) count++;
+            else if (distance > distances[k - 1] || (distance == distances[k - 1] && j > indices[k - 1])) continue;
+            int p = count - 1;
+            while (p > 0 && (distances[p - 1] > distance || (distances[p - 1] == distance && indices[p - 1] > j)))
+            {
+                distances[p] = distances[p - 1];
+                indices[p] = indices[p - 1];
+                p--;
+            }
+
+            distances[p] = distance;
+            indices[p] = j;
+        }
+
+        if (next == c && !(screened[c - 1] - bound > distances[k - 1] - offset)) return false;
+        indices.AsSpan(0, k).CopyTo(answer);
+        return true;
     }
 
     private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> difference)
     {
         TensorPrimitives.Subtract(a, b, difference);
         return TensorPrimitives.SumOfSquares<double>(difference);
-    }
-
-    /// <summary>Insertion sort of the (short) candidate list by score, the smaller index first on ties.</summary>
-    private static void SortByScoreThenIndex(double[] scores, int[] indices)
-    {
-        for (int i = 1; i < scores.Length; i++)
-        {
-            double key = scores[i];
-            int index = indices[i], p = i;
-            while (p > 0 && (scores[p - 1] > key || (scores[p - 1] == key && indices[p - 1] > index)))
-            {
-                scores[p] = scores[p - 1];
-                indices[p] = indices[p - 1];
-                p--;
-            }
-
-            scores[p] = key;
-            indices[p] = index;
-        }
     }
 
     /// <summary>The indices of the k smallest values of <paramref name="values"/>, smallest first (the lower index on ties).</summary>

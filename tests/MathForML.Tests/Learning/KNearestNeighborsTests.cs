@@ -1,5 +1,6 @@
 using MathForML.Learning;
 using MathForML.LinearAlgebra;
+using MathForML.LinearAlgebra.Kernels;
 using MathForML.Tests.Statistics;
 
 namespace MathForML.Tests.Learning;
@@ -118,5 +119,70 @@ public class KNearestNeighborsTests
         Assert.True(model.ScreenFallbacks > 0, "no query needed the float64 fallback");
         Assert.Equal(BruteForceNeighbors(train, test, 3), screened);
         Assert.Equal(BruteForce(train, labels, test, 3), model.Predict(test, 3));
+    }
+
+    /// <summary>Every micro-kernel family this processor runs (as ints: <see cref="KernelPath"/> is internal).</summary>
+    public static TheoryData<int> Paths() => [.. KernelPathSelection.Supported.Select(p => (int)p)];
+
+    /// <summary>
+    /// Features constant over the training set (zero, and non-zero) are left out of the screen; the answer must not
+    /// change, on every micro-kernel family, also when the queries differ from the constant there.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void ConstantFeaturesChangeNothing(int pathNumber)
+    {
+        var path = (KernelPath)pathNumber;
+        var random = new Random(77);
+        int n = 600, d = 50;
+        var train = SampleStatisticsTests.Random(n, d, 21);
+        for (int i = 0; i < n; i++)
+        {
+            train[i, 0] = 0;
+            train[i, 17] = 3.5;
+            train[i, 49] = -2;
+        }
+
+        var labels = Enumerable.Range(0, n).Select(_ => random.Next(10)).ToArray();
+        var test = SampleStatisticsTests.Random(130, d, 22);
+        for (int q = 0; q < 65; q++) test[q, 17] = 3.5;   // half the queries agree with the constant, half do not
+        var model = KNearestNeighbors.Fit(train, labels);
+        model.ScreenPath = path;
+        Assert.Equal(BruteForceNeighbors(train, test, 4), model.Neighbors(test, 4));
+        Assert.Equal(model.NeighborsExact(test, 4), model.Neighbors(test, 4));
+        Assert.Equal(0, model.ScreenFallbacks);
+    }
+
+    /// <summary>
+    /// Data so large that float32 scores would overflow (1e20), or so small that they would underflow (1e-16): the
+    /// screen cannot certify, every query falls back to float64, and the neighbours are still the exact ones.
+    /// </summary>
+    [Theory]
+    [InlineData(1e20)]
+    [InlineData(1e-16)]
+    public void ExtremeScalesFallBackToFloat64(double scale)
+    {
+        var random = new Random(3);
+        int n = 200, d = 40;
+        var train = SampleStatisticsTests.Random(n, d, 31);
+        var test = SampleStatisticsTests.Random(20, d, 32);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < d; j++) train[i, j] *= scale;
+        for (int q = 0; q < 20; q++)
+            for (int j = 0; j < d; j++) test[q, j] *= scale;
+        var model = KNearestNeighbors.Fit(train, Enumerable.Range(0, n).Select(_ => random.Next(3)).ToArray());
+        Assert.Equal(BruteForceNeighbors(train, test, 3), model.Neighbors(test, 3));
+        Assert.Equal(20, model.ScreenFallbacks);
+    }
+
+    /// <summary>More queries than one candidate group (<see cref="KNearestNeighbors.QueryGroup"/>): groups are screened in turn.</summary>
+    [Fact]
+    public void ManyQueriesCrossQueryGroups()
+    {
+        int n = 40, d = 32, m = KNearestNeighbors.QueryGroup + 100;
+        var train = SampleStatisticsTests.Random(n, d, 41);
+        var test = SampleStatisticsTests.Random(m, d, 42);
+        var model = KNearestNeighbors.Fit(train, Enumerable.Range(0, n).Select(i => i % 4).ToArray());
+        Assert.Equal(model.NeighborsExact(test, 2), model.Neighbors(test, 2));
     }
 }

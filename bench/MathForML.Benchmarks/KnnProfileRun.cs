@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using MathForML.Data;
+using MathForML.LinearAlgebra.Kernels;
+using MathForML.Learning;
+
+namespace MathForML.Benchmarks;
+
+/// <summary>
+/// The `knn-profile DIR [--k 3]` mode: where the time of k-NN goes: the whole fit + predict, the float32 GEMM of the
+/// same shape alone (in the same query blocks), and the selection of the k + extra smallest of each score row; each
+/// the median of five after a warm-up.
+/// </summary>
+internal static class KnnProfileRun
+{
+    public static void Execute(string dir, int k, TextWriter output)
+    {
+        var train = NpyFile.ReadMatrix(Path.Combine(dir, "knn-train-x.npy"));
+        var labels = NpyFile.Read<int>(Path.Combine(dir, "knn-train-y.npy")).Data;
+        var test = NpyFile.ReadMatrix(Path.Combine(dir, "knn-test-x.npy"));
+        int n = train.Rows, d = train.Columns, m = test.Rows;
+        output.WriteLine($"# knn profile {m} queries × {n} training × {d}, {Environment.ProcessorCount} cores, kernel path {KernelPathSelection.Best}");
+        Stage(output, "fit + predict", () => KNearestNeighbors.Fit(train, labels).Predict(test, k));
+        Stage(output, "fit", () => KNearestNeighbors.Fit(train, labels));
+        var model = KNearestNeighbors.Fit(train, labels);
+        Stage(output, "predict", () => model.Predict(test, k));
+        var x32 = new float[n * d];
+        var q32 = new float[m * d];
+        Stage(output, "convert training set to float32", () => System.Numerics.Tensors.TensorPrimitives.ConvertTruncating<double, float>(train.AsSpan(), x32));
+        System.Numerics.Tensors.TensorPrimitives.ConvertTruncating<double, float>(test.AsSpan(), q32);
+        int block = Math.Min(m, 1024);
+        var scores = new float[block * n];
+        Stage(output, $"float32 GEMM in blocks of {block}", () =>
+        {
+            for (int s = 0; s < m; s += block)
+            {
+                int rows = Math.Min(block, m - s);
+                Gemm.Multiply<float>(Op.None, Op.Transpose, rows, n, d, -2f, q32.AsSpan(s * d, rows * d), d, x32, d, 0f, scores.AsSpan(0, rows * n), n);
+            }
+        });
+        int c = k + KNearestNeighbors.ScreenExtra;
+        Stage(output, $"select {c} smallest of {m} rows (2 threads)", () =>
+            Parallel.For(0, m, r =>
+            {
+                Span<int> best = stackalloc int[c];
+                KNearestNeighbors.SelectSmallest<float>(scores.AsSpan(r % block * n, n), best);
+            }));
+    }
+
+    private static void Stage(TextWriter output, string name, Action run)
+    {
+        run();
+        var t = new double[5];
+        for (int i = 0; i < t.Length; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            run();
+            t[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(t);
+        output.WriteLine($"{name,-48} median {t[2],8:F1} ms  (min {t[0]:F1}, max {t[^1]:F1})");
+    }
+}
