@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MathForML.Data;
-using MathForML.LinearAlgebra.Kernels;
 using MathForML.Learning;
+using MathForML.LinearAlgebra.Kernels;
 
 namespace MathForML.Benchmarks;
 
