@@ -23,6 +23,13 @@ internal static class KnnProfileRun
         Stage(output, "fit", () => KNearestNeighbors.Fit(train, labels));
         var model = KNearestNeighbors.Fit(train, labels);
         Stage(output, "predict", () => model.Predict(test, k));
+        int c0 = k + KNearestNeighbors.ScreenExtra;
+        int[] active = [.. Enumerable.Range(0, d).Where(j => Enumerable.Range(1, n - 1).Any(i => train[i, j] != train[0, j]))];
+        var norms = Enumerable.Range(0, n).Select(i => (float)System.Numerics.Tensors.TensorPrimitives.SumOfSquares<double>(train.RowSpan(i))).ToArray();
+        var candidates = new int[m * c0];
+        var screened = new float[m * c0];
+        Stage(output, $"fused screen ({active.Length} kept features, {c0} candidates)", () =>
+            NeighborScreen.Run(train, active, norms, test, 0, m, c0, candidates, screened, KernelPathSelection.Best));
         var x32 = new float[n * d];
         var q32 = new float[m * d];
         Stage(output, "convert training set to float32", () => System.Numerics.Tensors.TensorPrimitives.ConvertTruncating<double, float>(train.AsSpan(), x32));

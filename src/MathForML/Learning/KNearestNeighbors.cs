@@ -15,8 +15,10 @@ namespace MathForML.Learning;
 /// <para>
 /// Distances use ‖q − x‖² = ‖q‖² + ‖x‖² − 2·qᵀx. ‖q‖² is the same for every candidate of a query, so ranking needs
 /// only ‖x‖² − 2·qᵀx: one GEMM Q·Xᵀ (2·M·N·D flops for M queries, N training samples) plus a bounded selection of
-/// the k smallest per query (N·log k). Queries are processed up to <see cref="BlockRows"/> at a time, so the work memory
-/// is one block of scores (at most <see cref="ScoreBudget"/> values), whatever M is.
+/// the k smallest per query (N·log k). The float64 path takes queries up to <see cref="BlockRows"/> at a time, so its work
+/// memory is one block of scores (at most <see cref="ScoreBudget"/> values), whatever M is; the float32 screen below
+/// stores no scores at all, only k + <see cref="ScreenExtra"/> candidates for each of up to <see cref="QueryGroup"/>
+/// queries and one packed training chunk (<see cref="NeighborScreen.ChunkBytes"/>).
 /// </para>
 /// <para>
 /// When D ≥ <see cref="ScreenMinFeatures"/> and k ≤ <see cref="ScreenMaxK"/>, a float32 screen

@@ -1,3 +1,4 @@
+using CsCheck;
 using MathForML.Learning;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Kernels;
@@ -184,5 +185,31 @@ public class KNearestNeighborsTests
         var test = SampleStatisticsTests.Random(m, d, 42);
         var model = KNearestNeighbors.Fit(train, Enumerable.Range(0, n).Select(i => i % 4).ToArray());
         Assert.Equal(model.NeighborsExact(test, 2), model.Neighbors(test, 2));
+    }
+
+    /// <summary>
+    /// Property: on random data sets the screened neighbours are the course loop's, neighbour for neighbour. Values
+    /// come from a coarse grid (many exact ties in distance, which must go to the earlier sample) or are continuous,
+    /// and some features are constant (left out of the screen).
+    /// </summary>
+    [Fact]
+    public void ScreenedNeighboursAreTheBruteForceOnesOnRandomData()
+    {
+        var shapes = Gen.Select(Gen.Int[20, 120], Gen.Int[32, 60], Gen.Int[1, 8], Gen.Int[1, 12], Gen.Bool, Gen.Int[0, 6]);
+        shapes.SelectMany((n, d, k, m, grid, constants) => Gen.Int[0, 3].Array[(n + m) * d].Select(cells => (n, d, k, m, grid, constants, cells)))
+            .Sample(sample =>
+            {
+                var (n, d, k, m, grid, constants, cells) = sample;
+                var random = new Random(cells.Length + (31 * n));
+                double Value(int cell) => grid ? cell : cell + random.NextDouble();
+                var train = new Matrix(n, d);
+                for (int i = 0; i < n; i++)
+                    for (int j = 0; j < d; j++) train[i, j] = j < constants ? 1.5 : Value(cells[(i * d) + j]);
+                var test = new Matrix(m, d);
+                for (int q = 0; q < m; q++)
+                    for (int j = 0; j < d; j++) test[q, j] = Value(cells[((n + q) * d) + j]);
+                var model = KNearestNeighbors.Fit(train, Enumerable.Range(0, n).Select(i => i % 3).ToArray());
+                Assert.Equal(BruteForceNeighbors(train, test, k), model.Neighbors(test, k));
+            }, iter: 150);
     }
 }
