@@ -13,7 +13,7 @@ namespace MathForML.DimensionalityReduction;
 /// block diagonal after a permutation: eᵢ is an exact eigenvector with eigenvalue 0, and only the a×a block of the
 /// other features needs SYRK and the eigensolver (for MNIST's 10,000 digits a = 717 of 784: (a/D)³ ≈ 0.77 of the
 /// eigen work). The result is the same decomposition, assembled back in the full space.
-/// Extra memory: S, its eigenvectors and one block of centred rows, never a centred copy of X.
+/// Extra memory: S and its eigenvectors; X is centred inside the SYRK packing, never copied.
 /// </remarks>
 internal static class CovariancePcaSolver
 {
