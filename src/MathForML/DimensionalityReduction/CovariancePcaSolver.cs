@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Eigen;
 using MathForML.Statistics;
@@ -17,6 +18,7 @@ namespace MathForML.DimensionalityReduction;
 /// </remarks>
 internal static class CovariancePcaSolver
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PcaFactors Solve(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, int k, bool[] constant)
     {
         int d = x.Columns;
@@ -30,7 +32,7 @@ internal static class CovariancePcaSolver
             var s = WorkspacePool.Rent(a * a, clear: false);   // pooled, as the eigensolver's buffers: a fresh LOH array per fit measured costly
             SampleStatistics.Scatter(x, mean, scale, 1.0 / x.Rows, s, Runs(active));
             for (int j = 0; j < a; j++) total += s[j * a + j];
-            (var values, rows) = SymmetricEigen.DecomposeToRows(s, a);
+            (var values, rows) = SymmetricEigen.DecomposeToRows(s, a, mirrored: true);   // Scatter mirrors its lower triangle
             WorkspacePool.Return(s);
             for (int q = 0; q < a; q++) lambda.Add((values[q], q));
         }
