@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using MathForML.LinearAlgebra.Eigen;
 using MathForML.LinearAlgebra.Kernels;
 
@@ -93,8 +94,14 @@ public sealed class SymmetricEigen
         return DecomposeToRows(a.AsSpan(), a.Rows, options);
     }
 
-    /// <summary><see cref="DecomposeToRows(Matrix, SymmetricEigenOptions?)"/> of the n×n row-major matrix in <paramref name="a"/> (its first n² values; e.g. a pooled buffer).</summary>
-    internal static (double[] Eigenvalues, double[] Rows) DecomposeToRows(ReadOnlySpan<double> a, int n, SymmetricEigenOptions? options = null)
+    /// <summary>
+    /// <see cref="DecomposeToRows(Matrix, SymmetricEigenOptions?)"/> of the n×n row-major matrix in <paramref name="a"/>
+    /// (its first n² values; e.g. a pooled buffer). <paramref name="mirrored"/> says the caller built A exactly
+    /// symmetric (a triangle copied onto the other), so the O(n²) strided symmetry check is skipped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (double[] Eigenvalues, double[] Rows) DecomposeToRows(ReadOnlySpan<double> a, int n, SymmetricEigenOptions? options = null,
+        bool mirrored = false)
     {
         options ??= new SymmetricEigenOptions();
         a = a[..(n * n)];
@@ -102,10 +109,10 @@ public sealed class SymmetricEigen
         if (options.TopK is { } topK && (topK < 1 || topK > n))
             throw new ArgumentOutOfRangeException(nameof(options), topK, $"TopK must be between 1 and {n}.");
         ArgumentOutOfRangeException.ThrowIfNegative(options.SymmetryTolerance, nameof(options));
-        foreach (double v in a)
-            if (!double.IsFinite(v)) throw new ArgumentException("The matrix holds NaN or infinite values.", nameof(a));
+        // MaxMagnitude propagates NaN and ±∞ gives ∞, so one pass both scales and checks for them.
         double maxAbs = n == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(a));
-        ThrowIfAsymmetric(a, n, options.SymmetryTolerance * maxAbs);
+        if (!double.IsFinite(maxAbs)) throw new ArgumentException("The matrix holds NaN or infinite values.", nameof(a));
+        if (!mirrored) ThrowIfAsymmetric(a, n, options.SymmetryTolerance * maxAbs);
 
         if (maxAbs == 0) return Trivial(n, k);
         // Scale by a power of two (exact) so that max |a_ij| is near 1: no overflow or underflow in the rotations.
@@ -177,6 +184,7 @@ public sealed class SymmetricEigen
         return (new double[k], rows);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ThrowIfAsymmetric(ReadOnlySpan<double> a, int n, double tolerance)
     {
         for (int i = 0; i < n; i++)

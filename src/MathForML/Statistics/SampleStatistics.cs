@@ -11,15 +11,12 @@ namespace MathForML.Statistics;
 /// </summary>
 /// <remarks>
 /// The <c>…Naive</c> methods are the course's explicit loops, kept to read and to test against. The fast ones run on
-/// the kernels: the mean is one transposed GEMV (Xᵀ·1/N) and the covariance is S = (1/N)·X̃ᵀX̃ by SYRK, with the centred
-/// rows X̃ formed a block of <see cref="BlockRows"/> rows at a time, so the extra memory stays at one block whatever N is.
+/// the kernels: the mean is one transposed GEMV (Xᵀ·1/N) and the covariance is S = (1/N)·X̃ᵀX̃ by one SYRK whose packing
+/// centres the rows on the way (<see cref="CentredSyrk"/>), so X̃ is never stored.
 /// Cost: N·D (mean), N·D² (covariance) flops.
 /// </remarks>
 public static class SampleStatistics
 {
-    /// <summary>Rows centred (and scaled) together before each SYRK update: 1024·D doubles (6.4 MB for D = 784).</summary>
-    internal const int BlockRows = 1024;
-
     /// <summary>μ = (1/N)·Σₙ xₙ by two explicit loops.</summary>
     public static Vector MeanNaive(Matrix x)
     {
@@ -73,7 +70,7 @@ public static class SampleStatistics
         return v;
     }
 
-    /// <summary>S = (1/N)·(X − 1μᵀ)ᵀ(X − 1μᵀ) by blocked SYRK.</summary>
+    /// <summary>S = (1/N)·(X − 1μᵀ)ᵀ(X − 1μᵀ) by SYRK, centring while packing.</summary>
     /// <exception cref="ArgumentException">X has no rows, or holds NaN or ±∞.</exception>
     public static Matrix Covariance(Matrix x) => Covariance(x, Mean(x));
 
@@ -90,55 +87,32 @@ public static class SampleStatistics
     }
 
     /// <summary>
-    /// C ← α·Σₙ zₙzₙᵀ with zₙ = (xₙ − μ) / σ element-wise (no division when <paramref name="scale"/> is empty):
-    /// blocks of centred rows fed to SYRK with β = 1. With <paramref name="runs"/>, only those features (runs of
-    /// consecutive columns, in order) enter zₙ, and C is a×a for the a features they cover.
+    /// C ← α·Σₙ zₙzₙᵀ with zₙ = (xₙ − μ) / σ element-wise (no division when <paramref name="scale"/> is empty), in one
+    /// SYRK over all N rows that centres (and scales) X while packing it (<see cref="CentredSyrk"/>). With
+    /// <paramref name="runs"/>, only those features (runs of consecutive columns, in order) enter zₙ, and C is a×a for
+    /// the a features they cover.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Scatter(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, double alpha, Span<double> c,
         IReadOnlyList<(int Start, int Length)>? runs = null)
     {
-        int n = x.Rows, d = x.Columns;
-        var segments = (runs ?? [(0, d)]).ToArray();
+        int d = x.Columns;
+        var segments = runs ?? [(0, d)];
         int a = segments.Sum(r => r.Length);
-        int rows = Math.Min(BlockRows, n);
-        var block = LinearAlgebra.Eigen.WorkspacePool.Rent(rows * a, clear: false);   // pooled: a fresh 5 MB array a fit measured costly
-        // μ and 1/σ gathered to the a kept features, so each run is one contiguous subtract (and multiply).
+        // The kept features' columns of X, and μ and 1/σ gathered to them.
+        var columns = new int[a];
         var shift = new double[a];
-        var factor = scale.IsEmpty ? null : new double[a];
-        for (int r = 0, offset = 0; r < segments.Length; offset += segments[r].Length, r++)
+        var factor = new double[a];
+        for (int r = 0, offset = 0; r < segments.Count; offset += segments[r].Length, r++)
         {
             var (first, length) = segments[r];
+            for (int t = 0; t < length; t++) columns[offset + t] = first + t;
             mean.Slice(first, length).CopyTo(shift.AsSpan(offset, length));
-            if (factor is not null) TensorPrimitives.Divide(1.0, scale.Slice(first, length), factor.AsSpan(offset, length));
+            if (scale.IsEmpty) factor.AsSpan(offset, length).Fill(1.0);   // (x − μ)·1 is exactly x − μ
+            else TensorPrimitives.Divide(1.0, scale.Slice(first, length), factor.AsSpan(offset, length));
         }
 
-        c[..(a * a)].Clear();
-        var data = x.AsSpan();
-        for (int start = 0; start < n; start += rows)
-        {
-            int count = Math.Min(rows, n - start);
-            // Centring stays on one thread: it is memory-bound, and splitting it measured slower (twice the CPU time).
-            for (int i = 0; i < count; i++) CentreRow(data.Slice((start + i) * d, d), segments, shift, factor, block.AsSpan(i * a, a));
-            Syrk.ComputeLower<double>(a, count, alpha, block.AsSpan(0, count * a), a, 1.0, c, a, KernelPathSelection.Best);
-        }
-
-        LinearAlgebra.Eigen.WorkspacePool.Return(block);
+        CentredSyrk.ComputeLower(a, x.Rows, alpha, x.AsSpan(), d, columns, shift, factor, 0.0, c, a, KernelPathSelection.Best);
         SymmetricMirror.LowerToUpper(c, a, a);
-    }
-
-    /// <summary>target = (source[runs] − shift)·factor: the kept features of one row, centred (and scaled), packed together.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CentreRow(ReadOnlySpan<double> source, (int Start, int Length)[] runs, double[] shift, double[]? factor, Span<double> target)
-    {
-        int offset = 0;
-        foreach (var (first, length) in runs)
-        {
-            var t = target.Slice(offset, length);
-            TensorPrimitives.Subtract(source.Slice(first, length), shift.AsSpan(offset, length), t);
-            if (factor is not null) TensorPrimitives.Multiply(t, factor.AsSpan(offset, length), t);
-            offset += length;
-        }
     }
 
     /// <summary>

@@ -185,6 +185,20 @@ public class SymmetricEigenTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SymmetricEigen.Decompose(Matrix.Identity(3), new SymmetricEigenOptions { TopK = 0 }));
     }
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void RejectsNonFiniteEntryInsideALargeMatrix(double bad)
+    {
+        // 37×37: the finiteness check runs on the vectorised max-magnitude pass, the bad entry mid-vector and symmetric.
+        var a = Matrix.Identity(37);
+        a[20, 13] = bad;
+        a[13, 20] = bad;
+        Assert.Throws<ArgumentException>(() => SymmetricEigen.Decompose(a));
+        Assert.Throws<ArgumentException>(() => SymmetricEigen.DecomposeToRows(a.AsSpan(), 37, mirrored: true));
+    }
+
     [Fact]
     public void SymmetryToleranceIsRelative()
     {

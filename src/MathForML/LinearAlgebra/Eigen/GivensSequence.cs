@@ -35,6 +35,7 @@ internal sealed class GivensSequence
     public int Count { get; private set; }
 
     /// <summary>Records a rotation of rows i and i+1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int i, double c, double s)
     {
         if (Count == _index.Length)
@@ -50,6 +51,7 @@ internal sealed class GivensSequence
     }
 
     /// <summary>Applies the rotations, in recording order, to the rows of the n×columns row-major matrix <paramref name="x"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ApplyToRows(double[] x, int columns)
     {
         if (Count == 0 || columns == 0) return;
@@ -80,12 +82,14 @@ internal sealed class GivensSequence
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyToColumns(double[] x, int columns, int from, int to)
     {
         for (int c0 = from; c0 < to; c0 += StripWidth)
             ApplyToStrip(x, columns, c0, Math.Min(StripWidth, to - c0));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyToStrip(double[] x, int columns, int c0, int width)
     {
         ref double origin = ref MemoryMarshal.GetArrayDataReference(x);
@@ -114,6 +118,7 @@ internal sealed class GivensSequence
     /// Rotations from..to−1 of one sweep on a 64-wide strip: the row shared by consecutive rotations stays in registers, so
     /// each rotation loads one row and stores one row (instead of two each), with eight independent vectors in flight.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyRun(ref double strip, int columns, int from, int to)
     {
         int first = _index[from];

@@ -30,13 +30,15 @@ internal static class HouseholderBackTransformation
     }
 
     /// <summary>X ← X·Qᵀ for the <paramref name="rows"/>×n row-major matrix <paramref name="x"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(double[] x, int rows, int n, double[] reflectors, double[] tau, bool fromIdentity = false)
     {
         int count = Math.Max(0, n - 2);
         if (count == 0 || rows == 0) return;
         var t = new double[BlockSize * BlockSize];
-        var w = new double[rows * BlockSize];
-        var wt = new double[rows * BlockSize];
+        // Pooled: at rows = 784 each is 300 KB, and fresh large arrays cost their page faults on every call.
+        var w = WorkspacePool.Rent(rows * BlockSize, clear: false);
+        var wt = WorkspacePool.Rent(rows * BlockSize, clear: false);
         int lastStart = (count - 1) / BlockSize * BlockSize;
         for (int k0 = lastStart; k0 >= 0; k0 -= BlockSize)
         {
@@ -54,6 +56,9 @@ internal static class HouseholderBackTransformation
             Gemm.Multiply(Op.None, Op.Transpose, m, nb, nb, 1.0, w, nb, t, BlockSize, 0.0, wt, nb);
             Gemm.Multiply(Op.None, Op.None, m, width, nb, -1.0, wt, nb, y, n, 1.0, xs, n);
         }
+
+        WorkspacePool.Return(w);
+        WorkspacePool.Return(wt);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MathForML.LinearAlgebra.Eigen;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace MathForML.LinearAlgebra.Eigen;
 internal static class SignConvention
 {
     /// <summary>Index of the first component of largest magnitude (0 for an empty span).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int PeakIndex(ReadOnlySpan<double> x)
     {
         int peak = 0;

@@ -20,6 +20,7 @@ internal static class TridiagonalQl
 
     /// <summary>Diagonalises T in place; <paramref name="offDiagonal"/> must have length ≥ n (the last entry is workspace).</summary>
     /// <exception cref="InvalidOperationException">The iteration did not converge within 30n sweeps (not seen in practice).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Diagonalize(double[] d, double[] offDiagonal, int n, GivensSequence? rotations)
     {
         var e = offDiagonal;

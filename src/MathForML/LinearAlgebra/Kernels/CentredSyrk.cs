@@ -1,0 +1,155 @@
+using System.Runtime.CompilerServices;
+
+namespace MathForML.LinearAlgebra.Kernels;
+
+/// <summary>
+/// The scatter matrix of centred data in one symmetric rank-k update, without a centred copy of the data:
+/// the lower triangle of C ← α·ZᵀZ + β·C with Z[p, t] = (X[p, columns[t]] − shift[t])·factor[t], X k×d row-major
+/// (k samples as rows), Z k×n and C n×n. With shift = μ and α = 1/N this is the biased covariance of the chosen features.
+/// </summary>
+/// <remarks>
+/// The loop nest is <see cref="GemmDriver"/>'s (GotoBLAS/BLIS, lower-triangle tiles only, as <see cref="Syrk"/>), with the
+/// packing of both operands done by <see cref="CentredPacking"/>: it reads the chosen columns of X and centres (and
+/// scales) them on the way into the packed panels. Centring a block of rows first and running SYRK on it costs an extra
+/// pass over N·n values, on one core, between the parallel SYRK calls; here it is spread over the packing that SYRK
+/// does anyway, on every core. On several cores the rows of C are cut where the triangle's area divides evenly, as in
+/// <see cref="Syrk"/>. Cost: about n²·k flops, plus ≈ 2·k·n packed values read from X per core.
+/// </remarks>
+internal static unsafe class CentredSyrk
+{
+    /// <summary>
+    /// The lower triangle (diagonal included) of C ← α·ZᵀZ + β·C; entries above the diagonal are left unspecified
+    /// (as <see cref="Syrk.ComputeLower{T}"/>).
+    /// <paramref name="columns"/>, <paramref name="shift"/> and <paramref name="factor"/> hold at least n entries; columns
+    /// are strictly increasing and below <paramref name="ldx"/>.
+    /// </summary>
+    public static void ComputeLower(int n, int k, double alpha, ReadOnlySpan<double> x, int ldx, ReadOnlySpan<int> columns,
+        ReadOnlySpan<double> shift, ReadOnlySpan<double> factor, double beta, Span<double> c, int ldc, KernelPath path)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (columns.Length < n || shift.Length < n || factor.Length < n)
+            throw new DimensionMismatchException($"Expected {n} columns, shifts and factors; found {columns.Length}, {shift.Length} and {factor.Length}.", nameof(columns));
+        KernelArguments.Operand("C", n, n, ldc, c.Length);
+        if (n == 0) return;
+        for (int t = 0; t < n; t++)
+            if (columns[t] < 0 || columns[t] >= ldx || (t > 0 && columns[t] <= columns[t - 1]))
+                throw new ArgumentException($"Column {t} is {columns[t]}: columns must increase strictly within 0…{ldx - 1}.", nameof(columns));
+        KernelArguments.Operand("X", k, columns[n - 1] + 1, ldx, x.Length);
+        if (k == 0 || alpha == 0)
+        {
+            BetaScaling.Apply(beta, c, n, n, ldc);
+            return;
+        }
+
+        fixed (double* px = x, pc = c, ps = shift, pf = factor)
+        fixed (int* pk = columns)
+        {
+            var z = new CentredOperand(px, ldx, pk, ps, pf);
+            switch (path)
+            {
+                case KernelPath.Vector512: LowerTriangle<GemmMicroKernel512<double>>(n, k, alpha, z, beta, pc, ldc, path); break;
+                case KernelPath.Vector256: LowerTriangle<GemmMicroKernel256<double>>(n, k, alpha, z, beta, pc, ldc, path); break;
+                default: LowerTriangle<GemmMicroKernelScalar<double>>(n, k, alpha, z, beta, pc, ldc, path); break;
+            }
+        }
+    }
+
+    private static void LowerTriangle<TKernel>(int n, int k, double alpha, CentredOperand z, double beta, double* c, nint ldc, KernelPath path)
+        where TKernel : IGemmMicroKernel<double>
+    {
+        int mr = TKernel.Mr;
+        int parts = (long)n * n * k / 2 < GemmPartition.ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, (n + mr - 1) / mr);
+        if (parts <= 1)
+        {
+            Run<TKernel>(0, n, n, k, alpha, z, beta, c, ldc, path);
+            return;
+        }
+
+        Parallel.For(0, parts, part =>
+        {
+            int start = RowCut(n, part, parts, mr), end = RowCut(n, part + 1, parts, mr);
+            // Rows start..end−1 of C need columns 0..end−1.
+            if (end > start) Run<TKernel>(start, end - start, end, k, alpha, z, beta, c + (start * ldc), ldc, path);
+        });
+    }
+
+    /// <summary>Row n·√(t/p) rounded to a multiple of mr: below it lies the fraction t/p of the lower triangle.</summary>
+    private static int RowCut(int n, int t, int parts, int mr) =>
+        t >= parts ? n : Math.Min(n, (int)Math.Round(n * Math.Sqrt((double)t / parts) / mr) * mr);
+
+    /// <summary>
+    /// Rows <paramref name="rowOffset"/> … + m − 1 and columns 0 … n − 1 of C (tiles wholly above the diagonal skipped),
+    /// where <paramref name="c"/> points at row <paramref name="rowOffset"/>: the loop nest of <see cref="GemmDriver.Run"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Run<TKernel>(int rowOffset, int m, int n, int k, double alpha, in CentredOperand z, double beta, double* c, nint ldc, KernelPath path)
+        where TKernel : IGemmMicroKernel<double>
+    {
+        int mr = TKernel.Mr, nr = TKernel.Nr;
+        var blocks = GemmBlocking.For(path, mr, nr, sizeof(double));
+        int mcMax = Balanced(m, blocks.Mc, mr);
+        int kcMax = Balanced(k, blocks.Kc, 1);
+        int ncMax = Balanced(n, blocks.Nc, nr);
+        double* packedA = GemmPackingBuffers<double>.ForA(mcMax * kcMax);
+        double* packedB = GemmPackingBuffers<double>.ForB(kcMax * ncMax);
+        double* tile = stackalloc double[mr * nr];
+
+        for (int jc = 0; jc < n; jc += ncMax)
+        {
+            int nc = Math.Min(ncMax, n - jc);
+            if (jc > rowOffset + m - 1) break;
+            for (int pc = 0; pc < k; pc += kcMax)
+            {
+                int kc = Math.Min(kcMax, k - pc);
+                CentredPacking.Pack(z, pc, kc, jc, nc, nr, packedB);
+                double betaBlock = pc == 0 ? beta : 1.0;
+                for (int ic = 0; ic < m; ic += mcMax)
+                {
+                    int mc = Math.Min(mcMax, m - ic);
+                    if (jc > rowOffset + ic + mc - 1) continue;
+                    CentredPacking.Pack(z, pc, kc, rowOffset + ic, mc, mr, packedA);
+                    for (int jr = 0; jr < nc; jr += nr)
+                    {
+                        int columns = Math.Min(nr, nc - jr);
+                        double* bPanel = packedB + ((nint)jr * kc);
+                        for (int ir = 0; ir < mc; ir += mr)
+                        {
+                            int rows = Math.Min(mr, mc - ir);
+                            if (jc + jr > rowOffset + ic + ir + rows - 1) continue;
+                            double* aPanel = packedA + ((nint)ir * kc);
+                            double* cTile = c + ((ic + ir) * ldc) + jc + jr;
+                            if (rows == mr && columns == nr)
+                            {
+                                TKernel.Run(kc, aPanel, bPanel, alpha, betaBlock, cTile, ldc);
+                            }
+                            else
+                            {
+                                TKernel.Run(kc, aPanel, bPanel, 1.0, 0.0, tile, nr);
+                                WriteEdge(tile, nr, rows, columns, alpha, betaBlock, cTile, ldc);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>C[0..rows, 0..columns] ← α·tile + β·C (C not read when β = 0).</summary>
+    private static void WriteEdge(double* tile, int ldt, int rows, int columns, double alpha, double beta, double* c, nint ldc)
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            double* src = tile + (i * ldt);
+            double* dst = c + (i * ldc);
+            for (int j = 0; j < columns; j++) dst[j] = beta == 0 ? alpha * src[j] : (alpha * src[j]) + (beta * dst[j]);
+        }
+    }
+
+    /// <summary>The block size at most <paramref name="limit"/> that cuts <paramref name="extent"/> into the fewest, most equal blocks (as <see cref="GemmDriver"/>).</summary>
+    private static int Balanced(int extent, int limit, int step)
+    {
+        int blocks = (extent + limit - 1) / limit;
+        return Math.Min(GemmDriver.RoundUp((extent + blocks - 1) / blocks, step), Math.Max(step, limit / step * step));
+    }
+}
