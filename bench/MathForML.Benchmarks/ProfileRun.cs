@@ -38,7 +38,7 @@ internal static class ProfileRun
         Stage(output, "feature summary", () => FeatureSummary.Of(x));
         Stage(output, $"centre + SYRK ({a} active)", () => SampleStatistics.Scatter(x, summary.Mean, default, 1.0 / n, s, runs));
         var centred = new double[n * a];
-        Stage(output, "centring into runs only", () =>
+        Stage(output, "old method: centring into runs only", () =>
         {
             var data = x.AsSpan();
             for (int i = 0; i < n; i++)
@@ -53,7 +53,7 @@ internal static class ProfileRun
         });
         var block5 = new double[1024 * a];
         double tc = 0, ts = 0;
-        Stage(output, "centre+SYRK interleaved (harness loop)", () =>
+        Stage(output, "old method: centre+SYRK interleaved", () =>
         {
             var data = x.AsSpan();
             for (int start = 0; start < n; start += 1024)
