@@ -68,15 +68,11 @@ internal static unsafe class CentredSyrk
 
         Parallel.For(0, parts, part =>
         {
-            int start = RowCut(n, part, parts, mr), end = RowCut(n, part + 1, parts, mr);
+            int start = Syrk.RowCut(n, part, parts, mr), end = Syrk.RowCut(n, part + 1, parts, mr);
             // Rows start..end−1 of C need columns 0..end−1.
             if (end > start) Run<TKernel>(start, end - start, end, k, alpha, z, beta, c + (start * ldc), ldc, path);
         });
     }
-
-    /// <summary>Row n·√(t/p) rounded to a multiple of mr: below it lies the fraction t/p of the lower triangle.</summary>
-    private static int RowCut(int n, int t, int parts, int mr) =>
-        t >= parts ? n : Math.Min(n, (int)Math.Round(n * Math.Sqrt((double)t / parts) / mr) * mr);
 
     /// <summary>
     /// Rows <paramref name="rowOffset"/> … + m − 1 and columns 0 … n − 1 of C (tiles wholly above the diagonal skipped),
@@ -88,9 +84,9 @@ internal static unsafe class CentredSyrk
     {
         int mr = TKernel.Mr, nr = TKernel.Nr;
         var blocks = GemmBlocking.For(path, mr, nr, sizeof(double));
-        int mcMax = Balanced(m, blocks.Mc, mr);
-        int kcMax = Balanced(k, blocks.Kc, 1);
-        int ncMax = Balanced(n, blocks.Nc, nr);
+        int mcMax = GemmDriver.Balanced(m, blocks.Mc, mr);
+        int kcMax = GemmDriver.Balanced(k, blocks.Kc, 1);
+        int ncMax = GemmDriver.Balanced(n, blocks.Nc, nr);
         double* packedA = GemmPackingBuffers<double>.ForA(mcMax * kcMax);
         double* packedB = GemmPackingBuffers<double>.ForB(kcMax * ncMax);
         double* tile = stackalloc double[mr * nr];
@@ -126,30 +122,12 @@ internal static unsafe class CentredSyrk
                             else
                             {
                                 TKernel.Run(kc, aPanel, bPanel, 1.0, 0.0, tile, nr);
-                                WriteEdge(tile, nr, rows, columns, alpha, betaBlock, cTile, ldc);
+                                GemmDriver.WriteEdge(tile, nr, rows, columns, alpha, betaBlock, cTile, ldc);
                             }
                         }
                     }
                 }
             }
         }
-    }
-
-    /// <summary>C[0..rows, 0..columns] ← α·tile + β·C (C not read when β = 0).</summary>
-    private static void WriteEdge(double* tile, int ldt, int rows, int columns, double alpha, double beta, double* c, nint ldc)
-    {
-        for (int i = 0; i < rows; i++)
-        {
-            double* src = tile + (i * ldt);
-            double* dst = c + (i * ldc);
-            for (int j = 0; j < columns; j++) dst[j] = beta == 0 ? alpha * src[j] : (alpha * src[j]) + (beta * dst[j]);
-        }
-    }
-
-    /// <summary>The block size at most <paramref name="limit"/> that cuts <paramref name="extent"/> into the fewest, most equal blocks (as <see cref="GemmDriver"/>).</summary>
-    private static int Balanced(int extent, int limit, int step)
-    {
-        int blocks = (extent + limit - 1) / limit;
-        return Math.Min(GemmDriver.RoundUp((extent + blocks - 1) / blocks, step), Math.Max(step, limit / step * step));
     }
 }

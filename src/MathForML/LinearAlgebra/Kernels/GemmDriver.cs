@@ -86,7 +86,7 @@ internal static unsafe class GemmDriver
 
     /// <summary>C[0..rows, 0..columns] ← α·tile + β·C (C not read when β = 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteEdge<T>(T* tile, int ldt, int rows, int columns, T alpha, T beta, T* c, nint ldc)
+    internal static void WriteEdge<T>(T* tile, int ldt, int rows, int columns, T alpha, T beta, T* c, nint ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < rows; i++)
@@ -104,7 +104,7 @@ internal static unsafe class GemmDriver
     /// The block size at most <paramref name="limit"/> that cuts <paramref name="extent"/> into the fewest, most equal
     /// blocks, rounded up to a multiple of <paramref name="step"/> (so 2048 in blocks of 2040 becomes two of 1032, not 2040 + 8).
     /// </summary>
-    private static int Balanced(int extent, int limit, int step)
+    internal static int Balanced(int extent, int limit, int step)
     {
         int blocks = (extent + limit - 1) / limit;
         return Math.Min(RoundUp((extent + blocks - 1) / blocks, step), Math.Max(step, limit / step * step));

@@ -81,6 +81,6 @@ public static class Syrk
     }
 
     /// <summary>Row n·√(t/p) rounded to a multiple of mr: below it lies the fraction t/p of the lower triangle.</summary>
-    private static int RowCut(int n, int t, int parts, int mr) =>
+    internal static int RowCut(int n, int t, int parts, int mr) =>
         t >= parts ? n : Math.Min(n, (int)Math.Round(n * Math.Sqrt((double)t / parts) / mr) * mr);
 }
