@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra.Double;
 

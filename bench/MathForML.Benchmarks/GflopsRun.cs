@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 using MathNet.Numerics;
 
 namespace MathForML.Benchmarks;

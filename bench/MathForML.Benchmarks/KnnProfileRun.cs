@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MathForML.Data;
 using MathForML.Learning;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.Benchmarks;
 

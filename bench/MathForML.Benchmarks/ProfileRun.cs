@@ -4,7 +4,7 @@ using MathForML.Data;
 using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Eigen;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 using MathForML.Statistics;
 
 namespace MathForML.Benchmarks;

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Eigen;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.DimensionalityReduction;
 

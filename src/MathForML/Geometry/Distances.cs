@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using MathForML.LinearAlgebra;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.Geometry;
 

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MathForML.LinearAlgebra;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.Learning;
 

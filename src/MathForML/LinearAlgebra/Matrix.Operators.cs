@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.LinearAlgebra;
 

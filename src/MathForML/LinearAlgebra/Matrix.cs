@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.LinearAlgebra;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.NeuralNetworks;
 

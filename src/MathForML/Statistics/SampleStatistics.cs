@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using MathForML.LinearAlgebra;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.Statistics;
 

@@ -1,6 +1,6 @@
 using MathForML.Learning;
 using MathForML.LinearAlgebra;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 using MathForML.Tests.Statistics;
 
 namespace MathForML.Tests.Learning;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.LinearAlgebra.Eigen;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// A register-blocked GEMM micro-kernel: the innermost block of the BLIS loop nest. It multiplies an Mr×kc packed

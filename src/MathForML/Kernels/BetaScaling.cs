@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>C ← β·C on an m×n row-major block, the whole of GEMM/SYRK when α = 0 or k = 0. β = 0 clears C (NaN included).</summary>
 internal static class BetaScaling

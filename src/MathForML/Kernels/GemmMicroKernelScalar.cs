@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// The portable GEMM micro-kernel: a 4×4 register tile in scalar arithmetic, for processors without 256-bit

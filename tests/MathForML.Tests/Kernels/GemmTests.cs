@@ -1,6 +1,6 @@
 using System.Numerics;
 using MathForML.LinearAlgebra;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.Tests.LinearAlgebra.Kernels;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// General matrix multiply, the BLAS routine xGEMM for row-major storage:

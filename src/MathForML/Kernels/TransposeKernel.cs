@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>Out-of-place transpose of a row-major matrix, blocked in 32×32 tiles so reads and writes both stay in L1.</summary>
 internal static class TransposeKernel

@@ -1,4 +1,6 @@
-namespace MathForML.LinearAlgebra.Kernels;
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Kernels;
 
 /// <summary>Argument checks shared by the BLAS-style kernels: sizes, leading dimensions and span lengths.</summary>
 internal static class KernelArguments

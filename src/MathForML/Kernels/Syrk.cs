@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// Symmetric rank-k update, the BLAS routine xSYRK in its transposed form for row-major data:

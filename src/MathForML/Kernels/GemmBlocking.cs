@@ -1,4 +1,4 @@
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// Cache block sizes of the GotoBLAS/BLIS loop nest (Goto and van de Geijn 2008; Low et al., "Analytical modeling

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>Completes a symmetric matrix from its lower triangle: C[i, j] ← C[j, i] for i &lt; j, in 32×32 tiles so reads and writes stay in L1.</summary>
 internal static class SymmetricMirror

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// The single-threaded GotoBLAS/BLIS loop nest around a micro-kernel (Goto and van de Geijn, "Anatomy of

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// The AVX2 + FMA GEMM micro-kernel: a 6×(2·W) register tile of <see cref="Vector256{T}"/> accumulators

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// Per-thread scratch space for the packed A and B blocks: pinned arrays kept in [ThreadStatic] fields, so repeated

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// The textbook definitions of GEMM, SYRK and GEMV as plain loops: C ← α·op(A)·op(B) + β·C,

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// Splits a GEMM between the processor's cores: C is cut into one slab per core, row slabs of whole mr-panels or

@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>The micro-kernel family a level-3 kernel runs on: plain scalar code, 256-bit vectors with FMA, or 512-bit vectors.</summary>
 internal enum KernelPath

@@ -1,5 +1,5 @@
 using System.Numerics;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.Tests.LinearAlgebra.Kernels;
 

@@ -1,7 +1,9 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 
-namespace MathForML.LinearAlgebra.Kernels;
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Kernels;
 
 /// <summary>Matrix-vector multiply, the BLAS routine xGEMV for row-major storage: y ← α·op(A)·x + β·y, A m×n.</summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// The operand Z of <see cref="CentredSyrk"/>, described rather than stored: Z[p, t] = (X[p, columns[t]] − shift[t])·factor[t]

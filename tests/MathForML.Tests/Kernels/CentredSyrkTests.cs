@@ -1,5 +1,5 @@
 using MathForML.LinearAlgebra;
-using MathForML.LinearAlgebra.Kernels;
+using MathForML.Kernels;
 
 namespace MathForML.Tests.LinearAlgebra.Kernels;
 

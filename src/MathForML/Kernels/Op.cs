@@ -1,4 +1,4 @@
-namespace MathForML.LinearAlgebra.Kernels;
+namespace MathForML.Kernels;
 
 /// <summary>The operation a kernel applies to an operand before using it (the TRANS argument of BLAS): op(A) = A or Aᵀ.</summary>
 public enum Op

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 
-namespace MathForML.LinearAlgebra.Kernels;
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Kernels;
 
 /// <summary>
 /// The scatter matrix of centred data in one symmetric rank-k update, without a centred copy of the data:
