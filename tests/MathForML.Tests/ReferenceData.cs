@@ -3,10 +3,10 @@ using MathForML.LinearAlgebra;
 
 namespace MathForML.Tests;
 
-/// <summary>Loads reference values stored under Data/ (made once by the scripts beside them).</summary>
+/// <summary>Loads reference values stored under Reference/ (made once by the scripts beside them).</summary>
 internal static class ReferenceData
 {
-    public static string PathOf(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Data", .. parts]);
+    public static string PathOf(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Reference", .. parts]);
 
     public static JsonElement Json(params string[] parts) => JsonDocument.Parse(File.ReadAllText(PathOf(parts))).RootElement;
 
@@ -17,7 +17,7 @@ internal static class ReferenceData
 
     public static int[] ToInts(this JsonElement e) => e.EnumerateArray().Select(x => x.GetInt32()).ToArray();
 
-    /// <summary>The cases of Data/linalg/reference.json, as xunit member data (by name).</summary>
+    /// <summary>The cases of Reference/linalg/reference.json, as xunit member data (by name).</summary>
     public static IEnumerable<object[]> LinalgCases() =>
         Json("linalg", "reference.json").GetProperty("cases").EnumerateArray().Select(c => new object[] { c.GetProperty("name").GetString()! });
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using MathForML.Cli.Plots;
+using MathForML.Plots;
 using MathForML.Data;
 using MathForML.NeuralNetworks;
 using Spectre.Console;
@@ -175,7 +175,7 @@ internal static class NnCommand
             return network.Train(x, y, iterations, aggression, recordEvery: Math.Max(1, iterations / 100), progress: stage);
         });
         double seconds = watch.Elapsed.TotalSeconds;
-        var plots = plotDir is { Length: > 0 } ? TrainingPlots.SaveCurve(plotDir, network, x, y, training) : [];
+        var plots = plotDir is { Length: > 0 } ? TrainingPlots.SaveCourse(plotDir, network, y, training) : [];
         ctx.Emit(new
         {
             data = "curve",

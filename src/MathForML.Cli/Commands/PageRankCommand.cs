@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using MathForML.Cli.Plots;
+using MathForML.Plots;
 using MathForML.Data;
 using MathForML.Graphs;
 using MathForML.LinearAlgebra;
@@ -164,7 +164,7 @@ internal static class PageRankCommand
             string title = everyPage
                 ? $"PageRank of {nodes} pages ({result.Iterations} iterations)"
                 : $"Top {bars.Length} of {nodes:N0} nodes by PageRank";
-            RankBarPlot.Save(options.Plot, title, bars, course ? "surfers (of 100)" : "rank");
+            RankBarPlot.Create(title, bars, course ? "surfers (of 100)" : "rank").Save(options.Plot);
         }
         var top = topNodes.Select(p => new { node = p.Node, rank = p.Rank }).ToArray();
         ctx.Emit(new

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using MathForML.Cli.Plots;
+using MathForML.Plots;
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
@@ -62,7 +62,7 @@ internal static class PcaCommand
                 var full = pca.ComponentCount == max && pca.Solver != PcaSolver.Randomized
                     ? pca
                     : Pca.Fit(x, options with { Components = max, Solver = n < d ? PcaSolver.Gram : PcaSolver.Covariance });
-                figures = PcaPlots.Save(dir, x, y, full);
+                figures = PcaPlots.SaveAll(dir, x, y, full);
             }
 
             ctx.Emit(new

@@ -1,5 +1,5 @@
 using System.Reflection;
-using MathForML.Cli.Plots;
+using MathForML.Plots;
 using MathForML.Data;
 using MathForML.LinearAlgebra;
 using MathForML.Optimization;
@@ -29,9 +29,9 @@ internal sealed class FittingStep : ITourStep
         var lm = NonlinearLeastSquares.Fit(HeightData.Gaussian, ["x"], centres, histogram.Frequencies, ["mu", "sigma"], [155.0, 6.0]);
         c.Say($"{HeightData.DefaultCount:N0} heights in {histogram.Frequencies.Length} bins: 50 steepest-descent steps give μ = {course.Parameters[0]:F3}, σ = {course.Parameters[1]:F3} (χ² fell at every step: {monotone})");
         c.Say($"Levenberg–Marquardt: μ = {lm.Parameters[0]:F4} ± {lm.StandardErrors[0]:F4} cm, σ = {lm.Parameters[1]:F4} ± {lm.StandardErrors[1]:F4} cm in {lm.Iterations} iterations");
-        FitPlots.SaveHistogramFit(c.Plot("heights-fit.png"), "Heights (seeded sample) and the fitted Gaussian", histogram, HeightData.Gaussian, lm, "height (cm)");
+        FitPlots.HistogramFit("Heights (seeded sample) and the fitted Gaussian", histogram, HeightData.Gaussian, lm, "height (cm)").Save(c.Plot("heights-fit.png"));
 
-        var nist = ReadEmbeddedNist(NistProblem);
+        var nist = NistStrdProblem.Load(NistProblem);
         var fit = nist.Fit(1);
         double digits = Math.Min(fit.Parameters.Select((b, j) => NistStrdProblem.LogRelativeError(b, nist.CertifiedValues[j])).Min(),
             NistStrdProblem.LogRelativeError(fit.ResidualSumOfSquares, nist.CertifiedResidualSumOfSquares));
@@ -39,7 +39,7 @@ internal sealed class FittingStep : ITourStep
         for (int j = 0; j < fit.Parameters.Length; j++)
             c.Say($"  {fit.ParameterNames[j]} = {fit.Parameters[j],18:G12} ± {fit.StandardErrors[j]:G6}   (certified {nist.CertifiedValues[j]:G11} ± {nist.CertifiedStandardDeviations[j]:G6})");
         c.Say($"  {fit.Iterations} iterations; agrees with the certified values to {digits:F1} significant digits");
-        FitPlots.SaveCurveFit(c.Plot("nist-thurber.png"), $"NIST StRD {nist.Name}: the fitted rational model", nist.Predictors.Column(0).ToArray(), nist.Response, nist.Model, fit);
+        FitPlots.CurveFit($"NIST StRD {nist.Name}: the fitted rational model", nist.Predictors.Column(0).ToArray(), nist.Response, nist.Model, fit).Save(c.Plot("nist-thurber.png"));
 
         return new
         {
@@ -68,21 +68,4 @@ internal sealed class FittingStep : ITourStep
         };
     }
 
-    /// <summary>Reads a NIST <c>.dat</c> file shipped inside <c>mml</c> (a temporary copy, since the reader takes a path).</summary>
-    private static NistStrdProblem ReadEmbeddedNist(string name)
-    {
-        using var resource = Assembly.GetExecutingAssembly().GetManifestResourceStream($"MathForML.Cli.Tour.{name}.dat")
-            ?? throw new InvalidOperationException($"The NIST problem {name} is not embedded in mml.");
-        var dir = Directory.CreateTempSubdirectory("mml-tour-");
-        try
-        {
-            var path = Path.Combine(dir.FullName, name + ".dat");
-            using (var file = File.Create(path)) resource.CopyTo(file);
-            return NistStrdProblem.Read(path);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
     }
-}

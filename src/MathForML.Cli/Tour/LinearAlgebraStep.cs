@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using MathForML.Cli.Plots;
+using MathForML.Plots;
+using MathForML.Data;
 using MathForML.LinearAlgebra;
 
 namespace MathForML.Cli.Tour;
@@ -29,7 +30,7 @@ internal sealed class LinearAlgebraStep : ITourStep
 
         var mirror = Matrix.FromRows([1, -1], [0.5, 2]);
         var reflection = Transformations.Reflection(mirror);
-        ReflectionPlot.Save(c.Plot("reflecting-bear.png"), Bear.Parts(), reflection, mirror.Column(0));
+        ReflectionPlot.Create(Bear.Parts(), reflection, mirror.Column(0)).Save(c.Plot("reflecting-bear.png"));
         c.Say($"reflection in the mirror spanned by (1, 0.5): T = [[{reflection[0, 0]:G3}, {reflection[0, 1]:G3}], [{reflection[1, 0]:G3}, {reflection[1, 1]:G3}]]");
 
         int n = c.Quick ? 50 : 400;

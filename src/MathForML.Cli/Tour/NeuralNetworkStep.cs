@@ -1,4 +1,4 @@
-using MathForML.Cli.Plots;
+using MathForML.Plots;
 using MathForML.NeuralNetworks;
 
 namespace MathForML.Cli.Tour;
@@ -25,7 +25,7 @@ internal sealed class NeuralNetworkStep : ITourStep
         CourseTraining training;
         using (var stage = c.Display.Start($"training, {iterations:N0} steps"))
             training = network.Train(x, y, iterations, Aggression, recordEvery: iterations / 100, progress: stage);
-        c.AddPlots(TrainingPlots.SaveCurve(c.Directory, network, x, y, training));
+        c.AddPlots(TrainingPlots.SaveCourse(c.Directory, network, y, training));
         c.Say($"heart curve, {x.Columns} points: cost {training.Costs[0].Cost:G4} → {training.FinalCost:G4} after {iterations:N0} steepest-descent steps (aggression {Aggression})");
         return new
         {

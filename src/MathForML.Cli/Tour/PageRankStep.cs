@@ -1,4 +1,4 @@
-using MathForML.Cli.Plots;
+using MathForML.Plots;
 using MathForML.Graphs;
 using MathForML.LinearAlgebra;
 
@@ -28,8 +28,8 @@ internal sealed class PageRankStep : ITourStep
         var eigenvector = PageRank.CourseEigenvector(micro);
         c.Say($"micro-internet, 100 surfers after {clicks.Iterations} clicks: {string.Join("  ", clicks.Ranks.Select((r, i) => $"{names[i]}={r:F2}"))}");
         c.Say($"eigenvector of L for eigenvalue 1 (×100):       {string.Join("  ", eigenvector.Select((r, i) => $"{names[i]}={r:F2}"))}");
-        RankBarPlot.Save(c.Plot("micro-internet.png"), "The micro-internet: where 100 surfers end up",
-            clicks.Ranks.Select((r, i) => (i, r)).ToArray(), "surfers", names);
+        RankBarPlot.Create("The micro-internet: where 100 surfers end up",
+            clicks.Ranks.Select((r, i) => (i, r)).ToArray(), "surfers", names).Save(c.Plot("micro-internet.png"));
 
         using var stage = c.Display.Start($"PageRank of {Pages:N0} pages");
         var (sources, targets) = InternetGenerator.GenerateEdges(Pages, Seed);
@@ -44,7 +44,7 @@ internal sealed class PageRankStep : ITourStep
         c.Say($"generated internet: {Pages:N0} pages, {graph.EdgeCount:N0} links, d = {Damping}: {sparse.Iterations} iterations; L1 distance to the dense iteration {l1:E1}");
         c.Say($"top pages: {string.Join(", ", top.Take(10).Select(p => $"{p.Node} ({p.Rank:P2})"))}");
         c.Say($"{found} of the top 20 are among the {important.Count} pages the generator made important");
-        RankBarPlot.Save(c.Plot("internet-top20.png"), $"PageRank of a generated internet: top 20 of {Pages:N0} pages (d = {Damping})", top, "rank");
+        RankBarPlot.Create($"PageRank of a generated internet: top 20 of {Pages:N0} pages (d = {Damping})", top, "rank").Save(c.Plot("internet-top20.png"));
 
         return new
         {

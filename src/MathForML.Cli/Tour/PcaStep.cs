@@ -1,4 +1,4 @@
-using MathForML.Cli.Plots;
+using MathForML.Plots;
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
@@ -47,7 +47,7 @@ internal sealed class PcaStep : ITourStep
             c.Say($"  K = {k,3}: explains {Explained(k),6:P1} of the variance, reconstruction MSE {errors[k]:F4}");
         c.Say($"  {For90} components explain 90%, {For95} explain 95%");
         using (c.Display.Start("drawing the figures", indeterminate: true))
-            c.AddPlots(PcaPlots.Save(c.Directory, x, labels, pca).Select(name => Path.Combine(c.Directory, name)));
+            c.AddPlots(PcaPlots.SaveAll(c.Directory, x, labels, pca).Select(name => Path.Combine(c.Directory, name)));
 
         return new
         {

@@ -54,7 +54,7 @@ public sealed record NonlinearLeastSquaresOptions
     /// <summary>
     /// After convergence of a formula model (up to 100000 observations), polish b and S with a few Gauss–Newton steps on
     /// double-double residuals (see the remarks of <see cref="NonlinearLeastSquares"/>); NIST problems also pass the
-    /// decimal rounding errors of their data (<see cref="Data.NistStrdProblem.Fit"/>).
+    /// decimal rounding errors of their data (<c>MathForML.Data.NistStrdProblem.Fit</c>).
     /// </summary>
     public bool ExtendedPrecisionPolish { get; init; } = true;
 

@@ -145,7 +145,7 @@ public class PageRankCommandTests
         dir.Write("bad.txt", "0 1\n2\n");
         dir.Write("odd.bin", new byte[12]);
         dir.Write("g.txt", "0 1\n1 2\n");
-        MathForML.Graphs.EdgeListFile.Write(dir.File("g.bin"), [0, 1], [1, 2]);
+        MathForML.Data.EdgeListFile.Write(dir.File("g.bin"), [0, 1], [1, 2]);
         dir.Write("half.csv", "0.25\n0.25\n0\n");
         dir.Write("unnormalized.csv", "0,1\n2,0\n");
         CliRunner.AssertBadInput(dir, args, expected);

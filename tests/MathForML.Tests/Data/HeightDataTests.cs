@@ -1,4 +1,5 @@
 using MathForML.Data;
+using MathForML.Statistics;
 
 namespace MathForML.Tests.Data;
 

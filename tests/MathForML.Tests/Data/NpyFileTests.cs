@@ -9,7 +9,7 @@ public class NpyFileTests
     [Fact]
     public void ReadsFilesWrittenByNumpy()
     {
-        // Data/npy/*.npy were written by numpy (make_npy.py beside them).
+        // Reference/npy/*.npy were written by numpy (make_npy.py beside them).
         var expected = Matrix.FromRows([0, 1.5, -2], [3, 4, 5.25]);
         foreach (var name in new[] { "f8.npy", "f4.npy" })
             Assert.Equal(expected, MatrixFile.Read(ReferenceData.PathOf("npy", name)));

@@ -3,7 +3,7 @@ using MathForML.LinearAlgebra;
 
 namespace MathForML.Tests.DimensionalityReduction;
 
-/// <summary>The stored 500-digit MNIST subset (Data/mnist, see its README) with pixels in [0, 1].</summary>
+/// <summary>The stored 500-digit MNIST subset (Reference/mnist, see its README) with pixels in [0, 1].</summary>
 internal static class MnistSubset
 {
     private static readonly Lazy<(Matrix X, int[] Y)> Data = new(() =>

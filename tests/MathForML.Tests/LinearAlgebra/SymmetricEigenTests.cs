@@ -4,13 +4,13 @@ using MathForML.LinearAlgebra;
 
 namespace MathForML.Tests.LinearAlgebra;
 
-/// <summary>Reads Data/eigen/*.txt (written by Data/eigen/make_reference.py) and rebuilds the rule-defined matrices.</summary>
+/// <summary>Reads Reference/eigen/*.txt (written by Reference/eigen/make_reference.py) and rebuilds the rule-defined matrices.</summary>
 internal static class EigenReferenceData
 {
     public static Dictionary<string, Matrix> Load(string file)
     {
         var sections = new Dictionary<string, Matrix>();
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "eigen", file))
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Reference", "eigen", file))
             .Where(line => line.Length > 0 && !line.StartsWith('#')).ToArray();
         for (int at = 0; at < lines.Length;)
         {

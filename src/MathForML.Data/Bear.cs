@@ -1,10 +1,11 @@
 using MathForML.LinearAlgebra;
 
-namespace MathForML.Cli.Plots;
+namespace MathForML.Data;
 
 /// <summary>A simple bear (head, ears, snout, eyes) as closed polygons, each a 2×n matrix whose columns are points.</summary>
-internal static class Bear
+public static class Bear
 {
+    /// <summary>The parts of the bear: head, two ears, snout and two eyes.</summary>
     public static Matrix[] Parts() =>
     [
         Circle(2.5, 2.0, 1.0, 60), Circle(1.8, 2.9, 0.35, 30), Circle(3.2, 2.9, 0.35, 30),

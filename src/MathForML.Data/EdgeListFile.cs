@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using MathForML.Data;
 
-namespace MathForML.Graphs;
+using MathForML.Graphs;
+
+namespace MathForML.Data;
 
 /// <summary>
 /// Edge lists on disk. Text (SNAP style): one <c>source target</c> pair a line, separated by spaces or tabs, <c>#</c>

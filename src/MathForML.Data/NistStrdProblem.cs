@@ -85,6 +85,29 @@ public sealed record NistStrdProblem
     private static readonly Regex ModelStart = new(@"^\s*((?:y|log\s*[\[(]\s*y\s*[\])]))\s*=(.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex ErrorTerm = new(@"\+\s*e\s*$", RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// The names of the 27 NIST StRD non-linear regression problems shipped inside this library (the <c>.dat</c> files of
+    /// NIST's site, public domain), in ordinal order.
+    /// </summary>
+    public static IReadOnlyList<string> BuiltInNames { get; } = typeof(NistStrdProblem).Assembly.GetManifestResourceNames()
+        .Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal) && r.EndsWith(".dat", StringComparison.Ordinal))
+        .Select(r => r[ResourcePrefix.Length..^4]).Order(StringComparer.Ordinal).ToArray();
+
+    private const string ResourcePrefix = "MathForML.Data.NistStrd.";
+
+    /// <summary>One of the problems shipped inside this library, by name (e.g. <c>Thurber</c>; see <see cref="BuiltInNames"/>).</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not one of <see cref="BuiltInNames"/>.</exception>
+    public static NistStrdProblem Load(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        using var stream = typeof(NistStrdProblem).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".dat")
+            ?? throw new ArgumentException($"There is no built-in NIST StRD problem '{name}'; there are {string.Join(", ", BuiltInNames)}.", nameof(name));
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
+        return Read([.. lines], name + ".dat");
+    }
+
     /// <summary>Reads a NIST StRD <c>.dat</c> file; problems are reported as <see cref="DataFileException"/> with the line.</summary>
     public static NistStrdProblem Read(string path) => Read(File.ReadAllLines(path), path);
 

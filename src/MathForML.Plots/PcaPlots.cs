@@ -2,49 +2,63 @@ using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
 using ScottPlot;
 
-namespace MathForML.Cli.Plots;
+namespace MathForML.Plots;
 
 /// <summary>
-/// The figures of <c>mml pca --plots DIR</c>: the eigenvalue spectrum with the cumulative explained variance, the
-/// reconstruction error against K, digits reconstructed with K = 1, 5, 10, 20, 50, 100, 784, the first 16 components
-/// as images and the samples on the first two components coloured by label. Image figures need D to be a square
-/// (28×28 for MNIST). Every file is written atomically.
+/// The pictures of a PCA: the eigenvalue spectrum with the cumulative explained variance, the reconstruction error
+/// against K, samples reconstructed with K = 1, 5, 10, 20, 50, 100, 784 components, the first 16 components as images
+/// (eigen-images) and the samples on the first two components coloured by label. The image figures need D to be a
+/// square (28×28 for MNIST). <c>mml pca --plots DIR</c>, the tour and the PCA notebook draw these.
 /// </summary>
-internal static class PcaPlots
+public static class PcaPlots
 {
     private static readonly int[] GridComponents = [1, 5, 10, 20, 50, 100, 784];
 
-    /// <summary>Writes the figures for the full-rank fit <paramref name="full"/> of <paramref name="x"/>; returns the file names written.</summary>
-    public static IReadOnlyList<string> Save(string dir, Matrix x, int[]? labels, Pca full)
+    /// <summary>
+    /// Saves every figure of the fit <paramref name="full"/> of <paramref name="x"/> into <paramref name="dir"/>
+    /// (created if missing): <c>spectrum.png</c>, <c>reconstruction-error.png</c>, <c>scatter.png</c>, and when D is a
+    /// square <c>reconstructions.png</c> and <c>components.png</c>.
+    /// </summary>
+    /// <param name="dir">The folder to write into.</param>
+    /// <param name="x">The N×D data the PCA was fitted to (rows are samples).</param>
+    /// <param name="labels">A label per sample (colours the scatter, picks one sample per label), or null.</param>
+    /// <param name="full">The fit; the more components it kept, the more of the spectrum is drawn.</param>
+    /// <returns>The file names written, relative to <paramref name="dir"/>.</returns>
+    public static IReadOnlyList<string> SaveAll(string dir, Matrix x, int[]? labels, Pca full)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(full);
         Directory.CreateDirectory(dir);
         var written = new List<string>();
-        string Path(string name)
+        void Save(string name, Figure figure)
         {
+            figure.Save(Path.Combine(dir, name));
             written.Add(name);
-            return System.IO.Path.Combine(dir, name);
         }
 
-        Spectrum(Path("spectrum.png"), full);
-        ReconstructionError(Path("reconstruction-error.png"), full);
-        // At most 5000 points, evenly spread over the rows (MNIST's rows come sorted by label).
-        int stride = (x.Rows + 4999) / 5000;
-        var picked = Enumerable.Range(0, (x.Rows + stride - 1) / stride).Select(i => i * stride).ToArray();
-        var sample = new Matrix(picked.Length, x.Columns);
-        for (int i = 0; i < picked.Length; i++) x.RowSpan(picked[i]).CopyTo(sample.RowSpan(i));
-        Scatter(Path("scatter.png"), full.Transform(sample, Math.Min(2, full.ComponentCount)), labels is null ? null : picked.Select(i => labels[i]).ToArray());
-        int side = (int)Math.Round(Math.Sqrt(x.Columns));
-        if (side * side == x.Columns)
+        Save("spectrum.png", Spectrum(full));
+        Save("reconstruction-error.png", ReconstructionError(full));
+        Save("scatter.png", Scatter(full, x, labels));
+        if (ImageSide(x.Columns) is int side)
         {
-            Reconstructions(Path("reconstructions.png"), x, labels, full, side);
-            Components(Path("components.png"), full, side);
+            Save("reconstructions.png", Reconstructions(full, x, labels, side));
+            Save("components.png", Components(full, side));
         }
 
         return written;
     }
 
-    private static void Spectrum(string path, Pca p)
+    /// <summary>The side of a square image of <paramref name="d"/> pixels, or null when <paramref name="d"/> is not a square.</summary>
+    public static int? ImageSide(int d)
     {
+        int side = (int)Math.Round(Math.Sqrt(d));
+        return side * side == d && d > 0 ? side : null;
+    }
+
+    /// <summary>The eigenvalues λₖ of the covariance in descending order, with the cumulative explained variance Σᵢ≤ₖ λᵢ / Σ λ on a second axis.</summary>
+    public static Figure Spectrum(Pca p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
         var lambda = p.Eigenvalues.ToArray();
         var xs = Enumerable.Range(1, lambda.Length).Select(i => (double)i).ToArray();
         var cumulative = new double[lambda.Length];
@@ -65,11 +79,13 @@ internal static class PcaPlots
         plot.Axes.Left.Label.Text = "eigenvalue";
         plot.Axes.Right.Label.Text = "fraction of total variance";
         plot.ShowLegend(Alignment.MiddleRight);
-        PlotFile.SavePng(plot, path, 800, 500);
+        return new Figure(plot, 800, 500);
     }
 
-    private static void ReconstructionError(string path, Pca p)
+    /// <summary>The mean squared reconstruction error with K components, for K = 0 … the components kept: the sum of the eigenvalues left out.</summary>
+    public static Figure ReconstructionError(Pca p)
     {
+        ArgumentNullException.ThrowIfNull(p);
         var errors = p.ReconstructionErrors();
         var xs = Enumerable.Range(0, errors.Length).Select(i => (double)i).ToArray();
         var plot = new Plot();
@@ -79,11 +95,25 @@ internal static class PcaPlots
         line.LineWidth = 2;
         plot.Axes.Bottom.Label.Text = "components K";
         plot.Axes.Left.Label.Text = "MSE (sum over features, mean over samples)";
-        PlotFile.SavePng(plot, path, 800, 500);
+        return new Figure(plot, 800, 500);
     }
 
-    private static void Scatter(string path, Matrix coordinates, int[]? labels)
+    /// <summary>
+    /// The samples of <paramref name="x"/> projected on the first two components, coloured by label when given; at most
+    /// 5000 points, evenly spread over the rows (MNIST's rows come sorted by label).
+    /// </summary>
+    public static Figure Scatter(Pca p, Matrix x, int[]? labels)
     {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(x);
+        if (labels is not null && labels.Length != x.Rows)
+            throw new ArgumentException($"There are {labels.Length} labels for {x.Rows} samples.", nameof(labels));
+        int stride = (x.Rows + 4999) / 5000;
+        var picked = Enumerable.Range(0, (x.Rows + stride - 1) / stride).Select(i => i * stride).ToArray();
+        var sample = new Matrix(picked.Length, x.Columns);
+        for (int i = 0; i < picked.Length; i++) x.RowSpan(picked[i]).CopyTo(sample.RowSpan(i));
+        var coordinates = p.Transform(sample, Math.Min(2, p.ComponentCount));
+        labels = labels is null ? null : picked.Select(i => labels[i]).ToArray();
         var plot = new Plot();
         plot.Title("Samples on the first two principal components");
         int n = coordinates.Rows;
@@ -104,11 +134,18 @@ internal static class PcaPlots
         plot.Axes.Bottom.Label.Text = "PC 1";
         plot.Axes.Left.Label.Text = "PC 2";
         if (labels is not null) plot.ShowLegend(Alignment.UpperRight);
-        PlotFile.SavePng(plot, path, 800, 700);
+        return new Figure(plot, 800, 700);
     }
 
-    private static void Reconstructions(string path, Matrix x, int[]? labels, Pca p, int side)
+    /// <summary>
+    /// One sample of each label (or the first 10 rows) as a side×side image, then reconstructed from K = 1, 5, 10, 20,
+    /// 50, 100, 784 components (those the fit kept, and all it kept): x̂ = μ + Σₖ (x − μ)·vₖ vₖ.
+    /// </summary>
+    public static Figure Reconstructions(Pca p, Matrix x, int[]? labels, int side)
     {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(x);
+        CheckSide(x.Columns, side);
         // One example of each label (or the first 10 rows), a column per K plus the original.
         var rows = labels is null
             ? Enumerable.Range(0, Math.Min(10, x.Rows)).ToArray()
@@ -123,17 +160,26 @@ internal static class PcaPlots
         var plot = new Plot();
         plot.Title($"Reconstructions: original, then K = {string.Join(", ", ks)}");
         AddImage(plot, grid);
-        PlotFile.SavePng(plot, path, 120 * tiles.Count, 100 * rows.Length + 60);
+        return new Figure(plot, 120 * tiles.Count, 100 * rows.Length + 60);
     }
 
-    private static void Components(string path, Pca p, int side)
+    /// <summary>The first 16 principal components (rows of <see cref="Pca.Components"/>) as side×side images, each scaled to [0, 1].</summary>
+    public static Figure Components(Pca p, int side)
     {
+        ArgumentNullException.ThrowIfNull(p);
+        CheckSide(p.Components.Columns, side);
         int count = Math.Min(16, p.ComponentCount), columns = 4, gridRows = (count + columns - 1) / columns;
         var grid = ImageGrid(gridRows, columns, side, (r, c) => r * columns + c < count ? p.Components.RowSpan(r * columns + c) : default);
         var plot = new Plot();
         plot.Title($"The first {count} principal components (eigen-images)");
         AddImage(plot, grid);
-        PlotFile.SavePng(plot, path, 640, 160 * gridRows + 60);
+        return new Figure(plot, 640, 160 * gridRows + 60);
+    }
+
+    private static void CheckSide(int d, int side)
+    {
+        if (side <= 0 || (long)side * side != d)
+            throw new ArgumentException($"An image side of {side} does not fit {d} features; the side must be √D.", nameof(side));
     }
 
     private delegate ReadOnlySpan<double> TileSource(int row, int column);

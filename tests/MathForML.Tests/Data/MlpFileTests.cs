@@ -1,7 +1,7 @@
 using MathForML.Data;
 using MathForML.NeuralNetworks;
 
-namespace MathForML.Tests.NeuralNetworks;
+namespace MathForML.Tests.Data;
 
 public class MlpFileTests
 {

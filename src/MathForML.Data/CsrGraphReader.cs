@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
 using MathForML.Data;
 
-namespace MathForML.Graphs;
+using MathForML.Graphs;
+
+namespace MathForML.Data;
 
 /// <summary>
 /// Builds a <see cref="CsrGraph"/> straight from an edge-list file. A binary <c>.bin</c> file is streamed twice and

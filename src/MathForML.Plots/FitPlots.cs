@@ -1,16 +1,22 @@
 using MathForML.Calculus;
-using MathForML.Data;
+using MathForML.Statistics;
 using MathForML.Optimization;
 using ScottPlot;
 
-namespace MathForML.Cli.Plots;
+namespace MathForML.Plots;
 
 /// <summary>Figures of least-squares fits: a histogram with the fitted density, and data points with the fitted curve.</summary>
-internal static class FitPlots
+public static class FitPlots
 {
     /// <summary>The histogram's bars with the model <paramref name="density"/>(x; parameters) drawn over them.</summary>
-    public static void SaveHistogramFit(string path, string title, Histogram histogram, Expression density, NonlinearLeastSquaresResult fit, string xLabel)
+    /// <param name="title">The figure's title.</param>
+    /// <param name="histogram">The data, as bars.</param>
+    /// <param name="density">The fitted model, a formula in one predictor and the fit's parameters.</param>
+    /// <param name="fit">The fit whose parameters the curve uses (they are listed in the legend).</param>
+    /// <param name="xLabel">The label of the horizontal axis.</param>
+    public static Figure HistogramFit(string title, Histogram histogram, Expression density, NonlinearLeastSquaresResult fit, string xLabel)
     {
+        ArgumentNullException.ThrowIfNull(histogram);
         var plot = new Plot();
         plot.Title(title);
         var bars = plot.Add.Bars(histogram.Centers, histogram.Frequencies);
@@ -19,12 +25,21 @@ internal static class FitPlots
         AddCurve(plot, density, fit, histogram.BinEdges[0], histogram.BinEdges[^1]);
         plot.XLabel(xLabel);
         plot.ShowLegend();
-        PlotFile.SavePng(plot, path, 800, 500);
+        return new Figure(plot, 800, 500);
     }
 
     /// <summary>The observations (x, y) of a one-predictor problem with the fitted model through them.</summary>
-    public static void SaveCurveFit(string path, string title, double[] x, double[] y, Expression model, NonlinearLeastSquaresResult fit)
+    /// <param name="title">The figure's title.</param>
+    /// <param name="x">The predictor of each observation.</param>
+    /// <param name="y">The response of each observation.</param>
+    /// <param name="model">The fitted model, a formula in one predictor and the fit's parameters.</param>
+    /// <param name="fit">The fit whose parameters the curve uses.</param>
+    public static Figure CurveFit(string title, double[] x, double[] y, Expression model, NonlinearLeastSquaresResult fit)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Length != y.Length || x.Length == 0)
+            throw new ArgumentException($"x has {x.Length} values and y {y.Length}; they must be as many, and at least one.", nameof(y));
         var plot = new Plot();
         plot.Title(title);
         var points = plot.Add.ScatterPoints(x, y);
@@ -34,7 +49,7 @@ internal static class FitPlots
         plot.XLabel("x");
         plot.YLabel("y");
         plot.ShowLegend(Alignment.UpperLeft);
-        PlotFile.SavePng(plot, path, 800, 500);
+        return new Figure(plot, 800, 500);
     }
 
     private static void AddCurve(Plot plot, Expression model, NonlinearLeastSquaresResult fit, double from, double to)
