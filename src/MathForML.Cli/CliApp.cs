@@ -17,9 +17,13 @@ public static class CliApp
     };
 
     /// <summary>Runs <c>mml</c> with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool? errorIsTerminal = null)
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool? errorIsTerminal = null) =>
+        Run(args, output, error, errorIsTerminal, extend: null);
+
+    /// <summary>Runs <c>mml</c> with the command tree changed by <paramref name="extend"/> (tests add commands that fail on purpose).</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, bool? errorIsTerminal, Action<RootCommand, Func<ParseResult, CliContext>>? extend)
     {
-        var root = BuildRoot(output, error, errorIsTerminal ?? !Console.IsErrorRedirected);
+        var root = BuildRoot(output, error, errorIsTerminal ?? !Console.IsErrorRedirected, extend);
         ParseResult parsed;
         try
         {
@@ -57,7 +61,7 @@ public static class CliApp
         return names;
     }
 
-    private static RootCommand BuildRoot(TextWriter output, TextWriter error, bool errorIsTerminal)
+    private static RootCommand BuildRoot(TextWriter output, TextWriter error, bool errorIsTerminal, Action<RootCommand, Func<ParseResult, CliContext>>? extend)
     {
         var root = new RootCommand("mml: Mathematics for Machine Learning — linear algebra, calculus and PCA, fast and tested.");
         root.Options.Add(JsonOption);
@@ -71,6 +75,7 @@ public static class CliApp
         root.Subcommands.Add(KnnCommand.Build(context));
         root.Subcommands.Add(DataCommand.Build(context));
         root.Subcommands.Add(NnCommand.Build(context));
+        extend?.Invoke(root, context);
         return root;
     }
 }

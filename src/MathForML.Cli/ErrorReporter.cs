@@ -1,12 +1,16 @@
+using MathForML.Calculus;
 using MathForML.Data;
 using MathForML.LinearAlgebra;
 
 namespace MathForML.Cli;
 
 /// <summary>
-/// Turns exceptions into the CLI's one-line error messages and exit codes: user errors (bad files, bad shapes,
-/// singular matrices, bad options) exit 2 with <c>mml: error: …</c>; anything else is a bug in mml and exits 3
-/// with <c>mml: internal error: …</c>. No stack trace is printed either way unless MML_DEBUG=1.
+/// Turns exceptions into the CLI's one-line error messages and exit codes. The user's errors exit 2 with
+/// <c>mml: error: …</c>: what the CLI itself rejects (<see cref="UserInputException"/>, including the library's argument
+/// errors about parameters a command fills from the user's flags, see <see cref="CommandAction"/>), unreadable or
+/// malformed files, formulas that do not parse and singular matrices. Anything else — an <see cref="ArgumentException"/>
+/// about a parameter no flag fills, an <see cref="InvalidOperationException"/>, a null reference — is a bug in mml and
+/// exits 3 with one line asking to report it. No stack trace is printed either way unless MML_DEBUG=1.
 /// </summary>
 internal static class ErrorReporter
 {
@@ -15,20 +19,20 @@ internal static class ErrorReporter
         if (e is AggregateException { InnerExceptions.Count: 1 } agg) e = agg.InnerException!;
         bool user = IsUserError(e);
         var message = OneLine(Describe(e));
-        error.WriteLine(user ? $"mml: error: {message}" : $"mml: internal error: {e.GetType().Name}: {message}");
+        error.WriteLine(user
+            ? $"mml: error: {message}"
+            : $"mml: internal error: {e.GetType().Name}: {message} This is a bug in mml; please report it with the command you ran (MML_DEBUG=1 prints the stack trace).");
         if (Environment.GetEnvironmentVariable("MML_DEBUG") == "1") error.WriteLine(e.ToString());
         return user ? ExitCodes.BadInput : ExitCodes.InternalError;
     }
 
-    private static bool IsUserError(Exception e) => e is UserInputException or DataFileException or FileNotFoundException
-        or DirectoryNotFoundException or UnauthorizedAccessException or IOException or DimensionMismatchException
-        or SingularMatrixException or ArgumentException or FormatException or OverflowException or InvalidDataException;
+    private static bool IsUserError(Exception e) => e is UserInputException or IOException or UnauthorizedAccessException
+        or ExpressionParseException or SingularMatrixException or InvalidDataException;
 
     private static string Describe(Exception e) => e switch
     {
         SingularMatrixException s => $"{s.Message} The system has no unique solution.",
-        DimensionMismatchException d => d.Message.Split(" (Parameter")[0],
-        ArgumentException a => a.Message.Split(" (Parameter")[0],
+        ArgumentException a => CommandAction.WithoutParameterSuffix(a.Message),
         UnauthorizedAccessException u => $"permission denied: {u.Message}",
         _ => e.Message,
     };

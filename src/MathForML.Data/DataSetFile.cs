@@ -46,6 +46,33 @@ public static class DataSetFile
         return ToLabels(MatrixFile.Read(stream, name), name);
     }
 
+    /// <summary>
+    /// Reads a matrix file whose last column holds the class labels: the samples are the other columns (N×(C − 1)),
+    /// the labels non-negative integers up to 1,000,000.
+    /// </summary>
+    /// <exception cref="DataFileException">Fewer than two columns, no rows, or a label that is not a non-negative integer
+    /// (with its line and column).</exception>
+    public static (Matrix Samples, int[] Labels) ReadLabelledRows(string path)
+    {
+        var m = MatrixFile.Read(path);
+        if (m.Columns < 2) throw new DataFileException(path, $"expected feature columns and a last column of class labels, found {m.Columns} column(s)");
+        if (m.Rows == 0) throw new DataFileException(path, "the data set is empty");
+        int d = m.Columns - 1;
+        var samples = new Matrix(m.Rows, d);
+        var labels = new int[m.Rows];
+        for (int r = 0; r < m.Rows; r++)
+        {
+            var row = m.RowSpan(r);
+            row[..d].CopyTo(samples.RowSpan(r));
+            double label = row[d];
+            if (!(label >= 0 && label <= 1_000_000 && label == Math.Floor(label)))
+                throw new DataFileException(path, $"the label in the last column must be a non-negative integer, found {label.ToString(System.Globalization.CultureInfo.InvariantCulture)}", r + 1, m.Columns);
+            labels[r] = (int)label;
+        }
+
+        return (samples, labels);
+    }
+
     private static int[] ToLabels(Matrix m, string path)
     {
         if (m.Rows > 1 && m.Columns > 1)

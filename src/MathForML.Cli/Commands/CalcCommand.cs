@@ -42,7 +42,7 @@ internal static class CalcCommand
         var wrt = new Option<string>("--wrt") { Description = "The variable to differentiate with respect to.", Required = true };
         var order = new Option<int>("--order") { Description = "Order of the derivative.", DefaultValueFactory = _ => 1 };
         var cmd = new Command("diff", "The k-th derivative ∂ᵏf/∂xᵏ, symbolic and simplified.") { expr, wrt, order };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             int k = parse.GetValue(order);
@@ -52,7 +52,7 @@ internal static class CalcCommand
             var d = f.Differentiate(v, k);
             ctx.Emit(new { expression = f.ToString(), wrt = v, order = k, derivative = d.ToString() }, () => ctx.Output.WriteLine(d.ToString()));
             return ExitCodes.Success;
-        });
+        }, ("order", "--order"));
         return cmd;
     }
 
@@ -61,7 +61,7 @@ internal static class CalcCommand
         var expr = ExpressionArgument();
         var vars = VarsOption();
         var cmd = new Command("grad", "The gradient (∂f/∂x₁, …, ∂f/∂xₙ), symbolic.") { expr, vars };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var f = Parse(parse.GetValue(expr)!);
@@ -81,7 +81,7 @@ internal static class CalcCommand
         var expr = ExpressionArgument();
         var vars = VarsOption();
         var cmd = new Command("hessian", "The Hessian Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ, symbolic (rows in variable order).") { expr, vars };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var f = Parse(parse.GetValue(expr)!);
@@ -105,7 +105,7 @@ internal static class CalcCommand
         var order = new Option<int>("--order") { Description = "The highest power kept.", DefaultValueFactory = _ => 4 };
         var wrt = new Option<string?>("--wrt") { Description = "The variable (default: the formula's only variable)." };
         var cmd = new Command("taylor", "The Taylor polynomial Σ f⁽ᵏ⁾(a)/k!·(x − a)ᵏ up to the given order.") { expr, at, order, wrt };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var f = Parse(parse.GetValue(expr)!);
@@ -124,7 +124,7 @@ internal static class CalcCommand
             ctx.Emit(new { expression = f.ToString(), wrt = v, at = a, order = k, series = series.ToString(), coefficients = series.Coefficients }, () =>
                 ctx.Output.WriteLine(series.ToString()));
             return ExitCodes.Success;
-        });
+        }, ("point", "--at"), ("order", "--order"));
         return cmd;
     }
 }

@@ -9,6 +9,9 @@ namespace MathForML.Cli.Commands;
 /// <summary><c>mml calc newton</c> (roots) and <c>mml calc minimize</c> (the sandpit's descent strategies); exit 1 when they do not converge.</summary>
 internal static class CalcSolveCommands
 {
+    private static readonly (string Name, DescentStrategy Value)[] Strategies =
+        [("gd", DescentStrategy.Gradient), ("newton", DescentStrategy.Newton), ("hybrid", DescentStrategy.Hybrid)];
+
     private static Option<int> MaxIter(int defaultValue) =>
         new("--max-iter") { Description = "Iteration limit.", DefaultValueFactory = _ => defaultValue };
 
@@ -19,7 +22,7 @@ internal static class CalcSolveCommands
         var tol = new Option<double>("--tol") { Description = "Stop when |f| is at most this.", DefaultValueFactory = _ => 1e-12 };
         var maxIter = MaxIter(100);
         var cmd = new Command("newton", "A root by Newton-Raphson: x ← x − f(x)/f′(x) (n-D: J·δ = −f), with the path.") { expr, start, tol, maxIter };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var equations = parse.GetValue(expr)!.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => Parse(s)).ToArray();
@@ -63,7 +66,7 @@ internal static class CalcSolveCommands
             });
             if (!result.Converged) ctx.Warn($"Newton-Raphson did not converge: {Describe(result.StopReason)}.");
             return result.Converged ? ExitCodes.Success : ExitCodes.NotConverged;
-        });
+        }, ("start", "--start"), ("tolerance", "--tol"), ("maxIterations", "--max-iter"));
         return cmd;
     }
 
@@ -79,11 +82,11 @@ internal static class CalcSolveCommands
     {
         var expr = CalcOptions.ExpressionArgument();
         var start = new Option<string>("--start") { Description = "Start point: name=value pairs (x=1,y=2), or values in the variables' natural order.", Required = true };
-        var method = new Option<string>("--method") { Description = "gd (−γJ), newton (−H⁻¹J) or hybrid (Newton unless uphill or longer than 2).", DefaultValueFactory = _ => "hybrid" };
+        var method = CommonOptions.EnumOption("--method", "gd (−γJ), newton (−H⁻¹J) or hybrid (Newton unless uphill or longer than 2).", DescentStrategy.Hybrid, Strategies);
         var step = new Option<double>("--step") { Description = "γ of the gradient step.", DefaultValueFactory = _ => 0.1 };
         var maxIter = MaxIter(1000);
         var cmd = new Command("minimize", "A local minimum by the course's sandpit strategies, with the path.") { expr, start, method, step, maxIter };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var f = Parse(parse.GetValue(expr)!);
@@ -94,13 +97,7 @@ internal static class CalcSolveCommands
             int limit = parse.GetValue(maxIter);
             if (limit < 1) throw new UserInputException($"--max-iter must be at least 1, got {limit}.");
             var x0 = StartFor("--start", parse.GetValue(start)!, names);
-            var strategy = parse.GetValue(method) switch
-            {
-                "gd" => DescentStrategy.Gradient,
-                "newton" => DescentStrategy.Newton,
-                "hybrid" => DescentStrategy.Hybrid,
-                var other => throw new UserInputException($"--method must be gd, newton or hybrid, got '{other}'."),
-            };
+            var strategy = parse.GetValue(method);
             var result = GradientDescent.Minimize(f, names, x0, new GradientDescentOptions { Strategy = strategy, StepSize = gamma, MaxSteps = limit });
             ctx.Emit(new
             {
@@ -110,7 +107,7 @@ internal static class CalcSolveCommands
                 newton_steps = result.NewtonSteps,
                 converged = result.Converged,
                 stop_reason = result.StopReason.ToString(),
-                method = parse.GetValue(method),
+                method = CommonOptions.NameOf(Strategies, strategy),
                 variables = names,
                 path = result.Path,
             }, () =>
@@ -120,7 +117,7 @@ internal static class CalcSolveCommands
             });
             if (!result.Converged) ctx.Warn($"the descent did not converge ({result.StopReason}).");
             return result.Converged ? ExitCodes.Success : ExitCodes.NotConverged;
-        });
+        }, ("start", "--start"));
         return cmd;
     }
 }

@@ -19,6 +19,41 @@ internal static class CommonOptions
         return argument;
     }
 
+    /// <summary>
+    /// An option typed as one of the library's enums. The user writes one of <paramref name="names"/> (case-insensitive);
+    /// without names each value is written in kebab case (<c>GaussNewton</c> → <c>gauss-newton</c>). Anything else is a
+    /// parse error that lists the choices, and the help shows them.
+    /// </summary>
+    public static Option<T> EnumOption<T>(string name, string description, T defaultValue, params (string Name, T Value)[] names)
+        where T : struct, Enum
+    {
+        var choices = names.Length > 0 ? names : Enum.GetValues<T>().Select(v => (KebabCase(v.ToString()), v)).ToArray();
+        string list = string.Join(", ", choices.Select(c => c.Item1));
+        var option = new Option<T>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            HelpName = string.Join('|', choices.Select(c => c.Item1)),
+            CustomParser = result =>
+            {
+                string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                foreach (var (text, value) in choices)
+                    if (string.Equals(text, token, StringComparison.OrdinalIgnoreCase)) return value;
+                result.AddError($"{name} must be one of {list}, got '{token}'.");
+                return defaultValue;
+            },
+        };
+        option.CompletionSources.Add(choices.Select(c => c.Item1).ToArray());
+        return option;
+    }
+
+    /// <summary>The name <paramref name="value"/> has among <paramref name="names"/> (for output: the name the user typed).</summary>
+    public static string NameOf<T>(IEnumerable<(string Name, T Value)> names, T value) where T : struct, Enum =>
+        names.First(n => n.Value.Equals(value)).Name;
+
+    private static string KebabCase(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
     public static Option<string?> OutOption(string description) => new("--out") { Description = description };
 
     /// <summary>Reads a matrix file argument (CSV/whitespace text or .npy).</summary>

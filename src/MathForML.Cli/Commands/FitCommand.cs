@@ -15,12 +15,15 @@ namespace MathForML.Cli.Commands;
 /// </summary>
 internal static class FitCommand
 {
+    private static readonly (string Name, NonlinearLeastSquaresMethod Value)[] Methods =
+        [("lm", NonlinearLeastSquaresMethod.LevenbergMarquardt), ("gauss-newton", NonlinearLeastSquaresMethod.GaussNewton), ("steepest", NonlinearLeastSquaresMethod.SteepestDescent)];
+
     public static Command Build(Func<ParseResult, CliContext> context)
     {
         var data = new Option<string>("--data") { Description = "Data file: .csv/.txt columns (header optional) or .npy, or a NIST StRD .dat file.", Required = true };
         var model = new Option<string?>("--model") { Description = "The model formula in x (or x1, x2, … for several predictors) and the parameters, e.g. \"b1*(1-exp(-b2*x))\". Default for NIST files: the file's model." };
         var start = new Option<string?>("--start") { Description = "Start values b1=..,b2=.. (the names are the parameters); for NIST files 1 or 2 (default 1)." };
-        var method = new Option<string>("--method") { Description = "lm (Levenberg-Marquardt), gauss-newton or steepest (the course's).", DefaultValueFactory = _ => "lm" };
+        var method = CommonOptions.EnumOption("--method", "lm (Levenberg-Marquardt), gauss-newton or steepest (the course's).", NonlinearLeastSquaresMethod.LevenbergMarquardt, Methods);
         var x = new Option<string?>("--x") { Description = "Predictor columns: 1-based numbers or header names, comma-separated (default: all but the --y column)." };
         var y = new Option<string?>("--y") { Description = "Response column: 1-based number or header name (default: the last column)." };
         var maxIter = new Option<int?>("--max-iter") { Description = "Iteration limit (default 10000; 50 for steepest)." };
@@ -29,18 +32,12 @@ internal static class FitCommand
         {
             data, model, start, method, x, y, maxIter, aggression,
         };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var options = new NonlinearLeastSquaresOptions
             {
-                Method = parse.GetValue(method) switch
-                {
-                    "gauss-newton" => NonlinearLeastSquaresMethod.GaussNewton,
-                    "steepest" => NonlinearLeastSquaresMethod.SteepestDescent,
-                    "lm" => NonlinearLeastSquaresMethod.LevenbergMarquardt,
-                    var other => throw new UserInputException($"--method must be lm, gauss-newton or steepest, got '{other}'."),
-                },
+                Method = parse.GetValue(method),
                 MaxIterations = parse.GetValue(maxIter) is { } m ? (m >= 1 ? m : throw new UserInputException($"--max-iter must be at least 1, got {m}.")) : null,
                 Aggression = parse.GetValue(aggression) is var a && a > 0 && double.IsFinite(a) ? a : throw new UserInputException($"--aggression must be positive, got {parse.GetValue(aggression)}."),
             };
@@ -51,10 +48,10 @@ internal static class FitCommand
             var watch = Stopwatch.StartNew();
             var result = problem.Fit(options);
             double seconds = watch.Elapsed.TotalSeconds;
-            Report(ctx, problem, result, parse.GetValue(method)!, seconds, loadSeconds);
+            Report(ctx, problem, result, CommonOptions.NameOf(Methods, parse.GetValue(method)), seconds, loadSeconds);
             if (!result.Converged) ctx.Warn($"the fit did not converge ({result.StopReason} after {result.Iterations} iterations); the parameters are the last iterate.");
             return result.Converged ? ExitCodes.Success : ExitCodes.NotConverged;
-        });
+        }, ("start", "--start"), ("y", "--data"), ("x", "--data"));
         return cmd;
     }
 

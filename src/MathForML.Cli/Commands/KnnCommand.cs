@@ -19,7 +19,7 @@ internal static class KnnCommand
         {
             train, labels, test, testLabels, k,
         };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var load = Stopwatch.StartNew();
@@ -37,8 +37,6 @@ internal static class KnnCommand
             }
 
             int neighbours = parse.GetValue(k);
-            if (neighbours < 1 || neighbours > x.Rows)
-                throw new UserInputException($"--k must be between 1 and the number of training samples N = {x.Rows}, got {neighbours}.");
             double loadSeconds = load.Elapsed.TotalSeconds;
             var watch = Stopwatch.StartNew();
             var model = KNearestNeighbors.Fit(x, y);
@@ -61,7 +59,7 @@ internal static class KnnCommand
                 ctx.Output.WriteLine($"predictions: {string.Join(' ', predictions.Take(50))}{(predictions.Length > 50 ? " …" : "")}");
             });
             return ExitCodes.Success;
-        });
+        }, ("k", "--k"), ("train", "--train"), ("x", "--train"), ("labels", "--labels"), ("queries", "--test"));
         return cmd;
     }
 }

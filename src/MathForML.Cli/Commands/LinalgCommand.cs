@@ -28,10 +28,9 @@ internal static class LinalgCommand
         var tol = new Option<double?>("--tol") { Description = "Entries at most this size count as zero (default max(m,n)·ε·‖A‖∞)." };
         var output = OutOption("Write the reduced row echelon form to this file.");
         var cmd = new Command("rref", "Reduced row echelon form (Gauss-Jordan with partial pivoting), rank and pivot columns.") { a, tol, output };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            if (parse.GetValue(tol) is { } t) InRange("--tol", t, 0, double.MaxValue);
             var r = RowEchelon.Reduce(ReadMatrix(parse.GetValue(a)!), parse.GetValue(tol));
             WriteIfRequested(parse.GetValue(output), r.Reduced);
             ctx.Emit(new { rref = r.Reduced, rank = r.Rank, pivots = r.PivotColumns }, () =>
@@ -41,7 +40,7 @@ internal static class LinalgCommand
                 ctx.Output.WriteLine($"pivot columns: [{string.Join(", ", r.PivotColumns)}]");
             });
             return ExitCodes.Success;
-        });
+        }, ("a", "A"), ("tolerance", "--tol"));
         return cmd;
     }
 
@@ -49,13 +48,13 @@ internal static class LinalgCommand
     {
         var a = MatrixArgument("A", "Matrix file.");
         var cmd = new Command("rank", "Rank: the number of pivots in the row echelon form.") { a };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             int rank = RowEchelon.Rank(ReadMatrix(parse.GetValue(a)!));
             ctx.Emit(new { rank }, () => ctx.Output.WriteLine($"rank: {rank}"));
             return ExitCodes.Success;
-        });
+        }, ("a", "A"));
         return cmd;
     }
 
@@ -63,14 +62,14 @@ internal static class LinalgCommand
     {
         var a = MatrixArgument("A", "Square matrix file.");
         var cmd = new Command("det", "Determinant, from the LU decomposition with partial pivoting.") { a };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var lu = LuDecomposition.Decompose(ReadMatrix(parse.GetValue(a)!));
             double det = lu.Determinant;
             ctx.Emit(new { determinant = det, singular = lu.IsSingular }, () => ctx.Output.WriteLine($"determinant: {MatrixPrinter.Format(det)}"));
             return ExitCodes.Success;
-        });
+        }, ("a", "A"));
         return cmd;
     }
 
@@ -79,7 +78,7 @@ internal static class LinalgCommand
         var a = MatrixArgument("A", "Square matrix file.");
         var output = OutOption("Write the inverse to this file.");
         var cmd = new Command("inverse", "Inverse A⁻¹ by LU with partial pivoting; exit 2 when A is singular.") { a, output };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var lu = LuDecomposition.Decompose(ReadMatrix(parse.GetValue(a)!));
@@ -88,7 +87,7 @@ internal static class LinalgCommand
             WriteIfRequested(parse.GetValue(output), inverse);
             ctx.Emit(new { inverse, condition_number = lu.ConditionNumber }, () => MatrixPrinter.Print(ctx.Output, "Inverse", inverse));
             return ExitCodes.Success;
-        });
+        }, ("a", "A"));
         return cmd;
     }
 
@@ -98,14 +97,12 @@ internal static class LinalgCommand
         var b = MatrixArgument("b", "Right-hand side: n values (one column, or one row), or an n×k matrix.");
         var output = OutOption("Write the solution to this file.");
         var cmd = new Command("solve", "Solve Ax = b by LU with partial pivoting; warns when A is nearly singular.") { a, b, output };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var matrix = ReadMatrix(parse.GetValue(a)!);
             var rhs = ReadMatrix(parse.GetValue(b)!);
             if (rhs.Rows == 1 && rhs.Columns == matrix.Rows && matrix.Rows != 1) rhs = rhs.Transpose();
-            if (rhs.Rows != matrix.Rows)
-                throw new DimensionMismatchException($"A is {matrix.Rows}×{matrix.Columns} but b has {rhs.Rows} rows ({rhs.Rows}×{rhs.Columns}).");
             var lu = LuDecomposition.Decompose(matrix);
             var x = lu.Solve(rhs);
             WarnIfIllConditioned(ctx, lu);
@@ -117,7 +114,7 @@ internal static class LinalgCommand
                 else MatrixPrinter.Print(ctx.Output, "X", x);
             });
             return ExitCodes.Success;
-        });
+        }, ("a", "A"), ("b", "b"));
         return cmd;
     }
 
@@ -125,7 +122,7 @@ internal static class LinalgCommand
     {
         var a = MatrixArgument("A", "Square matrix file.");
         var cmd = new Command("singular", "The course's singularity test: row echelon form with unit diagonal, no pivoting.") { a };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             bool singular = !SingularityTest.TryRowEchelon(ReadMatrix(parse.GetValue(a)!), out var echelon);
@@ -135,7 +132,7 @@ internal static class LinalgCommand
                 if (!singular) MatrixPrinter.Print(ctx.Output, "Row echelon form", echelon);
             });
             return ExitCodes.Success;
-        });
+        }, ("a", "A"));
         return cmd;
     }
 
@@ -145,11 +142,10 @@ internal static class LinalgCommand
         var tol = new Option<double>("--tol") { Description = "Columns with remaining norm at most this become zero.", DefaultValueFactory = _ => GramSchmidt.DefaultTolerance };
         var output = OutOption("Write the basis to this file.");
         var cmd = new Command("gram-schmidt", "Orthonormal basis of A's columns, the course's way (dependent columns become zero).") { a, tol, output };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            double t = InRange("--tol", parse.GetValue(tol), 0, double.MaxValue);
-            var r = GramSchmidt.Orthonormalize(ReadMatrix(parse.GetValue(a)!), t);
+            var r = GramSchmidt.Orthonormalize(ReadMatrix(parse.GetValue(a)!), parse.GetValue(tol));
             WriteIfRequested(parse.GetValue(output), r.Basis);
             ctx.Emit(new { basis = r.Basis, dimension = r.Dimension }, () =>
             {
@@ -157,7 +153,7 @@ internal static class LinalgCommand
                 ctx.Output.WriteLine($"dimension: {r.Dimension}");
             });
             return ExitCodes.Success;
-        });
+        }, ("a", "A"), ("tolerance", "--tol"));
         return cmd;
     }
 
@@ -167,14 +163,11 @@ internal static class LinalgCommand
         var points = new Option<string>("--points") { Description = "Points to reflect, one per column (n×k).", Required = true };
         var output = OutOption("Write the reflected points to this file.");
         var cmd = new Command("reflect", "Reflect points through a mirror: T = E·diag(1,…,1,−1)·Eᵀ with E = GramSchmidt(mirror basis).") { mirror, points, output };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var t = Transformations.Reflection(ReadMatrix(parse.GetValue(mirror)!));
-            var p = ReadMatrix(parse.GetValue(points)!);
-            if (p.Rows != t.Rows)
-                throw new DimensionMismatchException($"Points must have {t.Rows} rows (one point per column); found {p.Rows}×{p.Columns}.");
-            var reflected = t * p;
+            var reflected = Transformations.Apply(t, ReadMatrix(parse.GetValue(points)!));
             WriteIfRequested(parse.GetValue(output), reflected);
             ctx.Emit(new { matrix = t, points = reflected }, () =>
             {
@@ -182,7 +175,7 @@ internal static class LinalgCommand
                 MatrixPrinter.Print(ctx.Output, "Reflected points", reflected);
             });
             return ExitCodes.Success;
-        });
+        }, ("mirrorBasis", "--mirror"), ("points", "--points"));
         return cmd;
     }
 

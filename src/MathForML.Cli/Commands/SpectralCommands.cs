@@ -20,12 +20,10 @@ internal static class SpectralCommands
         var a = MatrixArgument("A", "Square matrix file.");
         var symmetric = new Option<bool>("--symmetric") { Description = "Require a symmetric matrix and use the symmetric solver (detected automatically otherwise)." };
         var cmd = new Command("eig", "Eigenvalues (descending by magnitude) and eigenvectors as columns.") { a, symmetric };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var matrix = ReadMatrix(parse.GetValue(a)!);
-            if (!matrix.IsSquare)
-                throw new DimensionMismatchException($"Expected a square matrix, found {matrix.Rows}×{matrix.Columns}.");
             if (parse.GetValue(symmetric) || matrix.IsSymmetric(1e-12))
                 return Symmetric(ctx, matrix);
             var eig = EigenDecomposition.Decompose(matrix);
@@ -47,7 +45,7 @@ internal static class SpectralCommands
                 ctx.Output.WriteLine("Eigenvectors: use --json for the complex eigenvectors.");
             });
             return ExitCodes.Success;
-        });
+        }, ("a", "A"));
         return cmd;
     }
 
@@ -66,7 +64,7 @@ internal static class SpectralCommands
     {
         var a = MatrixArgument("A", "Matrix file (any shape).");
         var cmd = new Command("svd", "Thin singular value decomposition A = U·Σ·Vᵀ.") { a };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var svd = Svd.Decompose(ReadMatrix(parse.GetValue(a)!));
@@ -78,7 +76,7 @@ internal static class SpectralCommands
                 MatrixPrinter.Print(ctx.Output, "Vᵀ", svd.VT);
             });
             return ExitCodes.Success;
-        });
+        }, ("a", "A"));
         return cmd;
     }
 

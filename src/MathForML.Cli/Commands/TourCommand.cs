@@ -22,7 +22,7 @@ internal static class TourCommand
         var quick = new Option<bool>("--quick") { Description = "Smaller problems (fewer training steps, 2,000 digits): a check in seconds." };
         var only = new Option<string?>("--only") { Description = $"Run only these projects, comma-separated: {string.Join(", ", Steps.Select(s => s.Name))}." };
         var cmd = new Command("tour", "Run the specialization's projects on built-in data: what each finds, its pictures and a summary.json.") { output, quick, only };
-        cmd.SetAction(parse =>
+        CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var dir = Path.GetFullPath(parse.GetValue(output)!);

@@ -30,8 +30,9 @@ public sealed class Pca
 {
     private readonly double[]? _inverseScale;
 
-    private Pca(PcaSolver solver, int samples, Vector mean, Vector? scale, Matrix components, double[] eigenvalues, double totalVariance)
+    private Pca(PcaSolver solver, int samples, Vector mean, Vector? scale, Matrix components, double[] eigenvalues, double totalVariance, int constantFeatures)
     {
+        ConstantFeatures = constantFeatures;
         Solver = solver;
         Samples = samples;
         Mean = mean;
@@ -92,6 +93,12 @@ public sealed class Pca
     /// <summary>trace(S) = Σⱼ Var(zⱼ), the total variance.</summary>
     public double TotalVariance { get; }
 
+    /// <summary>
+    /// The features that are constant over the samples. With <see cref="PcaOptions.Normalize"/> they are centred but not
+    /// scaled (their standard deviation is taken as 1).
+    /// </summary>
+    public int ConstantFeatures { get; }
+
     /// <summary>Fits the principal components of <paramref name="x"/> (N×D).</summary>
     /// <exception cref="ArgumentException">X has no rows or columns, or holds NaN or ±∞.</exception>
     /// <exception cref="ArgumentOutOfRangeException">K is not between 1 and min(N, D), or a randomized option is negative.</exception>
@@ -104,7 +111,9 @@ public sealed class Pca
         int max = Math.Min(n, d);
         int k = options.Components ?? max;
         if (k < 1 || k > max)
-            throw new ArgumentOutOfRangeException(nameof(options), k, $"The number of components K must be between 1 and min(N, D) = {max} for {n}×{d} data; got {k}.");
+#pragma warning disable CA2208 // named by its option, PcaOptions.Components, which a caller maps to its own name
+            throw new ArgumentOutOfRangeException(nameof(PcaOptions.Components), k, $"The number of components K must be between 1 and min(N, D) = {max} for {n}×{d} data; got {k}.");
+#pragma warning restore CA2208
         ArgumentOutOfRangeException.ThrowIfNegative(options.Oversampling, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.PowerIterations, nameof(options));
 
@@ -122,7 +131,20 @@ public sealed class Pca
             _ => RandomizedPcaSolver.Solve(x, mean.AsSpan(), sc, k, options.Oversampling, options.PowerIterations, options.Seed,
                 TotalVarianceOf(x, mean, scale)),
         };
-        return new Pca(solver, n, mean, scale, Matrix.Wrap(k, d, factors.Components), factors.Eigenvalues, factors.TotalVariance);
+        return new Pca(solver, n, mean, scale, Matrix.Wrap(k, d, factors.Components), factors.Eigenvalues, factors.TotalVariance, summary.ConstantCount);
+    }
+
+    /// <summary>
+    /// The same fit keeping only its first <paramref name="components"/> components: <see cref="Components"/>,
+    /// <see cref="ExplainedVariance"/> and the ratios shrink to K, while <see cref="Eigenvalues"/> (and so
+    /// <see cref="ReconstructionErrors"/>) keep every eigenvalue found. Fit once with all components, then look at any K.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="components"/> is not between 1 and <see cref="ComponentCount"/>.</exception>
+    public Pca Truncate(int components)
+    {
+        if (components < 1 || components > ComponentCount)
+            throw new ArgumentOutOfRangeException(nameof(components), components, $"The number of components K must be between 1 and the {ComponentCount} fitted components; got {components}.");
+        return new Pca(Solver, Samples, Mean, Scale, Components.SliceRows(..components), Eigenvalues.ToArray(), TotalVariance, ConstantFeatures);
     }
 
     /// <summary>The solver <see cref="PcaSolver.Auto"/> picks for N×D data and K components.</summary>

@@ -1,16 +1,34 @@
 namespace MathForML.Graphs;
 
-/// <summary>Settings of the sparse PageRank power iteration.</summary>
+/// <summary>
+/// Settings of the sparse PageRank power iteration. Each setting is checked when it is set, so a bad value is reported
+/// before any graph is read or built.
+/// </summary>
 public sealed record PageRankOptions
 {
     /// <summary>Damping d ∈ [0, 1]: the probability of following a link rather than jumping (default 0.85).</summary>
-    public double Damping { get; init; } = 0.85;
+    /// <exception cref="ArgumentOutOfRangeException">Set outside [0, 1] (or NaN).</exception>
+    public double Damping
+    {
+        get;
+        init => field = value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Damping), value, $"Damping must be in [0, 1], got {value}.");
+    } = 0.85;
 
     /// <summary>Stop when ‖x_new − x_old‖₁ falls below this (default 1e-10; must be positive).</summary>
-    public double Tolerance { get; init; } = 1e-10;
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero, a negative number or NaN.</exception>
+    public double Tolerance
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(Tolerance), value, $"The tolerance must be positive, got {value}.");
+    } = 1e-10;
 
-    /// <summary>Iteration limit (default 1000).</summary>
-    public int MaxIterations { get; init; } = 1000;
+    /// <summary>Iteration limit (default 1000; at least 1).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
+    public int MaxIterations
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxIterations), value, $"The iteration limit must be at least 1, got {value}.");
+    } = 1000;
 
     /// <summary>The jump distribution v (length n, non-negative, sum 1); uniform when null.</summary>
     public IReadOnlyList<double>? Personalization { get; init; }

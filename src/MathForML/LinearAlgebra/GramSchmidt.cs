@@ -31,7 +31,8 @@ public static class GramSchmidt
 
     private static GramSchmidtResult Run(Matrix a, double tolerance, int passes, bool relative)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(tolerance);
+        if (!(tolerance >= 0 && double.IsFinite(tolerance)))
+            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, $"The tolerance must be a finite number ≥ 0, got {tolerance}.");
         RowEchelon.RequireFinite(a, nameof(a));
         var basis = a.Transpose();                 // row i of basis is column i of A
         int dimension = 0;

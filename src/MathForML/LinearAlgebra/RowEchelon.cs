@@ -20,8 +20,11 @@ public static class RowEchelon
     /// <summary>The reduced row echelon form of <paramref name="a"/>, its rank and pivot columns.</summary>
     /// <param name="a">Any m×n matrix of finite numbers.</param>
     /// <param name="tolerance">Entries at most this size count as zero; default max(m, n)·ε·‖A‖∞.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> is negative or not finite.</exception>
     public static RowEchelonForm Reduce(Matrix a, double? tolerance = null)
     {
+        if (tolerance is { } t && !(t >= 0 && double.IsFinite(t)))
+            throw new ArgumentOutOfRangeException(nameof(tolerance), t, $"The tolerance must be a finite number ≥ 0, got {t}.");
         RequireFinite(a, nameof(a));
         var r = a.Clone();
         int m = r.Rows, n = r.Columns;

@@ -62,5 +62,13 @@ public static class Transformations
     }
 
     /// <summary>Applies a transformation to points given as the columns of <paramref name="points"/>: returns T·P.</summary>
-    public static Matrix Apply(Matrix transformation, Matrix points) => transformation * points;
+    /// <exception cref="DimensionMismatchException">P does not have as many rows as T has columns.</exception>
+    public static Matrix Apply(Matrix transformation, Matrix points)
+    {
+        ArgumentNullException.ThrowIfNull(transformation);
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Rows != transformation.Columns)
+            throw new DimensionMismatchException($"Points must have {transformation.Columns} rows (one point per column); found {points.Rows}×{points.Columns}.", nameof(points));
+        return transformation * points;
+    }
 }

@@ -7,6 +7,25 @@ namespace MathForML.NeuralNetworks;
 public sealed class Dataset<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>
+    /// A data set from an N×D matrix of samples (rows are samples) and N labels, the features converted to
+    /// <typeparamref name="T"/> (rounded to nearest, as NumPy's <c>astype(np.float32)</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The matrix has no rows or columns, or not as many rows as there are labels.</exception>
+    public static Dataset<T> FromMatrix(LinearAlgebra.Matrix samples, int[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (samples.Rows == 0 || samples.Columns == 0)
+            throw new ArgumentException($"The data set is empty ({samples.Rows}×{samples.Columns}).", nameof(samples));
+        if (labels.Length != samples.Rows)
+            throw new ArgumentException($"{labels.Length} labels for {samples.Rows} samples.", nameof(labels));
+        var values = samples.AsSpan();
+        var features = new T[values.Length];
+        for (int i = 0; i < features.Length; i++) features[i] = T.CreateTruncating(values[i]);
+        return new Dataset<T>(features, samples.Columns, labels);
+    }
+
     /// <summary>A data set; features must hold rows × features values.</summary>
     public Dataset(T[] features, int featureCount, int[] labels)
     {

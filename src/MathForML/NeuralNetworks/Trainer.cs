@@ -104,6 +104,26 @@ public static class Trainer
         return (double)correct / data.Count;
     }
 
+    /// <summary>
+    /// Compiles the training path before a timed run: a throwaway network from <paramref name="createNetwork"/> (the same
+    /// shape as the one to be timed) trains one epoch on one batch of <paramref name="train"/>. The epoch times of the
+    /// next <see cref="Train"/> then measure the steady training rate, not the just-in-time compiler.
+    /// </summary>
+    /// <returns>How long the warm-up took.</returns>
+    public static TimeSpan WarmUp<T>(Func<Mlp<T>> createNetwork, Dataset<T> train, TrainingOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(createNetwork);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var rows = Enumerable.Range(0, Math.Min(train.Count, Math.Max(options.BatchSize, 1))).ToArray();
+        Train(createNetwork(), train.Subset(rows), null, options with { Epochs = 1 });
+        return watch.Elapsed;
+    }
+
+    // Settings are named by their property of TrainingOptions ("Epochs"), the name a caller maps to its own (a CLI flag).
+#pragma warning disable CA2208
     private static void Validate<T>(Mlp<T> network, Dataset<T> train, Dataset<T>? test, TrainingOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -116,11 +136,12 @@ public static class Trainer
                 if ((uint)label >= (uint)network.Outputs)
                     throw new ArgumentException($"Label {label} is out of range for a network with {network.Outputs} outputs (labels 0 … {network.Outputs - 1}).", nameof(train));
         }
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
-        if (!(options.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(options), options.LearningRate, "The learning rate must be positive.");
+        if (options.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(options.Epochs), options.Epochs, $"The number of epochs must be at least 1, got {options.Epochs}.");
+        if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options.BatchSize), options.BatchSize, $"The batch size must be at least 1, got {options.BatchSize}.");
+        if (!(options.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(options.LearningRate), options.LearningRate, $"The learning rate must be positive, got {options.LearningRate}.");
         if (options.Augmentation is { } shift && (shift.Width * shift.Height != train.FeatureCount || shift.MaxShift < 0))
-            throw new ArgumentException($"Shifting {shift.Width}×{shift.Height} images needs {shift.Width * shift.Height} features per sample, the data has {train.FeatureCount}.", nameof(options));
-        if (!(options.Momentum >= 0 && options.Momentum < 1)) throw new ArgumentOutOfRangeException(nameof(options), options.Momentum, "Momentum must be in [0, 1).");
+            throw new ArgumentException($"Shifting {shift.Width}×{shift.Height} images needs {shift.Width * shift.Height} features per sample, the data has {train.FeatureCount}.", nameof(options.Augmentation));
+        if (!(options.Momentum >= 0 && options.Momentum < 1)) throw new ArgumentOutOfRangeException(nameof(options.Momentum), options.Momentum, $"Momentum must be in [0, 1), got {options.Momentum}.");
     }
+#pragma warning restore CA2208
 }

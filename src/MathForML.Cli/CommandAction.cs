@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace MathForML.Cli;
+
+/// <summary>
+/// Runs a command's action and translates the library's argument errors into the user's terms. The library checks its
+/// parameters and throws <see cref="ArgumentException"/> naming the parameter; a command lists which of the library's
+/// parameter names it fills from which flag or argument (<c>("components", "--components")</c>). An argument error
+/// about a listed parameter is the user's input, reported as <c>mml: error: --components: …</c> with exit 2; one about
+/// any other parameter can only be a bug in mml, and is left to be reported as an internal error (exit 3).
+/// </summary>
+internal static class CommandAction
+{
+    /// <summary>Sets <paramref name="command"/>'s action to <paramref name="action"/> with the parameter-to-flag map <paramref name="flags"/>.</summary>
+    public static void Set(Command command, Func<ParseResult, int> action, params (string Parameter, string Flag)[] flags)
+    {
+        var map = flags.ToDictionary(f => f.Parameter, f => f.Flag, StringComparer.Ordinal);
+        command.SetAction(parse =>
+        {
+            try
+            {
+                return action(parse);
+            }
+            catch (ArgumentException e) when (e.ParamName is { } name && map.TryGetValue(name, out var flag))
+            {
+                throw new UserInputException($"{flag}: {WithoutParameterSuffix(e.Message)}", e);
+            }
+        });
+    }
+
+    /// <summary>The message without the " (Parameter 'x')" that <see cref="ArgumentException.Message"/> appends.</summary>
+    public static string WithoutParameterSuffix(string message)
+    {
+        int at = message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return at >= 0 ? message[..at] : message;
+    }
+}
