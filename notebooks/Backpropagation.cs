@@ -1,5 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
-#:package ScottPlot
+#:project ../src/MathForML.Plots/MathForML.Plots.csproj
 // Multivariate Calculus, week 5 assignment: backpropagation, and a network that learns to draw a curve.
 // Run with: dotnet run notebooks/Backpropagation.cs   (writes backpropagation-curve.png to the current folder)
 //
@@ -10,7 +10,7 @@
 //   ∂C/∂W⁽²⁾ = (W⁽³⁾ᵀ(2(a⁽³⁾ − y) ⊙ σ'(z⁽³⁾)) ⊙ σ'(z⁽²⁾)) a⁽¹⁾ᵀ / N, and so on: each earlier layer multiplies by Wᵀ and σ' once more.
 using MathForML.LinearAlgebra;
 using MathForML.NeuralNetworks;
-using ScottPlot;
+using MathForML.Plots;
 
 var (x, y) = CurveData.Heart(points: 100);
 var network = new CourseNetwork(seed: 1);
@@ -31,20 +31,6 @@ var training = network.Train(x, y, iterations: 50_000, aggression: 7, recordEver
 foreach (var (iteration, cost) in training.Costs) Console.WriteLine($"  after {iteration,6:N0} steps: cost {cost:F5}");
 Console.WriteLine($"Final cost {training.FinalCost:F5} (the course asks for < 0.005)");
 
-// Draw the network's curve over the training points.
-var t = new Matrix(1, 400);
-for (int i = 0; i < 400; i++) t[0, i] = i / 399.0;
-var drawn = network.Forward(t).A3;
-var plot = new Plot();
-plot.Title("The 1-6-7-2 network draws a heart");
-var points = plot.Add.Scatter(y.Row(0).ToArray(), y.Row(1).ToArray());
-points.LineWidth = 0;
-points.LegendText = "training curve";
-var curve = plot.Add.Scatter(drawn.Row(0).ToArray(), drawn.Row(1).ToArray());
-curve.MarkerSize = 0;
-curve.LineWidth = 2;
-curve.LegendText = "network";
-plot.Axes.SquareUnits();
-plot.ShowLegend();
-plot.SavePng("backpropagation-curve.png", 600, 600);
+// Draw the network's curve over the training points (MathForML.Plots draws it for the CLI and the tour too).
+TrainingPlots.CourseCurve(network, y, training).Save("backpropagation-curve.png");
 Console.WriteLine("Wrote backpropagation-curve.png");

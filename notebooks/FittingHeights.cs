@@ -1,5 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
-#:package ScottPlot
+#:project ../src/MathForML.Plots/MathForML.Plots.csproj
 // Multivariate Calculus, week 6 assignment: fitting the distribution of height data by steepest descent.
 // Run with: dotnet run notebooks/FittingHeights.cs [OUTPUT_DIR]   (writes heights-fit.png and heights-path.png)
 //
@@ -11,6 +11,7 @@
 using MathForML.Calculus;
 using MathForML.Data;
 using MathForML.Optimization;
+using MathForML.Plots;
 using ScottPlot;
 
 var dir = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "mathforml-notebooks");
@@ -31,21 +32,10 @@ var centres = MathForML.LinearAlgebra.Matrix.FromRows(histogram.Centers.Select(c
 var lm = NonlinearLeastSquares.Fit(gaussian, ["x"], centres, histogram.Frequencies, ["mu", "sigma"], [155.0, 6.0]);
 Console.WriteLine($"Levenberg–Marquardt: μ = {lm.Parameters[0]:F4} ± {lm.StandardErrors[0]:F4}, σ = {lm.Parameters[1]:F4} ± {lm.StandardErrors[1]:F4} in {lm.Iterations} iterations");
 
-// The histogram with the fitted curve.
-var plot = new Plot();
-plot.Title("Adult heights (seeded sample) and the fitted Gaussian");
-var bars = plot.Add.Bars(histogram.Centers, histogram.Frequencies);
-foreach (var bar in bars.Bars) bar.Size = HeightData.DefaultBinWidth * 0.95;
+// The histogram with the fitted curve (drawn by MathForML.Plots, as in the CLI's tour).
+var histogramPath = FitPlots.HistogramFit("Adult heights (seeded sample) and the fitted Gaussian", histogram, gaussian, lm, "height (cm)")
+    .Save(Path.Combine(dir, "heights-fit.png"));
 var f = gaussian.Compile(["x", "mu", "sigma"]);
-var xs = Enumerable.Range(0, 200).Select(i => histogram.BinEdges[0] + (histogram.BinEdges[^1] - histogram.BinEdges[0]) * i / 199).ToArray();
-var curve = plot.Add.Scatter(xs, xs.Select(x => f([x, fit.Parameters[0], fit.Parameters[1]])).ToArray());
-curve.MarkerSize = 0;
-curve.LineWidth = 3;
-curve.LegendText = $"μ = {fit.Parameters[0]:F1}, σ = {fit.Parameters[1]:F1}";
-plot.XLabel("height (cm)");
-plot.ShowLegend();
-var histogramPath = Path.Combine(dir, "heights-fit.png");
-plot.SavePng(histogramPath, 800, 500);
 
 // The path on the χ² landscape.
 int n = 100;

@@ -1,5 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
-#:package ScottPlot
+#:project ../src/MathForML.Plots/MathForML.Plots.csproj
 // Multivariate Calculus, week 5: the gradient-descent "sandpit".
 // Run with: dotnet run notebooks/GradientDescentSandpit.cs [OUTPUT_DIR]   (writes sandpit.png; default: a temp folder)
 //

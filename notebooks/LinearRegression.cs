@@ -1,5 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
-#:package ScottPlot
+#:project ../src/MathForML.Plots/MathForML.Plots.csproj
 // Multivariate Calculus, week 6: linear regression — the least-squares line by the normal route (QR) and by descent.
 // Run with: dotnet run notebooks/LinearRegression.cs [OUTPUT_DIR]   (writes linear-regression.png; default: a temp folder)
 //

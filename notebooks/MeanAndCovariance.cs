@@ -1,5 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
-#:package ScottPlot
+#:project ../src/MathForML.Plots/MathForML.Plots.csproj
 // Mathematics for ML: PCA, week 1: mean and covariance of a data set, and what an affine map does to them.
 // Run with: dotnet run -c Release notebooks/MeanAndCovariance.cs -- [OUT_DIR] [IMAGES.npy]
 //   OUT_DIR  where the pictures go (default: a new temporary folder)

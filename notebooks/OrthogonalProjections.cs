@@ -1,5 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
-#:package ScottPlot
+#:project ../src/MathForML.Plots/MathForML.Plots.csproj
 // Mathematics for ML: PCA, week 3: orthogonal projections onto a line and onto a subspace; images from eigen-images.
 // Run with: dotnet run -c Release notebooks/OrthogonalProjections.cs -- [OUT_DIR] [IMAGES.npy]
 //

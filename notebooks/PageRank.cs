@@ -1,5 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
-#:package ScottPlot
+#:project ../src/MathForML.Plots/MathForML.Plots.csproj
 // Linear Algebra, week 5 assignment: PageRank of a micro-internet, then of generated internets.
 // Run with: dotnet run notebooks/PageRank.cs   (writes pagerank-internet.png to the current folder)
 //
@@ -9,7 +9,7 @@
 // Damping adds boredom: with probability 1 − d a surfer jumps to any page, M = d·L + (1 − d)/n·J.
 using MathForML.Graphs;
 using MathForML.LinearAlgebra;
-using ScottPlot;
+using MathForML.Plots;
 
 string[] names = ["A", "B", "C", "D", "E", "F"];
 var l = InternetGenerator.MicroInternet();
@@ -50,12 +50,6 @@ var (sources, targets) = InternetGenerator.GenerateEdges(pages, seed: 7);
 var sparse = PageRank.Compute(CsrGraph.FromEdges(sources, targets, pages), new PageRankOptions { Tolerance = 1e-13 });
 Console.WriteLine($"sparse power iteration agrees: L1 distance {sparse.Ranks.Zip(eigen).Sum(p => Math.Abs(p.First - p.Second / 100)):E1}");
 
-var plot = new Plot();
-plot.Title($"PageRank of a generated internet ({pages} pages, d = 0.85)");
-var bars = plot.Add.Bars(ranks.Ranks);
-bars.Color = Colors.SteelBlue;
-plot.Axes.Bottom.Label.Text = "page";
-plot.Axes.Left.Label.Text = "surfers (of 100)";
-plot.Axes.Margins(bottom: 0);
-plot.SavePng("pagerank-internet.png", 900, 450);
+RankBarPlot.Create($"PageRank of a generated internet ({pages} pages, d = 0.85)", ranks.Ranks.Select((r, i) => (i, r)).ToArray(), "surfers (of 100)")
+    .Save("pagerank-internet.png");
 Console.WriteLine("Wrote pagerank-internet.png");

@@ -1,5 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
-#:package ScottPlot
+#:project ../src/MathForML.Plots/MathForML.Plots.csproj
 // Mathematics for ML: PCA, week 4: principal component analysis of MNIST, and PCA for N < D.
 // Run with: dotnet run -c Release notebooks/Pca.cs -- [OUT_DIR] [IMAGES.npy]
 //
@@ -12,7 +12,7 @@ using System.Diagnostics;
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
-using ScottPlot;
+using MathForML.Plots;
 
 var outDir = args.Length > 0 ? args[0] : Directory.CreateTempSubdirectory("mml-notebook-").FullName;
 Directory.CreateDirectory(outDir);
@@ -28,35 +28,11 @@ var errors = pca.ReconstructionErrors();
 foreach (int k in new[] { 1, 10, 50, 100 })
     if (k < errors.Length) Console.WriteLine($"K = {k,3}: MSE {errors[k]:F4}, explained {1 - errors[k] / pca.TotalVariance:P1}");
 
-var spectrum = new Plot();
-spectrum.Title("Eigenvalues of the covariance, descending");
-spectrum.Add.Scatter(Enumerable.Range(1, pca.Eigenvalues.Length).Select(i => (double)i).ToArray(), pca.Eigenvalues.ToArray()).MarkerSize = 0;
-spectrum.Axes.Bottom.Label.Text = "k";
-spectrum.SavePng(Path.Combine(outDir, "spectrum.png"), 700, 450);
-
-var mse = new Plot();
-mse.Title("Mean squared reconstruction error against K");
-mse.Add.Scatter(Enumerable.Range(0, errors.Length).Select(i => (double)i).ToArray(), errors).MarkerSize = 0;
-mse.Axes.Bottom.Label.Text = "K";
-mse.SavePng(Path.Combine(outDir, "reconstruction-error.png"), 700, 450);
-
-var ks = new[] { 1, 5, 10, 20, 50, 100, pca.ComponentCount }.Where(k => k <= pca.ComponentCount).Distinct().ToArray();
-var strip = new double[28, (ks.Length + 1) * 30];
-void Draw(int slot, ReadOnlySpan<double> v)
-{
-    for (int i = 0; i < 28; i++)
-        for (int j = 0; j < 28; j++)
-            strip[i, slot * 30 + j] = v[i * 28 + j];
-}
-
-var digit = x.SliceRows(..1);
-Draw(0, digit.RowSpan(0));
-for (int s = 0; s < ks.Length; s++) Draw(s + 1, pca.Reconstruct(digit, ks[s]).RowSpan(0));
-var grid = new Plot();
-grid.Title($"a digit, then reconstructed with K = {string.Join(", ", ks)}");
-grid.Add.Heatmap(strip).Colormap = new ScottPlot.Colormaps.Grayscale();
-grid.Axes.Frameless();
-grid.SavePng(Path.Combine(outDir, "reconstructions.png"), 1000, 200);
+// The pictures of MathForML.Plots (the same ones `mml pca --plots` and the tour draw): the spectrum, the error against
+// K, and digits reconstructed from K = 1, 5, 10, 20, 50, 100, 784 components.
+PcaPlots.Spectrum(pca).Save(Path.Combine(outDir, "spectrum.png"));
+PcaPlots.ReconstructionError(pca).Save(Path.Combine(outDir, "reconstruction-error.png"));
+if (PcaPlots.ImageSide(d) is int side) PcaPlots.Reconstructions(pca, x, labels: null, side).Save(Path.Combine(outDir, "reconstructions.png"));
 
 // N < D: 100 digits of 784 pixels. The Gram solver decomposes a 100×100 matrix instead of 784×784.
 var few = x.SliceRows(..Math.Min(100, n));

@@ -1,5 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
-#:package ScottPlot
+#:project ../src/MathForML.Plots/MathForML.Plots.csproj
 // Multivariate Calculus, week 4: Taylor series — approximating a function by polynomials of growing order.
 // Run with: dotnet run notebooks/TaylorSeries.cs [OUTPUT_DIR]   (writes taylor-series.png; default: a temp folder)
 //
