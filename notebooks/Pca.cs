@@ -16,7 +16,9 @@ using MathForML.Plots;
 
 var outDir = args.Length > 0 ? args[0] : Directory.CreateTempSubdirectory("mml-notebook-").FullName;
 Directory.CreateDirectory(outDir);
-var x = args.Length > 1 ? NpyFile.ReadMatrix(args[1]) : Mnist.Load().Images;
+var mnist = args.Length > 1 ? null : Mnist.Load();
+var x = mnist?.Images ?? NpyFile.ReadMatrix(args[1]);
+int[]? labels = mnist?.Labels;
 if (x.MaxAbs() > 1) x /= 255.0;
 int n = x.Rows, d = x.Columns;
 
@@ -32,7 +34,7 @@ foreach (int k in new[] { 1, 10, 50, 100 })
 // K, and digits reconstructed from K = 1, 5, 10, 20, 50, 100, 784 components.
 PcaPlots.Spectrum(pca).Save(Path.Combine(outDir, "spectrum.png"));
 PcaPlots.ReconstructionError(pca).Save(Path.Combine(outDir, "reconstruction-error.png"));
-if (PcaPlots.ImageSide(d) is int side) PcaPlots.Reconstructions(pca, x, labels: null, side).Save(Path.Combine(outDir, "reconstructions.png"));
+if (PcaPlots.ImageSide(d) is int side) PcaPlots.Reconstructions(pca, x, labels, side).Save(Path.Combine(outDir, "reconstructions.png"));
 
 // N < D: 100 digits of 784 pixels. The Gram solver decomposes a 100×100 matrix instead of 784×784.
 var few = x.SliceRows(..Math.Min(100, n));
