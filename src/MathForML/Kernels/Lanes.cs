@@ -6,7 +6,7 @@ namespace MathForML.Kernels;
 
 /// <summary>
 /// The plumbing of one vector width for the level-1 kernels: how many elements of <typeparamref name="T"/> a register
-/// <typeparamref name="TV"/> holds, and how to load, store, broadcast and sum one, and its multiply-add. The arithmetic lives in each kernel's
+/// <typeparamref name="TV"/> holds, and how to load, store, broadcast and sum one, and its add and multiply-add. The arithmetic lives in each kernel's
 /// operator (a struct with a scalar, a <see cref="Vector256{T}"/> and a <see cref="Vector512{T}"/> body, in the shape of
 /// <c>System.Numerics.Tensors.TensorPrimitives</c>' operators); the loop over the spans is written once, generic in
 /// <typeparamref name="TV"/> and the lanes, and <see cref="KernelPath"/> picks the instantiation. The JIT compiles
@@ -31,6 +31,9 @@ internal interface ILanes<T, TV>
 
     /// <summary>Stores the register's Count elements at destination + offset.</summary>
     static abstract void Store(TV value, ref T destination, nuint offset);
+
+    /// <summary>a + b lane by lane.</summary>
+    static abstract TV Add(TV a, TV b);
 
     /// <summary>
     /// a·b + c lane by lane: fused (one rounding) on vector lanes, multiply then add (two roundings) on scalar lanes,
@@ -69,6 +72,10 @@ internal readonly struct ScalarLanes<T> : ILanes<T, T> where T : unmanaged, IFlo
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Add(T a, T b) => a + b;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T MultiplyAdd(T a, T b, T c) => c + (a * b);
 }
 
@@ -99,6 +106,10 @@ internal readonly struct Vector256Lanes<T> : ILanes<T, Vector256<T>> where T : u
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c) => FusedMultiplyAdd.Apply(a, b, c);
 }
 
@@ -126,6 +137,10 @@ internal readonly struct Vector512Lanes<T> : ILanes<T, Vector512<T>> where T : u
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512<T> value) => Vector512.Sum(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
