@@ -2,7 +2,7 @@ using System.Numerics;
 using MathForML.LinearAlgebra;
 using MathForML.Kernels;
 
-namespace MathForML.Tests.LinearAlgebra.Kernels;
+namespace MathForML.Tests.Kernels;
 
 public class GemvTests
 {

@@ -2,8 +2,9 @@ using System.Numerics;
 using MathForML.LinearAlgebra;
 using MathForML.Kernels;
 
-namespace MathForML.Tests.LinearAlgebra.Kernels;
+namespace MathForML.Tests.Kernels;
 
+[KernelPathTests(typeof(Syrk))]
 public class SyrkTests
 {
     public static TheoryData<int, int> Shapes => new()
