@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
 
 namespace MathForML.Geometry;
 

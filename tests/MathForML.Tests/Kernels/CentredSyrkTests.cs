@@ -1,5 +1,5 @@
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
 
 namespace MathForML.Tests.Kernels;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
 
 namespace MathForML.Tests.Kernels;
 

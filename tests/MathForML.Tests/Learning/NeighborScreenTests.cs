@@ -1,6 +1,6 @@
+using MathForML.Kernels;
 using MathForML.Learning;
 using MathForML.LinearAlgebra;
-using MathForML.Kernels;
 using MathForML.Tests.Kernels;
 using MathForML.Tests.Statistics;
 
