@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
 
 namespace MathForML.Geometry;
 
@@ -10,7 +10,8 @@ namespace MathForML.Geometry;
 /// <remarks>
 /// The matrix of all pairwise distances uses ‖x − y‖² = ‖x‖² + ‖y‖² − 2·xᵀy, so its work is one GEMM X·Yᵀ (2NMD flops)
 /// instead of N·M difference loops; rounding can make the formula a little negative for (nearly) equal rows, so it is
-/// clamped at 0. <see cref="PairwiseNaive"/> is the course's double loop, for reading and testing.
+/// clamped at 0. <see cref="PairwiseNaive"/> is the course's double loop, for reading and testing. A single distance is
+/// √(Σⱼ (xⱼ − yⱼ)²) by the <see cref="SquaredDistance"/> kernel (the one k-nearest-neighbours uses).
 /// </remarks>
 public static class Distances
 {
@@ -21,7 +22,7 @@ public static class Distances
         ArgumentNullException.ThrowIfNull(y);
         if (x.Length != y.Length)
             throw new DimensionMismatchException($"Vectors have lengths {x.Length} and {y.Length}.", nameof(y));
-        return TensorPrimitives.Distance<double>(x.AsSpan(), y.AsSpan());
+        return Math.Sqrt(SquaredDistance.Compute<double>(x.AsSpan(), y.AsSpan()));
     }
 
     /// <summary>Dᵢⱼ = ‖xᵢ − yⱼ‖ by the double loop over rows.</summary>
@@ -31,7 +32,7 @@ public static class Distances
         var d = new Matrix(x.Rows, y.Rows);
         for (int i = 0; i < x.Rows; i++)
             for (int j = 0; j < y.Rows; j++)
-                d[i, j] = TensorPrimitives.Distance<double>(x.RowSpan(i), y.RowSpan(j));
+                d[i, j] = Math.Sqrt(SquaredDistance.Compute<double>(x.RowSpan(i), y.RowSpan(j)));
         return d;
     }
 

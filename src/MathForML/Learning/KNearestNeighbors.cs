@@ -1,10 +1,8 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
 
 namespace MathForML.Learning;
 
@@ -83,7 +81,7 @@ public sealed class KNearestNeighbors
         for (int i = 0; i < n; i++)
         {
             var row = train.RowSpan(i);
-            double norm = NormAndRange(row, lo, hi);
+            double norm = RangeAccumulation.SquaredNormAndRange<double>(row, lo, hi);
             if (!double.IsFinite(norm) && !IsFinite(row))
                 throw new ArgumentException($"The training set holds NaN or infinite values (row {i}).", nameof(train));
             _trainNorms[i] = norm;
@@ -193,7 +191,7 @@ public sealed class KNearestNeighbors
             {
                 var row = scores.AsSpan(r * n, n);
                 TensorPrimitives.Add(row, _trainNorms, row);
-                SelectSmallest<double>(row, result.AsSpan((s + r) * k, k));
+                SmallestK.Select<double>(row, result.AsSpan((s + r) * k, k));
             });
         }
 
@@ -226,8 +224,8 @@ public sealed class KNearestNeighbors
                     {
                         Interlocked.Increment(ref fallbacks);
                         var exact = new double[n];
-                        for (int j = 0; j < n; j++) exact[j] = SquaredDistance(queries.RowSpan(s + r), _train.RowSpan(j));
-                        SelectSmallest<double>(exact, answer);
+                        for (int j = 0; j < n; j++) exact[j] = SquaredDistance.Compute<double>(queries.RowSpan(s + r), _train.RowSpan(j));
+                        SmallestK.Select<double>(exact, answer);
                     }
 
                     return buffers;
@@ -263,7 +261,7 @@ public sealed class KNearestNeighbors
         RerankBuffers buffers, Span<int> answer)
     {
         int k = answer.Length, c = candidates.Length;
-        double qNorm2 = SquaredDistance(query, default);
+        double qNorm2 = SquaredDistance.Norm(query);
         double reach = Math.Sqrt(qNorm2) + _maxTrainNorm, reach2 = reach * reach;
         // Outside this range float32 could overflow or lose relative precision to underflow: no certificate.
         if (!(reach2 <= 1e30 && reach2 >= 1e-20) || candidates[c - 1] < 0 || !float.IsFinite(screened[c - 1])) return false;
@@ -278,19 +276,7 @@ public sealed class KNearestNeighbors
         {
             if (count == k && screened[next] - bound > distances[k - 1] - offset) break;
             int j = candidates[next];
-            double distance = SquaredDistance(query, _train.RowSpan(j));
-            if (count < k) count++;
-            else if (distance > distances[k - 1] || (distance == distances[k - 1] && j > indices[k - 1])) continue;
-            int p = count - 1;
-            while (p > 0 && (distances[p - 1] > distance || (distances[p - 1] == distance && indices[p - 1] > j)))
-            {
-                distances[p] = distances[p - 1];
-                indices[p] = indices[p - 1];
-                p--;
-            }
-
-            distances[p] = distance;
-            indices[p] = j;
+            count = SmallestK.Offer<double>(distances, indices, count, SquaredDistance.Compute<double>(query, _train.RowSpan(j)), j);
         }
 
         if (next == c && !(screened[c - 1] - bound > distances[k - 1] - offset)) return false;
@@ -298,100 +284,8 @@ public sealed class KNearestNeighbors
         return true;
     }
 
-    /// <summary>
-    /// ‖a − b‖² (‖a‖² when <paramref name="b"/> is empty), vectorised, two accumulators. Written out rather than
-    /// composed from TensorPrimitives calls and marked for full optimisation: it runs a few times per query, and the
-    /// library calls started at tier 0 and tiered up only during the first several predictions.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        int n = a.Length, i = 0, w = Vector256<double>.Count;
-        bool withB = !b.IsEmpty;
-        ref double ra = ref MemoryMarshal.GetReference(a);
-        ref double rb = ref MemoryMarshal.GetReference(b);
-        var s0 = Vector256<double>.Zero;
-        var s1 = Vector256<double>.Zero;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i + (2 * w) <= n; i += 2 * w)
-            {
-                var d0 = Vector256.LoadUnsafe(ref ra, (nuint)i);
-                var d1 = Vector256.LoadUnsafe(ref ra, (nuint)(i + w));
-                if (withB)
-                {
-                    d0 -= Vector256.LoadUnsafe(ref rb, (nuint)i);
-                    d1 -= Vector256.LoadUnsafe(ref rb, (nuint)(i + w));
-                }
-
-                s0 = FusedMultiplyAdd.Apply(d0, d0, s0);
-                s1 = FusedMultiplyAdd.Apply(d1, d1, s1);
-            }
-        }
-
-        double sum = Vector256.Sum(s0 + s1);
-        for (; i < n; i++)
-        {
-            double d = withB ? a[i] - b[i] : a[i];
-            sum += d * d;
-        }
-
-        return sum;
-    }
-
-    /// <summary>Returns ‖row‖² and sets lo = min(lo, row), hi = max(hi, row) element-wise, in one pass over the row.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double NormAndRange(ReadOnlySpan<double> row, double[] lo, double[] hi)
-    {
-        int n = row.Length, i = 0, w = Vector256<double>.Count;
-        var sum = Vector256<double>.Zero;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref double r = ref MemoryMarshal.GetReference(row);
-            ref double l = ref MemoryMarshal.GetArrayDataReference(lo);
-            ref double h = ref MemoryMarshal.GetArrayDataReference(hi);
-            for (; i + w <= n; i += w)
-            {
-                var v = Vector256.LoadUnsafe(ref r, (nuint)i);
-                sum = FusedMultiplyAdd.Apply(v, v, sum);
-                Vector256.Min(Vector256.LoadUnsafe(ref l, (nuint)i), v).StoreUnsafe(ref l, (nuint)i);
-                Vector256.Max(Vector256.LoadUnsafe(ref h, (nuint)i), v).StoreUnsafe(ref h, (nuint)i);
-            }
-        }
-
-        double total = Vector256.Sum(sum);
-        for (; i < n; i++)
-        {
-            double v = row[i];
-            total += v * v;
-            lo[i] = Math.Min(lo[i], v);
-            hi[i] = Math.Max(hi[i], v);
-        }
-
-        return total;
-    }
-
     /// <summary>The indices of the k smallest values of <paramref name="values"/>, smallest first (the lower index on ties).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SelectSmallest<T>(ReadOnlySpan<T> values, Span<int> best)
-        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
-    {
-        int k = best.Length, count = 0;
-        Span<T> keys = k <= 64 ? stackalloc T[k] : new T[k];
-        for (int i = 0; i < values.Length; i++)
-        {
-            T v = values[i];
-            if (count == k && !(v < keys[k - 1])) continue;
-            int p = count < k ? count++ : k - 1;
-            while (p > 0 && keys[p - 1] > v)
-            {
-                keys[p] = keys[p - 1];
-                best[p] = best[p - 1];
-                p--;
-            }
-
-            keys[p] = v;
-            best[p] = i;
-        }
-    }
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        SmallestK.Select(values, best);
 }

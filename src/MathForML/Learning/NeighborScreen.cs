@@ -1,9 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
 
 namespace MathForML.Learning;
 
@@ -21,8 +20,8 @@ namespace MathForML.Learning;
 /// converted to float32 on the way). For each training panel (kept in L2 while it is used) and each Mr-row panel of
 /// the query block, the micro-kernel forms the Mr×Nr tile −2·QXᵀ over all kept features at once; ‖x‖² is added and
 /// each row's values are compared, a vector at a time, with that query's worst kept score, so only the few that
-/// beat it are inserted in its sorted list of c. Training samples are visited in index order and only a strictly
-/// smaller score displaces a kept one, so ties keep the earlier sample, as <see cref="KNearestNeighbors"/> promises.
+/// beat it are inserted in its sorted list of c (<see cref="TileMerge"/>). Training samples are visited in index order
+/// and only a strictly smaller score displaces a kept one, so ties keep the earlier sample, as <see cref="KNearestNeighbors"/> promises.
 /// </para>
 /// <para>
 /// This is the loop nest of Goto and van de Geijn ("Anatomy of high-performance matrix multiplication", ACM TOMS 34(3),
@@ -62,22 +61,23 @@ internal static unsafe class NeighborScreen
     public static void Run(Matrix train, ReadOnlySpan<int> active, ReadOnlySpan<float> norms, Matrix queries, int queryStart, int m,
         int c, int[] candidates, float[] scores, KernelPath path, int chunkBytes = ChunkBytes)
     {
-        switch (path)
-        {
-            case KernelPath.Vector512:
-                Run<GemmMicroKernel512<float>>(train, active, norms, queries, queryStart, m, c, candidates, scores, chunkBytes);
-                break;
-            case KernelPath.Vector256:
-                Run<GemmMicroKernel256<float>>(train, active, norms, queries, queryStart, m, c, candidates, scores, chunkBytes);
-                break;
-            default:
-                Run<GemmMicroKernelScalar<float>>(train, active, norms, queries, queryStart, m, c, candidates, scores, chunkBytes);
-                break;
-        }
+        var job = new ScreenJob(train, active, norms, queries, queryStart, m, c, candidates, scores, chunkBytes, path);
+        GemmMicroKernelChoice.Run<float, ScreenJob>(path, ref job);
+    }
+
+    /// <summary>The arguments of one screening call, run with the micro-kernel of its path.</summary>
+    private readonly ref struct ScreenJob(Matrix train, ReadOnlySpan<int> active, ReadOnlySpan<float> norms, Matrix queries, int queryStart,
+        int m, int c, int[] candidates, float[] scores, int chunkBytes, KernelPath path) : IGemmMicroKernelJob<float>
+    {
+        private readonly ReadOnlySpan<int> _active = active;
+        private readonly ReadOnlySpan<float> _norms = norms;
+
+        public void Run<TKernel>() where TKernel : IGemmMicroKernel<float> =>
+            NeighborScreen.Run<TKernel>(train, _active, _norms, queries, queryStart, m, c, candidates, scores, chunkBytes, path);
     }
 
     private static void Run<TKernel>(Matrix train, ReadOnlySpan<int> active, ReadOnlySpan<float> norms, Matrix queries, int queryStart, int m,
-        int c, int[] candidates, float[] scores, int chunkBytes)
+        int c, int[] candidates, float[] scores, int chunkBytes, KernelPath path)
         where TKernel : IGemmMicroKernel<float>
     {
         int n = train.Rows, a = active.Length, nr = TKernel.Nr;
@@ -102,7 +102,7 @@ internal static unsafe class NeighborScreen
             var b = (float*)((start + 63) & ~(nint)63);
             norms.CopyTo(paddedNorms);
             paddedNorms.AsSpan(n, (panels * nr) - n).Fill(float.PositiveInfinity);   // padding samples never win
-            var state = new Shared(train, queries, queryStart, activeCopy, paddedNorms, (nint)b, c);
+            var state = new Shared(train, queries, queryStart, activeCopy, paddedNorms, (nint)b, c, path);
             for (int first = 0; first < panels; first += chunkPanels)
             {
                 int count = Math.Min(chunkPanels, panels - first);
@@ -122,8 +122,8 @@ internal static unsafe class NeighborScreen
 
     private static readonly ParallelOptions ParallelOptions = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
-    /// <summary>What every worker of one call reads: the data, the kept features, the padded norms and the packed chunk.</summary>
-    private sealed record Shared(Matrix Train, Matrix Queries, int QueryStart, int[] Active, float[] Norms, nint Packed, int C);
+    /// <summary>What every worker of one call reads: the data, the kept features, the padded norms, the packed chunk and the kernel path.</summary>
+    private sealed record Shared(Matrix Train, Matrix Queries, int QueryStart, int[] Active, float[] Norms, nint Packed, int C, KernelPath Path);
 
     /// <summary>Packs training panels first … first + count − 1 into the chunk buffer, panels split between the cores.</summary>
     private static void PackTraining<TKernel>(Shared state, int first, int count)
@@ -213,58 +213,11 @@ internal static unsafe class NeighborScreen
                     for (int r = 0; r < valid; r++)
                     {
                         int q = start + (i * mr) + r;
-                        MergeRow(tile + (r * nr), panelNorms, nr, j0, sc + ((nint)q * c), cand + ((nint)q * c), c);
+                        TileMerge.Merge(new ReadOnlySpan<float>(tile + (r * nr), nr), new ReadOnlySpan<float>(panelNorms, nr), j0,
+                            new Span<float>(sc + ((nint)q * c), c), new Span<int>(cand + ((nint)q * c), c), state.Path);
                     }
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// Offers the scores tile[t] + norms[t] of samples j0 + t (t &lt; nr) to one query's sorted list of c, in index order;
-    /// a vector compare with the list's worst skips the (usual) tile rows where nothing enters.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MergeRow(float* tile, float* norms, int nr, int j0, float* keys, int* indices, int c)
-    {
-        int t = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; t + Vector256<float>.Count <= nr; t += Vector256<float>.Count)
-            {
-                var worst = Vector256.Create(keys[c - 1]);
-                var v = Vector256.Load(tile + t) + Vector256.Load(norms + t);
-                uint bits = Vector256.LessThan(v, worst).ExtractMostSignificantBits();
-                while (bits != 0)
-                {
-                    int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
-                    bits &= bits - 1;
-                    Insert(v.GetElement(lane), j0 + t + lane, keys, indices, c);
-                }
-            }
-        }
-
-        for (; t < nr; t++)
-        {
-            float v = tile[t] + norms[t];
-            if (v < keys[c - 1]) Insert(v, j0 + t, keys, indices, c);
-        }
-    }
-
-    /// <summary>Inserts (value, index) into the ascending list of c, dropping its last entry; equal values keep the earlier entry first.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Insert(float value, int index, float* keys, int* indices, int c)
-    {
-        if (!(value < keys[c - 1])) return;   // an earlier lane of this vector may have lowered the worst
-        int p = c - 1;
-        while (p > 0 && keys[p - 1] > value)
-        {
-            keys[p] = keys[p - 1];
-            indices[p] = indices[p - 1];
-            p--;
-        }
-
-        keys[p] = value;
-        indices[p] = index;
     }
 }

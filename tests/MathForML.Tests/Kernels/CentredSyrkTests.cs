@@ -1,8 +1,9 @@
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
 
-namespace MathForML.Tests.LinearAlgebra.Kernels;
+namespace MathForML.Tests.Kernels;
 
+[KernelPathTests(typeof(CentredSyrk))]
 public class CentredSyrkTests
 {
     /// <summary>(features kept n, samples k, largest gap between kept columns): gaps under 8 and 16 take the permute path, wider ones the gather.</summary>

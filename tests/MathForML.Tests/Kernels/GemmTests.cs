@@ -1,9 +1,10 @@
 using System.Numerics;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
 
-namespace MathForML.Tests.LinearAlgebra.Kernels;
+namespace MathForML.Tests.Kernels;
 
+[KernelPathTests(typeof(Gemm), typeof(GemmPartition), typeof(GemmDriver), typeof(GemmBlocking))]
 public class GemmTests
 {
     public static TheoryData<int, int, int> Shapes => new()

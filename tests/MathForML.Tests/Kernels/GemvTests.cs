@@ -1,8 +1,8 @@
 using System.Numerics;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
 
-namespace MathForML.Tests.LinearAlgebra.Kernels;
+namespace MathForML.Tests.Kernels;
 
 public class GemvTests
 {

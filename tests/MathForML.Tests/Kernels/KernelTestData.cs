@@ -1,7 +1,7 @@
 using System.Numerics;
 using MathForML.Kernels;
 
-namespace MathForML.Tests.LinearAlgebra.Kernels;
+namespace MathForML.Tests.Kernels;
 
 /// <summary>Random operands with padding columns, and the error bound the fast kernels are held to.</summary>
 internal static class KernelTestData
@@ -15,6 +15,16 @@ internal static class KernelTestData
 
     /// <summary>Paths to test: every one the machine runs in hardware.</summary>
     public static IEnumerable<KernelPath> Paths => KernelPathSelection.Supported;
+
+    /// <summary>The paths as theory data (as ints: <see cref="KernelPath"/> is internal).</summary>
+    public static TheoryData<int> PathNumbers() => [.. KernelPathSelection.Supported.Select(p => (int)p)];
+
+    /// <summary>Vector lengths for the level-1 kernels: empty, shorter than a register, odd tails after 1, 2 and many registers.</summary>
+    public static readonly int[] Lengths = [0, 1, 3, 4, 7, 8, 9, 15, 16, 17, 31, 33, 47, 64, 67, 130, 257];
+
+    /// <summary>n uniform values in [lo, hi).</summary>
+    public static double[] Uniform(Random random, int n, double lo = -1, double hi = 1) =>
+        [.. Enumerable.Range(0, n).Select(_ => lo + ((hi - lo) * random.NextDouble()))];
 
     /// <summary>A rows×ld matrix of uniform values in [−1, 1) whose columns past <paramref name="columns"/> are NaN (must never be read).</summary>
     public static T[] Random<T>(Random random, int rows, int columns, int ld)

@@ -1,7 +1,7 @@
 using CsCheck;
+using MathForML.Kernels;
 using MathForML.Learning;
 using MathForML.LinearAlgebra;
-using MathForML.Kernels;
 using MathForML.Tests.Statistics;
 
 namespace MathForML.Tests.Learning;

@@ -1,10 +1,12 @@
+using MathForML.Kernels;
 using MathForML.Learning;
 using MathForML.LinearAlgebra;
-using MathForML.Kernels;
+using MathForML.Tests.Kernels;
 using MathForML.Tests.Statistics;
 
 namespace MathForML.Tests.Learning;
 
+[KernelPathTests(typeof(GemmMicroKernelChoice))]
 public class NeighborScreenTests
 {
     /// <summary>Every micro-kernel family this processor runs (as ints: <see cref="KernelPath"/> is internal).</summary>

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using MathForML.Kernels;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -30,8 +30,15 @@ internal static class HouseholderTridiagonalization
     /// (n−1), the reflector vectors as rows of <paramref name="reflectors"/> (n×n, row k = v_k) and their
     /// scalars to <paramref name="tau"/> (n; τ_k = 0 for k ≥ n−2).
     /// </summary>
+    public static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[] reflectors, double[] tau) =>
+        Reduce(a, n, diagonal, offDiagonal, reflectors, tau, KernelPathSelection.Best);
+
+    /// <summary>
+    /// <see cref="Reduce(double[], int, double[], double[], double[], double[])"/> with the kernel path of the fused pass
+    /// (<see cref="TridiagonalRowUpdate"/>) given explicitly (tests force each one).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[] reflectors, double[] tau)
+    internal static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[] reflectors, double[] tau, KernelPath path)
     {
         Array.Clear(tau);
         if (n == 0) return;
@@ -78,7 +85,7 @@ internal static class HouseholderTridiagonalization
             v.AsSpan().CopyTo(reflectors.AsSpan(k * n, n));
 
             // One pass: apply the previous rank-2 update to A[k+1.., k+1..] and form p = A₂₂·v on the updated values.
-            FusedPass(a, n, k + 1, havePrevious ? prevV : null, prevW, v, p);
+            FusedPass(a, n, k + 1, havePrevious ? prevV : null, prevW, v, p, path);
 
             if (t == 0)
             {
@@ -125,16 +132,11 @@ internal static class HouseholderTridiagonalization
     /// For rows r ≥ start and columns start ≤ j ≤ r: A[r,j] ← A[r,j] − v_r·w_j − w_r·v_j (skipped when
     /// <paramref name="prevV"/> is null), and p ← A[start.., start..]·u using the symmetry of the updated block.
     /// </summary>
-    private static void FusedPass(double[] a, int n, int start, double[]? prevV, double[] prevW, double[] u, double[] p)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FusedPass(double[] a, int n, int start, double[]? prevV, double[] prevW, double[] u, double[] p, KernelPath path)
     {
         Array.Clear(p);
-        FusedRows(a, n, start, start, n, prevV, prevW, u, p);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FusedRows(double[] a, int n, int start, int rowFrom, int rowTo, double[]? prevV, double[] prevW, double[] u, double[] p)
-    {
-        for (int r = rowFrom; r < rowTo; r++)
+        for (int r = start; r < n; r++)
         {
             var row = a.AsSpan(r * n + start, r - start);
             ref double diagonal = ref a[r * n + r];
@@ -142,121 +144,16 @@ internal static class HouseholderTridiagonalization
             double dot;
             if (prevV is null)
             {
-                dot = DotAndAxpy(row, u.AsSpan(start), p.AsSpan(start), ur);
+                dot = TridiagonalRowUpdate.DotAndAxpy(row, u.AsSpan(start), p.AsSpan(start), ur, path);
             }
             else
             {
                 double vr = prevV[r], wr = prevW[r];
-                dot = UpdateDotAndAxpy(row, prevV.AsSpan(start), prevW.AsSpan(start), u.AsSpan(start), p.AsSpan(start), vr, wr, ur);
+                dot = TridiagonalRowUpdate.UpdateDotAndAxpy(row, prevV.AsSpan(start), prevW.AsSpan(start), u.AsSpan(start), p.AsSpan(start), vr, wr, ur, path);
                 diagonal -= 2 * vr * wr;
             }
 
             p[r] += dot + diagonal * ur;
         }
-    }
-
-    /// <summary>Returns row·u and does p += ur·row.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double DotAndAxpy(Span<double> row, ReadOnlySpan<double> u, Span<double> p, double ur)
-    {
-        int j = 0;
-        double dot = 0;
-        ref double rowRef = ref row.GetPinnableReference();
-        ref double uRef = ref Unsafe.AsRef(in u.GetPinnableReference());
-        ref double pRef = ref p.GetPinnableReference();
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var acc = Vector512<double>.Zero;
-            var urv = Vector512.Create(ur);
-            for (; j + 8 <= row.Length; j += 8)
-            {
-                var x = Vector512.LoadUnsafe(ref rowRef, (nuint)j);
-                acc = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref uRef, (nuint)j), acc);
-                Vector512.FusedMultiplyAdd(x, urv, Vector512.LoadUnsafe(ref pRef, (nuint)j)).StoreUnsafe(ref pRef, (nuint)j);
-            }
-
-            dot = Vector512.Sum(acc);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var acc = Vector256<double>.Zero;
-            var urv = Vector256.Create(ur);
-            for (; j + 4 <= row.Length; j += 4)
-            {
-                var x = Vector256.LoadUnsafe(ref rowRef, (nuint)j);
-                acc = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref uRef, (nuint)j), acc);
-                Vector256.FusedMultiplyAdd(x, urv, Vector256.LoadUnsafe(ref pRef, (nuint)j)).StoreUnsafe(ref pRef, (nuint)j);
-            }
-
-            dot = Vector256.Sum(acc);
-        }
-
-        for (; j < row.Length; j++)
-        {
-            dot += row[j] * u[j];
-            p[j] += ur * row[j];
-        }
-
-        return dot;
-    }
-
-    /// <summary>row ← row − vr·w − wr·v, then returns row·u and does p += ur·row.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double UpdateDotAndAxpy(Span<double> row, ReadOnlySpan<double> v, ReadOnlySpan<double> w, ReadOnlySpan<double> u,
-        Span<double> p, double vr, double wr, double ur)
-    {
-        int j = 0;
-        double dot = 0;
-        ref double rowRef = ref row.GetPinnableReference();
-        ref double vRef = ref Unsafe.AsRef(in v.GetPinnableReference());
-        ref double wRef = ref Unsafe.AsRef(in w.GetPinnableReference());
-        ref double uRef = ref Unsafe.AsRef(in u.GetPinnableReference());
-        ref double pRef = ref p.GetPinnableReference();
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var acc = Vector512<double>.Zero;
-            var vrv = Vector512.Create(-vr);
-            var wrv = Vector512.Create(-wr);
-            var urv = Vector512.Create(ur);
-            for (; j + 8 <= row.Length; j += 8)
-            {
-                var x = Vector512.LoadUnsafe(ref rowRef, (nuint)j);
-                x = Vector512.FusedMultiplyAdd(vrv, Vector512.LoadUnsafe(ref wRef, (nuint)j), x);
-                x = Vector512.FusedMultiplyAdd(wrv, Vector512.LoadUnsafe(ref vRef, (nuint)j), x);
-                x.StoreUnsafe(ref rowRef, (nuint)j);
-                acc = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref uRef, (nuint)j), acc);
-                Vector512.FusedMultiplyAdd(x, urv, Vector512.LoadUnsafe(ref pRef, (nuint)j)).StoreUnsafe(ref pRef, (nuint)j);
-            }
-
-            dot = Vector512.Sum(acc);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var acc = Vector256<double>.Zero;
-            var vrv = Vector256.Create(-vr);
-            var wrv = Vector256.Create(-wr);
-            var urv = Vector256.Create(ur);
-            for (; j + 4 <= row.Length; j += 4)
-            {
-                var x = Vector256.LoadUnsafe(ref rowRef, (nuint)j);
-                x = Vector256.FusedMultiplyAdd(vrv, Vector256.LoadUnsafe(ref wRef, (nuint)j), x);
-                x = Vector256.FusedMultiplyAdd(wrv, Vector256.LoadUnsafe(ref vRef, (nuint)j), x);
-                x.StoreUnsafe(ref rowRef, (nuint)j);
-                acc = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref uRef, (nuint)j), acc);
-                Vector256.FusedMultiplyAdd(x, urv, Vector256.LoadUnsafe(ref pRef, (nuint)j)).StoreUnsafe(ref pRef, (nuint)j);
-            }
-
-            dot = Vector256.Sum(acc);
-        }
-
-        for (; j < row.Length; j++)
-        {
-            double x = row[j] - vr * w[j] - wr * v[j];
-            row[j] = x;
-            dot += x * u[j];
-            p[j] += ur * x;
-        }
-
-        return dot;
     }
 }

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using MathForML.Kernels;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -33,8 +33,15 @@ internal static class SecularEquation
     /// Writes the roots to <paramref name="lambda"/> (K, increasing) and the normalised eigenvectors as the columns of the
     /// K×K row-major <paramref name="u"/> (column i pairs with λ_i).
     /// </summary>
+    public static void Solve(ReadOnlySpan<double> d, ReadOnlySpan<double> z, double rho, Span<double> lambda, Span<double> u) =>
+        Solve(d, z, rho, lambda, u, KernelPathSelection.Best);
+
+    /// <summary>
+    /// <see cref="Solve(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Span{double})"/> with the
+    /// kernel path of the pole sums (<see cref="PoleSums"/>) given explicitly (tests force each one).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Solve(ReadOnlySpan<double> d, ReadOnlySpan<double> z, double rho, Span<double> lambda, Span<double> u)
+    internal static void Solve(ReadOnlySpan<double> d, ReadOnlySpan<double> z, double rho, Span<double> lambda, Span<double> u, KernelPath path)
     {
         int k = d.Length;
         if (k == 1)
@@ -53,7 +60,7 @@ internal static class SecularEquation
         void Roots(int from, int to)
         {
             var delta = new double[k];
-            for (int i = from; i < to; i++) (origin[i], tau[i]) = FindRoot(dArray, zArray, rho, zNorm2, i, delta);
+            for (int i = from; i < to; i++) (origin[i], tau[i]) = FindRoot(dArray, zArray, rho, zNorm2, i, delta, path);
         }
 
         // The roots are independent: large problems split them between two threads (one fork per merge).
@@ -93,43 +100,10 @@ internal static class SecularEquation
                 u[j * k + i] *= norm[i];
     }
 
-    /// <summary>Σ_j z_j²/(δ_j − t) and Σ_j z_j²/(δ_j − t)².</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double Sum, double SumOfSquares) PoleSums(ReadOnlySpan<double> z, ReadOnlySpan<double> delta, double t)
-    {
-        int j = 0;
-        double sum = 0, squares = 0;
-        if (Vector512.IsHardwareAccelerated && z.Length >= 8)
-        {
-            var tv = Vector512.Create(t);
-            var sv = Vector512<double>.Zero;
-            var qv = Vector512<double>.Zero;
-            for (; j + 8 <= z.Length; j += 8)
-            {
-                var zv = Vector512.Create(z.Slice(j, 8));
-                var r = zv / (Vector512.Create(delta.Slice(j, 8)) - tv);
-                sv = Vector512.FusedMultiplyAdd(zv, r, sv);
-                qv = Vector512.FusedMultiplyAdd(r, r, qv);
-            }
-
-            sum = Vector512.Sum(sv);
-            squares = Vector512.Sum(qv);
-        }
-
-        for (; j < z.Length; j++)
-        {
-            double r = z[j] / (delta[j] - t);
-            sum += z[j] * r;
-            squares += r * r;
-        }
-
-        return (sum, squares);
-    }
-
     /// <summary>Root i as (origin pole o, τ) with λ_i = d_o + τ; <paramref name="delta"/> is workspace (K).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Origin, double Tau) FindRoot(ReadOnlySpan<double> d, ReadOnlySpan<double> z, double rho, double zNorm2,
-        int i, Span<double> delta)
+        int i, Span<double> delta, KernelPath path)
     {
         int k = d.Length;
         bool last = i == k - 1;
@@ -167,8 +141,8 @@ internal static class SecularEquation
         double t = 0.5 * (lo + hi);
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
-            var (psi, dPsi) = PoleSums(z[..(left + 1)], delta[..(left + 1)], t);
-            var (phi, dPhi) = PoleSums(z[(left + 1)..], delta[(left + 1)..], t);
+            var (psi, dPsi) = PoleSums.Compute(z[..(left + 1)], delta[..(left + 1)], t, path);
+            var (phi, dPhi) = PoleSums.Compute(z[(left + 1)..], delta[(left + 1)..], t, path);
 
             double f = 1 / rho + psi + phi;
             double error = 8 * (1 / rho + Math.Abs(psi) + Math.Abs(phi)) + Math.Abs(t) * (dPsi + dPhi);
