@@ -1,5 +1,6 @@
 using System.Numerics;
 using MathForML.LinearAlgebra.Eigen;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -33,14 +34,14 @@ public sealed class EigenDecomposition
     public static EigenDecomposition Decompose(Matrix a)
     {
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
-        RowEchelon.RequireFinite(a, nameof(a));
+        Finite.Require(a, nameof(a));
         int n = a.Rows;
         var t = a.Clone();
         var z = HessenbergReduction.Reduce(t);
         if (!RealSchur.Compute(t, z))
             throw new ArithmeticException($"The QR algorithm did not converge for this {n}×{n} matrix.");
         var (s, u) = ComplexSchur.FromRealSchur(t, z);
-        double small = Math.Max(a.MaxAbs(), double.Epsilon) * RowEchelon.MachineEpsilon;
+        double small = Math.Max(a.MaxAbs(), double.Epsilon) * MachineEpsilon.Double;
         var pairs = new (Complex Value, Complex[] Vector)[n];
         for (int k = 0; k < n; k++)
         {

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -32,7 +33,7 @@ public static class GramSchmidt
     private static GramSchmidtResult Run(Matrix a, double tolerance, int passes, bool relative)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(tolerance);
-        RowEchelon.RequireFinite(a, nameof(a));
+        Finite.Require(a, nameof(a));
         var basis = a.Transpose();                 // row i of basis is column i of A
         int dimension = 0;
         for (int i = 0; i < basis.Rows; i++)

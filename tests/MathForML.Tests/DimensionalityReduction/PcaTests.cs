@@ -3,6 +3,7 @@ using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
 using MathForML.Statistics;
 using MathForML.Tests.Statistics;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.DimensionalityReduction;
 
@@ -175,7 +176,7 @@ public class PcaTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Pca.Fit(x, new PcaOptions { Components = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Pca.Fit(x, new PcaOptions { Components = 5 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Pca.Fit(x.SliceRows(..3), new PcaOptions { Components = 4 }));
-        Assert.Throws<ArgumentException>(() => Pca.Fit(Matrix.FromRows([1, double.NaN], [2, 3])));
+        Assert.Throws<NonFiniteValueException>(() => Pca.Fit(Matrix.FromRows([1, double.NaN], [2, 3])));
         Assert.Throws<ArgumentException>(() => Pca.Fit(new Matrix(0, 3)));
         var pca = Pca.Fit(x, new PcaOptions { Components = 2 });
         Assert.Throws<DimensionMismatchException>(() => pca.Transform(new Matrix(2, 5)));

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.LinearAlgebra;
 
@@ -93,7 +94,7 @@ public class EigenDecompositionTests
     public void BadInput()
     {
         Assert.Throws<DimensionMismatchException>(() => EigenDecomposition.Decompose(new Matrix(2, 3)));
-        Assert.Throws<ArgumentException>(() => EigenDecomposition.Decompose(Matrix.FromRows([double.NaN])));
+        Assert.Throws<NonFiniteValueException>(() => EigenDecomposition.Decompose(Matrix.FromRows([double.NaN])));
         Assert.Empty(EigenDecomposition.Decompose(new Matrix(0, 0)).Eigenvalues);
     }
 }
