@@ -182,4 +182,13 @@ public class PcaTests
         Assert.Throws<DimensionMismatchException>(() => pca.Transform(new Matrix(2, 5)));
         Assert.Throws<ArgumentOutOfRangeException>(() => pca.Transform(x, 3));
     }
+
+    [Fact]
+    public void TransformRejectsNonFiniteData()
+    {
+        var pca = Pca.Fit(Matrix.FromRows([1, 2], [3, 5], [4, 4], [0, 1]));
+        var e = Assert.Throws<NonFiniteValueException>(() => pca.Transform(Matrix.FromRows([1, 2], [double.NaN, 0])));
+        Assert.Equal((1, 0), (e.Row, e.Column));
+        Assert.Throws<NonFiniteValueException>(() => pca.Transform(Matrix.FromRows([1, double.NegativeInfinity]), 1));
+    }
 }
