@@ -1,8 +1,8 @@
 using System.Numerics.Tensors;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
-using MathForML.Statistics;
+using MathForML.LinearAlgebra;
 using MathForML.Numerics;
+using MathForML.Statistics;
 
 namespace MathForML.DimensionalityReduction;
 

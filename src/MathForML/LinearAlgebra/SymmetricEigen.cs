@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using MathForML.LinearAlgebra.Eigen;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra.Eigen;
 using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
 using MathForML.Numerics;
 
 namespace MathForML.Statistics;

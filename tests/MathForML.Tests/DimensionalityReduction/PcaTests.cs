@@ -1,9 +1,9 @@
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 using MathForML.Statistics;
 using MathForML.Tests.Statistics;
-using MathForML.Numerics;
 
 namespace MathForML.Tests.DimensionalityReduction;
 

@@ -1,6 +1,6 @@
 using MathForML.LinearAlgebra;
-using MathForML.Statistics;
 using MathForML.Numerics;
+using MathForML.Statistics;
 
 namespace MathForML.Tests.Statistics;
 

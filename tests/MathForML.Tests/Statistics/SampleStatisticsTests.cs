@@ -1,7 +1,7 @@
 using CsCheck;
 using MathForML.LinearAlgebra;
-using MathForML.Statistics;
 using MathForML.Numerics;
+using MathForML.Statistics;
 
 namespace MathForML.Tests.Statistics;
 
