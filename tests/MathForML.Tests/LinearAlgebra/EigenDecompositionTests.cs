@@ -97,4 +97,16 @@ public class EigenDecompositionTests
         Assert.Throws<NonFiniteValueException>(() => EigenDecomposition.Decompose(Matrix.FromRows([double.NaN])));
         Assert.Empty(EigenDecomposition.Decompose(new Matrix(0, 0)).Eigenvalues);
     }
+
+    [Fact]
+    public void TheZeroMatrixHasFiniteEigenvectors()
+    {
+        // The perturbation of zero pivots in the back substitution must not underflow to 0 (0/0 would give NaN).
+        var eig = EigenDecomposition.Decompose(new Matrix(3, 3));
+        for (int j = 0; j < 3; j++)
+        {
+            Assert.Equal(0, eig.Eigenvalues[j].Magnitude);
+            Assert.All(eig.Eigenvector(j), v => Assert.True(double.IsFinite(v.Real) && double.IsFinite(v.Imaginary)));
+        }
+    }
 }

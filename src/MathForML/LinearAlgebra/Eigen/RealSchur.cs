@@ -33,7 +33,7 @@ internal static class RealSchur
             {
                 double s = Math.Abs(t[l - 1, l - 1]) + Math.Abs(t[l, l]);
                 if (s == 0) s = norm;
-                if (Math.Abs(t[l, l - 1]) < MachineEpsilon.Double * s) break;
+                if (Math.Abs(t[l, l - 1]) <= MachineEpsilon.Double * s) break;   // ≤, as dlahqr: an exact zero deflates even in a zero matrix
                 l--;
             }
             if (l > 0) t[l, l - 1] = 0;
