@@ -1,5 +1,6 @@
 using MathForML.Calculus;
 using MathForML.Optimization;
+using MathForML.Randomness;
 
 using MathForML.Statistics;
 
@@ -10,7 +11,7 @@ namespace MathForML.Data;
 /// in centimetres, half women and half men, each group normal — women N(162.5, 6.5²), men N(176.0, 7.0²), close to
 /// measured adult populations (NCD-RisC, eLife 2016;5:e13410, European and North American averages) — so the pooled
 /// distribution is unimodal, slightly flat-topped, with mean ≈ 169 cm and standard deviation ≈ 9.5 cm.
-/// Normal deviates come from Box–Muller on <see cref="Random"/> with the given seed, so a seed always gives the same heights.
+/// Normal deviates come from <see cref="SeededRandom.NextGaussian"/> with the given seed, so a seed always gives the same heights.
 /// <see cref="CourseFit"/> reproduces the course's exercise: steepest descent on χ² of a Gaussian against the density
 /// histogram, from μ = 155, σ = 6 with aggression 2000 for 50 steps.
 /// </summary>
@@ -20,7 +21,10 @@ public static class HeightData
     public const int DefaultCount = 5000;
 
     /// <summary>The default seed.</summary>
-    public const int DefaultSeed = 2019;
+    public const ulong DefaultSeed = 2019;
+
+    /// <summary>The <see cref="SeededRandom"/> stream of the sample ("HT").</summary>
+    private const ulong HeightStream = 0x4854;
 
     /// <summary>The histogram's default bin width in cm.</summary>
     public const double DefaultBinWidth = 2.5;
@@ -29,23 +33,22 @@ public static class HeightData
     public static Expression Gaussian { get; } = Expression.Parse("exp(-(x - mu)^2/(2*sigma^2))/(sigma*sqrt(2*pi))");
 
     /// <summary><paramref name="count"/> heights (cm), seeded.</summary>
-    public static double[] Sample(int count = DefaultCount, int seed = DefaultSeed)
+    public static double[] Sample(int count = DefaultCount, ulong seed = DefaultSeed)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var random = new Random(seed);
+        var random = new SeededRandom(seed, HeightStream);
         var heights = new double[count];
         for (int i = 0; i < count; i++)
         {
             bool woman = (i & 1) == 0;
-            double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-            double z = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+            double z = random.NextGaussian();
             heights[i] = woman ? 162.5 + 6.5 * z : 176.0 + 7.0 * z;
         }
         return heights;
     }
 
     /// <summary>The density histogram of <see cref="Sample"/>.</summary>
-    public static Histogram DensityHistogram(int count = DefaultCount, int seed = DefaultSeed, double binWidth = DefaultBinWidth) =>
+    public static Histogram DensityHistogram(int count = DefaultCount, ulong seed = DefaultSeed, double binWidth = DefaultBinWidth) =>
         Histogram.Density(Sample(count, seed), binWidth);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Randomness;
 
 namespace MathForML.Data;
 
@@ -19,6 +20,9 @@ public sealed class MnistDataSet
         Images = images;
         Labels = labels;
     }
+
+    /// <summary>The <see cref="SeededRandom"/> stream of <see cref="Split"/> ("SP", as for the networks' data sets).</summary>
+    private const ulong SplitStream = 0x5350;
 
     /// <summary>The images, N×784.</summary>
     public Matrix Images { get; }
@@ -55,20 +59,13 @@ public sealed class MnistDataSet
 
     /// <summary>
     /// A random split into <paramref name="testCount"/> test digits and the rest for training: a Fisher–Yates shuffle
-    /// seeded by <paramref name="seed"/> (same seed, same split).
+    /// (<see cref="SeededRandom.Permutation"/>) seeded by <paramref name="seed"/> (same seed, same split).
     /// </summary>
-    public (MnistDataSet Train, MnistDataSet Test) Split(int testCount, int seed = 0)
+    public (MnistDataSet Train, MnistDataSet Test) Split(int testCount, ulong seed = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(testCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(testCount, Count);
-        var order = Enumerable.Range(0, Count).ToArray();
-        var random = new Random(seed);
-        for (int i = order.Length - 1; i > 0; i--)
-        {
-            int j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
+        var order = new SeededRandom(seed, SplitStream).Permutation(Count);
         return (Select(order[testCount..]), Select(order[..testCount]));
     }
 }

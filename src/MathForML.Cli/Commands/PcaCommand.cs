@@ -20,7 +20,7 @@ internal static class PcaCommand
         var components = new Option<int?>("--components") { Description = "K, the number of components, 1 … min(N, D) (default min(50, N, D))." };
         var solver = CommonOptions.EnumOption<PcaSolver>("--solver", "How to find the components: auto, covariance, gram (N < D) or randomized.", PcaSolver.Auto);
         var normalize = new Option<bool>("--normalize") { Description = "Divide each centred feature by its standard deviation (1 where it is 0)." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the randomized solver.", DefaultValueFactory = _ => 0 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the randomized solver.", DefaultValueFactory = _ => 0 };
         var plots = new Option<string?>("--plots") { Description = "Write the figures (PNG) into this folder." };
         var cmd = new Command("pca", "Principal component analysis: eigenvalues, explained variance, reconstruction error.")
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MathForML.Plots;
 using MathForML.Data;
 using MathForML.LinearAlgebra;
+using MathForML.Randomness;
 
 namespace MathForML.Cli.Tour;
 
@@ -34,7 +35,7 @@ internal sealed class LinearAlgebraStep : ITourStep
         c.Say($"reflection in the mirror spanned by (1, 0.5): T = [[{reflection[0, 0]:G3}, {reflection[0, 1]:G3}], [{reflection[1, 0]:G3}, {reflection[1, 1]:G3}]]");
 
         int n = c.Quick ? 50 : 400;
-        var rng = new Random(7);
+        var rng = new SeededRandom(7);
         var x = new Matrix(n, n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j <= i; j++) x[i, j] = x[j, i] = rng.NextDouble();

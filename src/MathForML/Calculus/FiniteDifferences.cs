@@ -1,3 +1,5 @@
+using MathForML.Numerics;
+
 namespace MathForML.Calculus;
 
 /// <summary>
@@ -12,10 +14,10 @@ namespace MathForML.Calculus;
 public static class FiniteDifferences
 {
     /// <summary>The default first-derivative step scale ε^(1/3).</summary>
-    public static readonly double FirstStep = Math.Cbrt(Math.Pow(2, -52));
+    public static readonly double FirstStep = Math.Cbrt(MachineEpsilon.Double);
 
     /// <summary>The default second-derivative step scale ε^(1/4).</summary>
-    public static readonly double SecondStep = Math.Pow(Math.Pow(2, -52), 0.25);
+    public static readonly double SecondStep = Math.Pow(MachineEpsilon.Double, 0.25);
 
     private static double Step(double x, double scale)
     {
@@ -34,7 +36,7 @@ public static class FiniteDifferences
     /// <summary>f′(x) by Richardson extrapolation of two central differences (steps h and 2h), error O(h⁴).</summary>
     public static double RichardsonDerivative(Func<double, double> f, double x, double? step = null)
     {
-        double h = step is { } s ? Positive(s) : Step(x, Math.Pow(Math.Pow(2, -52), 0.2));
+        double h = step is { } s ? Positive(s) : Step(x, Math.Pow(MachineEpsilon.Double, 0.2));
         double d1 = (f(x + h) - f(x - h)) / (2 * h);
         double d2 = (f(x + 2 * h) - f(x - 2 * h)) / (4 * h);
         return d1 + (d1 - d2) / 3;

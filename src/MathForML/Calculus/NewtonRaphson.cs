@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Calculus;
 
@@ -66,7 +67,7 @@ public static class NewtonRaphson
         var path = new List<double[]> { (double[])x.Clone() };
         var fx = f(x);
         if (fx.Length != x.Length) throw new DimensionMismatchException($"f returns {fx.Length} values for {x.Length} unknowns.", nameof(f));
-        if (!AllFinite(fx)) throw new ArgumentException($"f is not finite at the start point [{string.Join(", ", x)}].", nameof(start));
+        if (!Finite.All(fx)) throw new ArgumentException($"f is not finite at the start point [{string.Join(", ", x)}].", nameof(start));
         int growth = 0;
         for (int k = 0; ; k++)
         {
@@ -74,13 +75,14 @@ public static class NewtonRaphson
             if (norm <= o.Tolerance) return new(x, fx, k, true, NewtonStopReason.ResidualTolerance, path);
             if (k == o.MaxIterations) return new(x, fx, k, false, NewtonStopReason.MaxIterations, path);
             var j = jacobian(x);
+            if (!j.IsFinite()) return new(x, fx, k, false, NewtonStopReason.ZeroDerivative, path);
             var lu = LuDecomposition.Decompose(j);
-            if (lu.IsSingular || !j.IsFinite()) return new(x, fx, k, false, NewtonStopReason.ZeroDerivative, path);
+            if (lu.IsSingular) return new(x, fx, k, false, NewtonStopReason.ZeroDerivative, path);
             var delta = lu.Solve(-Vector.Of(fx));
             for (int i = 0; i < x.Length; i++) x[i] += delta[i];
             path.Add((double[])x.Clone());
             var next = f(x);
-            if (!AllFinite(x) || !AllFinite(next) || NormInf(x) > 1e100) return new(x, next, k + 1, false, NewtonStopReason.Diverged, path);
+            if (!Finite.All(x) || !Finite.All(next) || NormInf(x) > 1e100) return new(x, next, k + 1, false, NewtonStopReason.Diverged, path);
             growth = NormInf(next) > 2 * norm ? growth + 1 : 0;
             fx = next;
             if (growth >= o.GrowthLimit) return new(x, fx, k + 1, false, NewtonStopReason.Diverged, path);
@@ -91,8 +93,6 @@ public static class NewtonRaphson
             }
         }
     }
-
-    private static bool AllFinite(double[] v) => v.All(double.IsFinite);
 
     private static double NormInf(double[] v) => v.Length == 0 ? 0 : v.Max(Math.Abs);
 }

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 using MathForML.Statistics;
 
 namespace MathForML.DimensionalityReduction;
@@ -261,7 +262,7 @@ public sealed class Pca
         ArgumentNullException.ThrowIfNull(x);
         if (x.Columns != Features)
             throw new DimensionMismatchException($"The PCA was fitted on {Features} features; the data has {x.Columns}.", nameof(x));
-        if (!x.IsFinite()) throw new ArgumentException("The data holds NaN or infinite values.", nameof(x));
+        Finite.Require(x, nameof(x));
     }
 
     private int RequireCount(int components)

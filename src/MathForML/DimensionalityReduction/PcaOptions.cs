@@ -19,5 +19,5 @@ public sealed record PcaOptions
     public int PowerIterations { get; init; } = 4;
 
     /// <summary>Randomized solver: seed of the Gaussian test matrix (same seed, same components).</summary>
-    public int Seed { get; init; }
+    public ulong Seed { get; init; }
 }

@@ -1,7 +1,8 @@
 using System.Numerics.Tensors;
+using MathForML.Kernels;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Eigen;
-using MathForML.Kernels;
+using MathForML.Randomness;
 
 namespace MathForML.DimensionalityReduction;
 
@@ -10,7 +11,7 @@ namespace MathForML.DimensionalityReduction;
 /// structure with randomness", SIAM Review 53(2), 2011, Algorithms 4.4 and 5.1, on Z̃ = (X − 1μᵀ)·diag(1/σ).
 /// </summary>
 /// <remarks>
-/// With l = K + p columns: Ω (D×l) Gaussian from the seed; Q = orth(Z̃Ω); q times: Q = orth(Z̃·orth(Z̃ᵀQ)); then
+/// With l = K + p columns: Ω (D×l) standard normal from <see cref="SeededRandom"/> with the seed; Q = orth(Z̃Ω); q times: Q = orth(Z̃·orth(Z̃ᵀQ)); then
 /// W = Z̃ᵀQ = Bᵀ (D×l), B·Bᵀ = WᵀW = U_B·Σ²·U_Bᵀ (an l×l eigenproblem) and the right singular vectors are
 /// V = W·U_B·Σ⁻¹. The eigenvalues of the covariance are σᵢ²/N. Z̃ is never formed: Z̃·M = X·M′ − 1·(μᵀM′) with
 /// M′ = diag(1/σ)·M, and Z̃ᵀQ = diag(1/σ)·(XᵀQ − μ·(1ᵀQ)), so the only passes over X are GEMMs (2·(q + 1) of each
@@ -19,7 +20,10 @@ namespace MathForML.DimensionalityReduction;
 /// </remarks>
 internal static class RandomizedPcaSolver
 {
-    public static PcaFactors Solve(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, int k, int oversampling, int powerIterations, int seed, double totalVariance)
+    /// <summary>The <see cref="SeededRandom"/> stream of the Gaussian test matrix Ω ("PCA").</summary>
+    private const ulong TestMatrixStream = 0x504341;
+
+    public static PcaFactors Solve(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, int k, int oversampling, int powerIterations, ulong seed, double totalVariance)
     {
         int n = x.Rows, d = x.Columns;
         int l = Math.Min(k + oversampling, Math.Min(n, d));
@@ -31,7 +35,8 @@ internal static class RandomizedPcaSolver
         }
 
         var mu = mean.ToArray();
-        var omega = Gaussian(d * l, seed);
+        var omega = new double[d * l];
+        new SeededRandom(seed, TestMatrixStream).FillGaussian(omega);
         var w = GramRangeFinder(x, mu, inverse, omega, l, powerIterations) ?? RangeFinder(x, mu, inverse, omega, l, powerIterations);
         var bbt = new double[l * l];
         Syrk.Compute<double>(l, d, 1.0, w, l, 0.0, bbt, l);
@@ -186,21 +191,5 @@ internal static class RandomizedPcaSolver
     {
         var q = QrDecomposition.Decompose(Matrix.Wrap(r, l, a)).Q;
         q.AsSpan().CopyTo(a);
-    }
-
-    /// <summary>Standard normal numbers by the Box–Muller transform of a seeded <see cref="Random"/>.</summary>
-    private static double[] Gaussian(int count, int seed)
-    {
-        var random = new Random(seed);
-        var values = new double[count];
-        for (int i = 0; i < count; i += 2)
-        {
-            double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-            double radius = Math.Sqrt(-2.0 * Math.Log(u1)), angle = 2 * Math.PI * u2;
-            values[i] = radius * Math.Cos(angle);
-            if (i + 1 < count) values[i + 1] = radius * Math.Sin(angle);
-        }
-
-        return values;
     }
 }

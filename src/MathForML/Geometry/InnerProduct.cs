@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Geometry;
 
@@ -29,7 +30,7 @@ public sealed class InnerProduct
     {
         ArgumentNullException.ThrowIfNull(a);
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
-        if (!a.IsFinite()) throw new ArgumentException("The matrix holds NaN or infinite values.", nameof(a));
+        Finite.Require(a, nameof(a));
         if (!a.IsSymmetric()) throw new ArgumentException("An inner product needs a symmetric matrix; A ≠ Aᵀ.", nameof(a));
         var work = a.ToArray();
         if (!CholeskyFactorization.TryFactor(work, a.Rows))

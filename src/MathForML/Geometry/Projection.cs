@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Geometry;
 
@@ -70,7 +71,7 @@ public static class Projection
     {
         ArgumentNullException.ThrowIfNull(b);
         if (b.Columns == 0) throw new ArgumentException("B has no columns: there is no subspace to project onto.", nameof(b));
-        if (!b.IsFinite()) throw new ArgumentException("B holds NaN or infinite values.", nameof(b));
+        Finite.Require(b, nameof(b));
         var lu = LuDecomposition.Decompose(b.TransposeTimesSelf());
         if (lu.IsSingular || lu.IsNearlySingular)
             throw new SingularMatrixException("BᵀB is singular: the columns of B are linearly dependent, so they are not a basis.");

@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Graphs;
 
@@ -169,7 +170,7 @@ public static class PageRank
         return m;
     }
 
-    /// <summary>Scales each non-zero column of a non-negative matrix to sum 1 (what <c>--normalize</c> does).</summary>
+    /// <summary>Scales each non-zero column of a non-negative matrix to sum 1 (makes any non-negative link matrix valid input).</summary>
     public static Matrix NormalizeColumns(Matrix linkMatrix)
     {
         var l = linkMatrix.Clone();
@@ -186,7 +187,7 @@ public static class PageRank
     private static void ValidateLinkMatrix(Matrix l)
     {
         if (!l.IsSquare) throw new DimensionMismatchException($"A link matrix must be square, found {l.Rows}×{l.Columns}.", nameof(l));
-        if (!l.IsFinite()) throw new ArgumentException("The link matrix contains NaN or infinite entries.", nameof(l));
+        Finite.Require(l, nameof(l));
         for (int j = 0; j < l.Columns; j++)
         {
             double s = 0;
@@ -196,7 +197,7 @@ public static class PageRank
                 s += l[i, j];
             }
             if (s != 0 && Math.Abs(s - 1) > 1e-9)
-                throw new ArgumentException($"Column {j} of the link matrix sums to {s:G6}, not 1 or 0 (normalise it, e.g. with --normalize).", nameof(l));
+                throw new ArgumentException($"Column {j} of the link matrix sums to {s:G6}, not 1 or 0 (normalise the columns first, e.g. with PageRank.NormalizeColumns).", nameof(l));
         }
     }
 

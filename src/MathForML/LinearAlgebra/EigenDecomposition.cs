@@ -1,5 +1,6 @@
 using System.Numerics;
 using MathForML.LinearAlgebra.Eigen;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -18,6 +19,9 @@ namespace MathForML.LinearAlgebra;
 /// </remarks>
 public sealed class EigenDecomposition
 {
+    /// <summary>The smallest positive normal double, 2⁻¹⁰²² (LAPACK dlamch('S'), the "safe minimum").</summary>
+    private const double SmallestNormal = 2.2250738585072014e-308;
+
     private readonly Complex[][] _vectors;
 
     private EigenDecomposition(Complex[] values, Complex[][] vectors)
@@ -33,14 +37,16 @@ public sealed class EigenDecomposition
     public static EigenDecomposition Decompose(Matrix a)
     {
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
-        RowEchelon.RequireFinite(a, nameof(a));
+        Finite.Require(a, nameof(a));
         int n = a.Rows;
         var t = a.Clone();
         var z = HessenbergReduction.Reduce(t);
         if (!RealSchur.Compute(t, z))
             throw new ArithmeticException($"The QR algorithm did not converge for this {n}×{n} matrix.");
         var (s, u) = ComplexSchur.FromRealSchur(t, z);
-        double small = Math.Max(a.MaxAbs(), double.Epsilon) * RowEchelon.MachineEpsilon;
+        // Zero pivots of the back substitution are replaced by ε·max|aᵢⱼ|, but never by less than LAPACK dtrevc's
+        // smlnum = safe minimum·n/ε (double.Epsilon, the smallest subnormal, would underflow to 0 and give 0/0 = NaN).
+        double small = Math.Max(a.MaxAbs() * MachineEpsilon.Double, SmallestNormal * n / MachineEpsilon.Double);
         var pairs = new (Complex Value, Complex[] Vector)[n];
         for (int k = 0; k < n; k++)
         {

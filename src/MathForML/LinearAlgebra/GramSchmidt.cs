@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -33,7 +34,7 @@ public static class GramSchmidt
     {
         if (!(tolerance >= 0 && double.IsFinite(tolerance)))
             throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, $"The tolerance must be a finite number ≥ 0, got {tolerance}.");
-        RowEchelon.RequireFinite(a, nameof(a));
+        Finite.Require(a, nameof(a));
         var basis = a.Transpose();                 // row i of basis is column i of A
         int dimension = 0;
         for (int i = 0; i < basis.Rows; i++)

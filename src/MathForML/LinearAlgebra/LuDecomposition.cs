@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -34,12 +35,12 @@ public sealed class LuDecomposition
     public static LuDecomposition Decompose(Matrix a)
     {
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
-        RowEchelon.RequireFinite(a, nameof(a));
+        Finite.Require(a, nameof(a));
         int n = a.Rows;
         var lu = a.Clone();
         var perm = Enumerable.Range(0, n).ToArray();
         int sign = 1, singular = -1;
-        double tol = n * RowEchelon.MachineEpsilon * a.MaxAbs();
+        double tol = n * MachineEpsilon.Double * a.MaxAbs();
         for (int k = 0; k < n; k++)
         {
             int p = k;
@@ -152,7 +153,7 @@ public sealed class LuDecomposition
     public double ConditionNumber => _condition ??= EstimateCondition();
 
     /// <summary>True when κ₁(A) exceeds 1/(n·ε): the matrix is singular to working precision.</summary>
-    public bool IsNearlySingular => ConditionNumber * Size * RowEchelon.MachineEpsilon > 1;
+    public bool IsNearlySingular => ConditionNumber * Size * MachineEpsilon.Double > 1;
 
     /// <summary>Solves Ax = b by forward and back substitution.</summary>
     public Vector Solve(Vector b)

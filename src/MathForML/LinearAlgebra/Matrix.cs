@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text;
 using MathForML.Kernels;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -217,12 +218,7 @@ public sealed partial class Matrix : IEquatable<Matrix>, IFormattable
     public double MaxAbs() => _data.Length == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude<double>(_data));
 
     /// <summary>True when every element is a finite number (no NaN, no ±∞).</summary>
-    public bool IsFinite()
-    {
-        foreach (var x in _data)
-            if (!double.IsFinite(x)) return false;
-        return true;
-    }
+    public bool IsFinite() => Finite.All(_data);
 
     /// <summary>True when the matrix is square and |Aᵢⱼ − Aⱼᵢ| ≤ tolerance·max(1, max|A|) for all i, j.</summary>
     public bool IsSymmetric(double tolerance = 1e-12)

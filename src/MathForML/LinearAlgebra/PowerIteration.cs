@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra.Eigen;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -34,7 +35,7 @@ public static class PowerIteration
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
         ArgumentOutOfRangeException.ThrowIfNegative(tolerance);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxIterations);
-        if (!a.IsFinite()) throw new ArgumentException("The matrix holds NaN or infinite values.", nameof(a));
+        Finite.Require(a, nameof(a));
         int n = a.Rows;
         if (start is not null && start.Length != n)
             throw new DimensionMismatchException($"The start vector has length {start.Length}, expected {n}.", nameof(start));

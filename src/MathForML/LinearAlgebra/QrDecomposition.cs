@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -11,7 +12,9 @@ namespace MathForML.LinearAlgebra;
 /// diagonal entry is −sign(aⱼⱼ)‖x‖ (no cancellation); H is applied to the trailing columns as a rank-1 update
 /// A ← A − τv(vᵀA) computed row by row on contiguous memory. Cost 2mn² − ⅔n³ flops. Unlike Gram–Schmidt, Q is
 /// orthonormal to machine precision whatever the conditioning of A.
-/// Reference: Golub &amp; Van Loan, Matrix Computations (4th ed.) §5.1–5.2; LAPACK dgeqr2/dlarfg/dorg2r.
+/// Least squares (<see cref="Solve"/>), R⁻¹ and (AᵀA)⁻¹ = R⁻¹R⁻ᵀ (<see cref="InverseGram"/>, the unscaled covariance of a
+/// fit) all come from this one factorization; the fitting code in MathForML.Optimization uses nothing else.
+/// Reference: Golub &amp; Van Loan, Matrix Computations (4th ed.) §5.1–5.3; LAPACK dgeqr2/dlarfg/dorg2r/dorm2r/dtrti2.
 /// </remarks>
 public sealed class QrDecomposition
 {
@@ -25,10 +28,19 @@ public sealed class QrDecomposition
     }
 
     /// <summary>Factors <paramref name="a"/>.</summary>
+    /// <exception cref="NonFiniteValueException">A holds NaN or ±∞.</exception>
     public static QrDecomposition Decompose(Matrix a)
     {
-        RowEchelon.RequireFinite(a, nameof(a));
-        var qr = a.Clone();
+        Finite.Require(a, nameof(a));
+        return DecomposeInPlace(a.Clone());
+    }
+
+    /// <summary>
+    /// Factors <paramref name="qr"/> in place (it becomes the compact factor), without the finiteness check: for the
+    /// solvers' inner loops, which own their workspace and let <see cref="TrySolve"/> report a non-finite result.
+    /// </summary>
+    internal static QrDecomposition DecomposeInPlace(Matrix qr)
+    {
         int m = qr.Rows, n = qr.Columns, k = Math.Min(m, n);
         var tau = new double[k];
         var w = new double[n];
@@ -90,31 +102,95 @@ public sealed class QrDecomposition
     /// The least-squares solution of Ax ≈ b (exact when A is square and invertible): minimises ‖Ax − b‖₂ through
     /// Rx = Qᵀb. Needs m ≥ n and independent columns, otherwise throws <see cref="SingularMatrixException"/>.
     /// </summary>
+    /// <exception cref="NonFiniteValueException">b holds NaN or ±∞.</exception>
     public Vector Solve(Vector b)
     {
         if (b.Length != Rows)
             throw new DimensionMismatchException($"Right-hand side has {b.Length} entries, A has {Rows} rows.", nameof(b));
+        Finite.Require(b.AsSpan(), nameof(b));
         if (Rows < Columns)
             throw new DimensionMismatchException($"Least squares needs at least as many rows as columns; A is {Rows}×{Columns}.", nameof(b));
         int bad = FirstSmallDiagonal();
         if (bad >= 0) throw new SingularMatrixException(bad);
-        var y = b.ToArray();
-        for (int j = 0; j < Columns; j++)
+        var x = new double[Columns];
+        TrySolve(b.ToArray(), x);
+        return Vector.Wrap(x);
+    }
+
+    /// <summary>
+    /// The least-squares solution of Ax ≈ b without a rank test, for the inner steps of iterative solvers (LAPACK dgels
+    /// without its scaling): <paramref name="b"/> (m values) is overwritten with Qᵀb (its last m − n entries are then the
+    /// residual's coordinates), and <paramref name="x"/> (n values) receives the solution of Rx = (Qᵀb)[..n].
+    /// Returns false when x is not finite, i.e. when some rⱼⱼ is exactly zero or the solution overflows. Needs m ≥ n.
+    /// </summary>
+    internal bool TrySolve(Span<double> b, Span<double> x)
+    {
+        ApplyQTranspose(b);
+        for (int i = Columns - 1; i >= 0; i--)
         {
-            // y ← Hⱼy = y − τ v (vᵀy), v = [1, qr[j+1.., j]].
+            var row = _qr.RowSpan(i);
+            x[i] = (b[i] - TensorPrimitives.Dot<double>(row[(i + 1)..Columns], x[(i + 1)..Columns])) / row[i];
+        }
+        return Finite.All(x[..Columns]);
+    }
+
+    /// <summary>
+    /// R⁻¹ (n×n, upper triangular) by back substitution on R·R⁻¹ = I one column at a time (LAPACK dtrti2):
+    /// (R⁻¹)ᵢc = (δᵢc − Σₗ₌ᵢ₊₁..c rᵢₗ(R⁻¹)ₗc)/rᵢᵢ for i = c, c − 1, …, 0. Needs m ≥ n. No rank test: where some rⱼⱼ is
+    /// zero the entries it reaches are ±∞ or NaN. Cost n³/3 flops.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A has fewer rows than columns.</exception>
+    public Matrix InverseR()
+    {
+        if (Rows < Columns)
+            throw new InvalidOperationException($"R is not square: A is {Rows}×{Columns}, R⁻¹ needs at least as many rows as columns.");
+        int n = Columns;
+        var rinv = new Matrix(n, n);
+        for (int c = 0; c < n; c++)
+        {
+            for (int i = c; i >= 0; i--)
+            {
+                double s = i == c ? 1 : 0;
+                for (int l = i + 1; l <= c; l++) s -= _qr[i, l] * rinv[l, c];
+                rinv[i, c] = s / _qr[i, i];
+            }
+        }
+        return rinv;
+    }
+
+    /// <summary>
+    /// (AᵀA)⁻¹ = (RᵀR)⁻¹ = R⁻¹R⁻ᵀ without forming AᵀA (LAPACK dpotri's route: dtrtri, then dlauum), symmetric n×n:
+    /// entry (a, b), b ≥ a, is Σₗ₌b..n−1 (R⁻¹)ₐₗ(R⁻¹)_bₗ. Scaled by σ² it is the covariance of a least-squares fit
+    /// (Björck, Numerical Methods for Least Squares Problems, §1.2). Needs m ≥ n; no rank test (see <see cref="InverseR"/>).
+    /// Cost 2n³/3 flops.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A has fewer rows than columns.</exception>
+    public Matrix InverseGram()
+    {
+        var rinv = InverseR();
+        int n = Columns;
+        var result = new Matrix(n, n);
+        for (int a = 0; a < n; a++)
+            for (int b = a; b < n; b++)
+            {
+                double s = 0;
+                for (int l = b; l < n; l++) s += rinv[a, l] * rinv[b, l];
+                result[a, b] = result[b, a] = s;
+            }
+        return result;
+    }
+
+    /// <summary>y ← Qᵀy = Hₙ₋₁⋯H₀y, each Hⱼy = y − τⱼv(vᵀy) with v = [1; qr[j+1.., j]] (LAPACK dorm2r).</summary>
+    private void ApplyQTranspose(Span<double> y)
+    {
+        for (int j = 0; j < Math.Min(Rows, Columns); j++)
+        {
             double dot = y[j];
             for (int i = j + 1; i < Rows; i++) dot += _qr[i, j] * y[i];
             dot *= _tau[j];
             y[j] -= dot;
             for (int i = j + 1; i < Rows; i++) y[i] -= dot * _qr[i, j];
         }
-        var x = new double[Columns];
-        for (int i = Columns - 1; i >= 0; i--)
-        {
-            var row = _qr.RowSpan(i);
-            x[i] = (y[i] - TensorPrimitives.Dot<double>(row[(i + 1)..Columns], x.AsSpan(i + 1))) / row[i];
-        }
-        return Vector.Wrap(x);
     }
 
     private int FirstSmallDiagonal()
@@ -123,7 +199,7 @@ public sealed class QrDecomposition
         double max = 0;
         for (int i = 0; i < k; i++)
             for (int j = i; j < Columns; j++) max = Math.Max(max, Math.Abs(_qr[i, j]));
-        double tol = Math.Max(Rows, Columns) * RowEchelon.MachineEpsilon * max;
+        double tol = Math.Max(Rows, Columns) * MachineEpsilon.Double * max;
         for (int i = 0; i < k; i++)
             if (Math.Abs(_qr[i, i]) <= tol) return i;
         return -1;

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -14,9 +15,6 @@ namespace MathForML.LinearAlgebra;
 /// </remarks>
 public static class RowEchelon
 {
-    /// <summary>The unit roundoff of double, 2⁻⁵² ≈ 2.22e-16 (the gap between 1 and the next double).</summary>
-    public const double MachineEpsilon = 2.220446049250313e-16;
-
     /// <summary>The reduced row echelon form of <paramref name="a"/>, its rank and pivot columns.</summary>
     /// <param name="a">Any m×n matrix of finite numbers.</param>
     /// <param name="tolerance">Entries at most this size count as zero; default max(m, n)·ε·‖A‖∞.</param>
@@ -25,7 +23,7 @@ public static class RowEchelon
     {
         if (tolerance is { } t && !(t >= 0 && double.IsFinite(t)))
             throw new ArgumentOutOfRangeException(nameof(tolerance), t, $"The tolerance must be a finite number ≥ 0, got {t}.");
-        RequireFinite(a, nameof(a));
+        Finite.Require(a, nameof(a));
         var r = a.Clone();
         int m = r.Rows, n = r.Columns;
         double tol = tolerance ?? DefaultTolerance(a);
@@ -76,7 +74,7 @@ public static class RowEchelon
     {
         double norm = 0;
         for (int i = 0; i < a.Rows; i++) norm = Math.Max(norm, TensorPrimitives.SumOfMagnitudes<double>(a.RowSpan(i)));
-        return Math.Max(a.Rows, a.Columns) * MachineEpsilon * norm;
+        return Math.Max(a.Rows, a.Columns) * MachineEpsilon.Double * norm;
     }
 
     internal static void SwapRows(Matrix a, int i, int j)
@@ -88,12 +86,6 @@ public static class RowEchelon
         ri.CopyTo(tmp);
         rj.CopyTo(ri);
         tmp.CopyTo(rj);
-    }
-
-    internal static void RequireFinite(Matrix a, string paramName)
-    {
-        if (!a.IsFinite())
-            throw new ArgumentException("The matrix contains NaN or infinite entries.", paramName);
     }
 }
 

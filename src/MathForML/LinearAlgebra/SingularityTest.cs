@@ -1,3 +1,5 @@
+using MathForML.Numerics;
+
 namespace MathForML.LinearAlgebra;
 
 /// <summary>
@@ -26,7 +28,7 @@ public static class SingularityTest
     public static bool TryRowEchelon(Matrix a, out Matrix echelon)
     {
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
-        RowEchelon.RequireFinite(a, nameof(a));
+        Finite.Require(a, nameof(a));
         var m = a.Clone();
         echelon = m;
         int n = m.Rows;

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using MathForML.LinearAlgebra.Eigen;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -22,8 +23,6 @@ namespace MathForML.LinearAlgebra;
 /// </remarks>
 public sealed class Svd
 {
-    private const double Epsilon = 2.220446049250313e-16;
-
     private Svd(Vector singularValues, Matrix u, Matrix vt)
     {
         SingularValues = singularValues;
@@ -47,7 +46,7 @@ public sealed class Svd
     {
         var sigma = SingularValues.AsSpan();
         if (sigma.Length == 0) return 0;
-        double tol = tolerance ?? sigma[0] * Math.Max(U.Rows, VT.Columns) * Epsilon;
+        double tol = tolerance ?? sigma[0] * Math.Max(U.Rows, VT.Columns) * MachineEpsilon.Double;
         int rank = 0;
         foreach (double s in sigma)
             if (s > tol) rank++;
@@ -68,7 +67,7 @@ public sealed class Svd
     public static Svd Decompose(Matrix a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (!a.IsFinite()) throw new ArgumentException("The matrix holds NaN or infinite values.", nameof(a));
+        Finite.Require(a, nameof(a));
         bool wide = a.Rows < a.Columns;
         // Work on B = A (m ≥ n) or B = Aᵀ (m < n), length×p with length ≥ p; the rows of w are the p columns of B.
         var bTransposed = wide ? a : a.Transpose();
@@ -148,7 +147,7 @@ public sealed class Svd
         {
             var u = rows.AsSpan(q * length, length);
             double norm = TensorPrimitives.Norm<double>(u);
-            if (norm > Epsilon * sigmaMax && norm > 0)
+            if (norm > MachineEpsilon.Double * sigmaMax && norm > 0)
             {
                 TensorPrimitives.Multiply(u, 1 / norm, u);
                 norm = OrthogonalizeAgainstPrior(rows, q, length, u);

@@ -1,7 +1,8 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using MathForML.LinearAlgebra.Eigen;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra.Eigen;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -111,7 +112,7 @@ public sealed class SymmetricEigen
         ArgumentOutOfRangeException.ThrowIfNegative(options.SymmetryTolerance, nameof(options));
         // MaxMagnitude propagates NaN and ±∞ gives ∞, so one pass both scales and checks for them.
         double maxAbs = n == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(a));
-        if (!double.IsFinite(maxAbs)) throw new ArgumentException("The matrix holds NaN or infinite values.", nameof(a));
+        if (!double.IsFinite(maxAbs)) Finite.Require(a, n, nameof(a));
         if (!mirrored) ThrowIfAsymmetric(a, n, options.SymmetryTolerance * maxAbs);
 
         if (maxAbs == 0) return Trivial(n, k);

@@ -1,4 +1,5 @@
 using MathForML.Calculus;
+using MathForML.LinearAlgebra;
 
 namespace MathForML.Optimization;
 
@@ -55,7 +56,7 @@ internal static class ExtendedPrecisionPolish
         {
             w.J.AsSpan().CopyTo(a);
             for (int i = 0; i < n; i++) rhs[i] = r[i].Hi;
-            if (!HouseholderLeastSquares.Solve(a, n, k, rhs, delta)) break;
+            if (!QrDecomposition.DecomposeInPlace(Matrix.Wrap(n, k, a)).TrySolve(rhs, delta)) break;
             var next = b.Select((v, j) => v + delta[j]).ToArray();
             var (rNext, sNext) = Residuals(next);
             if (!sNext.IsFinite || !(sNext.Hi < s.Hi || (sNext.Hi == s.Hi && sNext.Lo < s.Lo))) break;

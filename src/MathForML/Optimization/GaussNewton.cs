@@ -1,3 +1,5 @@
+using MathForML.LinearAlgebra;
+
 namespace MathForML.Optimization;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal static class GaussNewton
             if (w.S == 0) return (true, FitStopReason.Gradient, iteration - 1);
             w.J.AsSpan().CopyTo(a);
             Array.Copy(w.R, rhs, n);
-            if (!HouseholderLeastSquares.Solve(a, n, k, rhs, delta)) return (false, FitStopReason.SingularJacobian, iteration - 1);
+            if (!QrDecomposition.DecomposeInPlace(Matrix.Wrap(n, k, a)).TrySolve(rhs, delta)) return (false, FitStopReason.SingularJacobian, iteration - 1);
             double t = 1;
             for (int halvings = 0; halvings < 40; halvings++, t /= 2)
             {

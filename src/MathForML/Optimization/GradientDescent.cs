@@ -1,5 +1,6 @@
 using MathForML.Calculus;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Optimization;
 
@@ -116,7 +117,7 @@ public static class GradientDescent
             else newtonSteps++;
             for (int i = 0; i < x.Length; i++) x[i] += s[i];
             path.Add((double[])x.Clone());
-            if (!x.All(double.IsFinite) || !double.IsFinite(f(x))) return Done(false, DescentStopReason.Diverged);
+            if (!Finite.All(x) || !double.IsFinite(f(x))) return Done(false, DescentStopReason.Diverged);
             if (Math.Sqrt(s.Sum(v => v * v)) <= o.StepTolerance * (1 + Math.Sqrt(x.Sum(v => v * v))))
                 return Done(true, DescentStopReason.StepTolerance);
         }

@@ -1,3 +1,6 @@
+using MathForML.LinearAlgebra;
+using MathForML.Numerics;
+
 namespace MathForML.Optimization;
 
 /// <summary>
@@ -21,8 +24,6 @@ internal static class LevenbergMarquardt
     /// finite-difference second derivative (f(b + hδ) − f(b) over a tiny δ) would be rounding noise.
     /// </summary>
     private const double AccelerationThreshold = 1e-6;
-
-    private const double Epsilon = 2.220446049250313e-16;   // 2⁻⁵², the spacing of doubles at 1
 
     public static (bool Converged, FitStopReason Reason, int Iterations) Run(LeastSquaresWork w, NonlinearLeastSquaresOptions o, int maxIterations)
     {
@@ -55,7 +56,7 @@ internal static class LevenbergMarquardt
                 d[j] = Math.Max(d[j], col);
                 if (col > 0 && rNorm > 0) gradientCosine = Math.Max(gradientCosine, Math.Abs(dot) / (col * rNorm));
             }
-            if (!AllFinite(w.J.AsSpan())) return (false, FitStopReason.Diverged, iteration - 1);
+            if (!Finite.All(w.J.AsSpan())) return (false, FitStopReason.Diverged, iteration - 1);
             if (w.S == 0 || gradientCosine <= o.GradientTolerance) return (true, FitStopReason.Gradient, iteration - 1);
             for (int j = 0; j < k; j++) if (d[j] == 0) d[j] = 1;
             double bScaled = 0;
@@ -64,7 +65,7 @@ internal static class LevenbergMarquardt
             // Rounding noise of S: each rᵢ = yᵢ − fᵢ carries an error of about ε(|yᵢ| + |rᵢ|), so S = Σrᵢ² one of 2ε·Σ|rᵢ|(|yᵢ| + |rᵢ|).
             double noise = 0;
             for (int i = 0; i < n; i++) noise += Math.Abs(w.R[i]) * (Math.Abs(w.Y[i]) + Math.Abs(w.R[i]));
-            noise *= 4 * Epsilon;
+            noise *= 4 * MachineEpsilon.Double;
 
             // Inner loop: raise λ until the step reduces S.
             while (true)
@@ -169,7 +170,7 @@ internal static class LevenbergMarquardt
         for (int j = 0; j < k; j++) a[(n + j) * k + j] = sqrtLambda * d[j];
         for (int i = 0; i < n; i++) rhs[i] = -0.5 * fvv[i];
         Array.Clear(rhs, n, k);
-        if (!HouseholderLeastSquares.Solve(a, n + k, k, rhs, accel)) { Array.Clear(accel); return true; }
+        if (!QrDecomposition.DecomposeInPlace(Matrix.Wrap(n + k, k, a)).TrySolve(rhs, accel)) { Array.Clear(accel); return true; }
         double na = 0, nv = 0;
         for (int j = 0; j < k; j++)
         {
@@ -190,12 +191,6 @@ internal static class LevenbergMarquardt
         for (int j = 0; j < k; j++) a[(n + j) * k + j] = sqrtLambda * d[j];
         Array.Copy(w.R, rhs, n);
         Array.Clear(rhs, n, k);
-        return HouseholderLeastSquares.Solve(a, n + k, k, rhs, delta);
-    }
-
-    private static bool AllFinite(ReadOnlySpan<double> v)
-    {
-        foreach (var x in v) if (!double.IsFinite(x)) return false;
-        return true;
+        return QrDecomposition.DecomposeInPlace(Matrix.Wrap(n + k, k, a)).TrySolve(rhs, delta);
     }
 }

@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Optimization;
 
@@ -23,9 +24,12 @@ public static class LinearLeastSquares
 {
     /// <summary>Fits y ≈ Xβ; with <paramref name="intercept"/> a column of ones is put in front of X.</summary>
     /// <exception cref="ArgumentException">N ≤ p, or the columns of X are dependent.</exception>
+    /// <exception cref="MathForML.Numerics.NonFiniteValueException">X or y holds NaN or ±∞.</exception>
     public static LinearLeastSquaresResult Fit(Matrix x, Vector y, bool intercept = true)
     {
         if (x.Rows != y.Length) throw new DimensionMismatchException($"X has {x.Rows} rows but y has {y.Length} values.", nameof(y));
+        Finite.Require(x, nameof(x));
+        Finite.Require(y.AsSpan(), nameof(y));
         var design = intercept ? WithIntercept(x) : x;
         int n = design.Rows, p = design.Columns;
         if (n <= p) throw new ArgumentException($"too few data points: {n} observations for {p} coefficients (need more observations than coefficients).", nameof(x));
@@ -36,9 +40,7 @@ public static class LinearLeastSquares
         double s = residual.Dot(residual);
         double mean = y.Sum() / n, total = 0;
         foreach (var v in y.AsSpan()) total += (v - mean) * (v - mean);
-        var covariance = NonlinearLeastSquares.Covariance(design, s / (n - p));
-        var se = new double[p];
-        for (int j = 0; j < p; j++) se[j] = Math.Sqrt(covariance[j, j]);
+        var (covariance, se) = ParameterCovariance.From(qr, s / (n - p));
         return new LinearLeastSquaresResult(beta, Vector.Of(se), covariance, s, total > 0 ? 1 - s / total : 1, n - p);
     }
 

@@ -1,5 +1,6 @@
 using MathForML.Calculus;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Optimization;
 
@@ -45,7 +46,7 @@ public static class NonlinearLeastSquares
         if (n <= k) throw new ArgumentException($"too few data points: {n} observations for {k} parameters (need more observations than parameters).", nameof(y));
         for (int j = 0; j < k; j++)
             if (!double.IsFinite(start[j])) throw new ArgumentException($"start value of {model.ParameterNames[j]} is not finite ({start[j]}).", nameof(start));
-        foreach (var v in y) if (!double.IsFinite(v)) throw new ArgumentException("y holds a value that is not finite.", nameof(y));
+        Finite.Require(y, nameof(y));
         int maxIterations = o.MaxIterations ?? (o.Method == NonlinearLeastSquaresMethod.SteepestDescent ? 50 : 10000);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxIterations, nameof(options));
 
@@ -72,9 +73,7 @@ public static class NonlinearLeastSquares
             ExtendedPrecisionPolish.Run(formula, w, responseCorrections);
         }
         w.UpdateJacobian();
-        var covariance = Covariance(w.J, w.S / (n - k));
-        var se = new double[k];
-        for (int j = 0; j < k; j++) se[j] = Math.Sqrt(covariance[j, j]);
+        var (covariance, se) = ParameterCovariance.From(w.J, w.S / (n - k));
         return new NonlinearLeastSquaresResult
         {
             ParameterNames = model.ParameterNames,
@@ -91,33 +90,5 @@ public static class NonlinearLeastSquares
             Path = w.Path,
             PathResidualSumOfSquares = w.PathS,
         };
-    }
-
-    /// <summary>σ²(JᵀJ)⁻¹ = σ²R⁻¹R⁻ᵀ from J = QR; all NaN when R is singular.</summary>
-    internal static Matrix Covariance(Matrix j, double sigma2)
-    {
-        int k = j.Columns;
-        var result = new Matrix(k, k);
-        if (!j.IsFinite()) { result.AsSpan().Fill(double.NaN); return result; }
-        var r = QrDecomposition.Decompose(j).R;
-        // Rinv upper triangular: R·Rinv = I, by back substitution column by column.
-        var rinv = new Matrix(k, k);
-        for (int c = 0; c < k; c++)
-        {
-            for (int i = c; i >= 0; i--)
-            {
-                double s = i == c ? 1 : 0;
-                for (int l = i + 1; l <= c; l++) s -= r[i, l] * rinv[l, c];
-                rinv[i, c] = s / r[i, i];
-            }
-        }
-        for (int a = 0; a < k; a++)
-            for (int b = a; b < k; b++)
-            {
-                double s = 0;
-                for (int l = b; l < k; l++) s += rinv[a, l] * rinv[b, l];
-                result[a, b] = result[b, a] = double.IsFinite(s) ? sigma2 * s : double.NaN;
-            }
-        return result;
     }
 }

@@ -6,8 +6,16 @@ namespace MathForML.Randomness;
 /// xoshiro256** (Blackman &amp; Vigna, "Scrambled linear pseudorandom number generators", 2021), seeded through
 /// SplitMix64. Our own so that a seed gives the same graph on every .NET version and platform, and so that independent
 /// streams (one per chunk of work) can be derived from one seed: the output does not depend on the thread count.
+/// This is the library's one source of randomness: every random thing takes a <see cref="ulong"/> seed and draws from
+/// here (uniform doubles, unbiased integers, permutations and standard normal deviates), so the same seed gives the same
+/// result on every run. <see cref="System.Random"/> is not used: its sequence for a seed is not specified across .NET
+/// versions.
 /// </summary>
-internal struct SeededRandom
+/// <remarks>
+/// A mutable value type, for speed in the generators' inner loops: pass it by <c>ref</c>; a copy continues the same
+/// sequence independently (it is a fork, not a new stream — use <c>stream</c> for that).
+/// </remarks>
+public struct SeededRandom
 {
     private ulong _s0, _s1, _s2, _s3;
     private double _spare;
@@ -41,7 +49,11 @@ internal struct SeededRandom
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>A standard normal draw (Marsaglia's polar method).</summary>
+    /// <summary>
+    /// A standard normal draw N(0, 1) by Marsaglia's polar method (Marsaglia &amp; Bray 1964; Knuth, TAOCP vol. 2,
+    /// §3.4.1 Algorithm P): u, v uniform on (−1, 1) until s = u² + v² ∈ (0, 1), then u·√(−2 ln s / s) and
+    /// v·√(−2 ln s / s) are two independent normals; the second is kept for the next call.
+    /// </summary>
     public double NextGaussian()
     {
         if (_hasSpare)
@@ -61,6 +73,12 @@ internal struct SeededRandom
         _spare = v * factor;
         _hasSpare = true;
         return u * factor;
+    }
+
+    /// <summary>Fills <paramref name="destination"/> with independent standard normal draws (<see cref="NextGaussian"/>).</summary>
+    public void FillGaussian(Span<double> destination)
+    {
+        for (int i = 0; i < destination.Length; i++) destination[i] = NextGaussian();
     }
 
     /// <summary>A uniform integer in [0, <paramref name="bound"/>) without bias (Lemire, 2019).</summary>

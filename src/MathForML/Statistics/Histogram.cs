@@ -1,3 +1,5 @@
+using MathForML.Numerics;
+
 namespace MathForML.Statistics;
 
 /// <summary>
@@ -16,9 +18,9 @@ public sealed record Histogram(double[] BinEdges, double[] Frequencies)
         if (values.IsEmpty) throw new ArgumentException("no values to bin.", nameof(values));
         if (!(binWidth > 0) || !double.IsFinite(binWidth)) throw new ArgumentOutOfRangeException(nameof(binWidth), binWidth, "The bin width must be positive and finite.");
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        Finite.Require(values, nameof(values));
         foreach (var v in values)
         {
-            if (!double.IsFinite(v)) throw new ArgumentException("a value is not finite.", nameof(values));
             min = Math.Min(min, v);
             max = Math.Max(max, v);
         }

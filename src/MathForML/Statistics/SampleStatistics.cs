@@ -1,7 +1,8 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Statistics;
 
@@ -54,7 +55,7 @@ public static class SampleStatistics
         if (x.Rows == 0) throw new ArgumentException("The data set has no samples (0 rows).", nameof(x));
         var mean = ColumnSums(x);
         // A sum is finite only if every term is (NaN and ±∞ propagate), so the scan for the culprit runs only on failure.
-        if (!IsFinite(mean)) RequireSamples(x);
+        if (!Finite.All(mean)) RequireSamples(x);
         TensorPrimitives.Divide(mean, x.Rows, mean);
         return Vector.Wrap(mean);
     }
@@ -126,13 +127,6 @@ public static class SampleStatistics
         return sum;
     }
 
-    private static bool IsFinite(ReadOnlySpan<double> values)
-    {
-        foreach (var v in values)
-            if (!double.IsFinite(v)) return false;
-        return true;
-    }
-
     internal static Vector Variance(Matrix x, Vector mean)
     {
         int n = x.Rows, d = x.Columns;
@@ -152,7 +146,7 @@ public static class SampleStatistics
     {
         ArgumentNullException.ThrowIfNull(x, name);
         if (x.Rows == 0) throw new ArgumentException("The data set has no samples (0 rows).", name);
-        if (!x.IsFinite()) throw new ArgumentException("The data set holds NaN or infinite values.", name);
+        Finite.Require(x, name);
     }
 
     internal static void RequireLength(Vector v, int length, string name)

@@ -119,4 +119,12 @@ public class NewtonRaphsonTests
         var singular = NewtonRaphson.FindRoot(p => [p[0] + p[1], p[0] + p[1] - 1], _ => Matrix.FromRows([1, 1], [1, 1]), [0, 0]);
         Assert.Equal(NewtonStopReason.ZeroDerivative, singular.StopReason);
     }
+
+    [Fact]
+    public void ANonFiniteJacobianStopsTheIterationInsteadOfThrowing()
+    {
+        var r = NewtonRaphson.FindRoot(x => [x[0] - 1], x => Matrix.FromRows([double.NaN]), [3.0]);
+        Assert.False(r.Converged);
+        Assert.Equal(NewtonStopReason.ZeroDerivative, r.StopReason);
+    }
 }

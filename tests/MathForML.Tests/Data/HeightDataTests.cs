@@ -1,4 +1,5 @@
 using MathForML.Data;
+using MathForML.Numerics;
 using MathForML.Statistics;
 
 namespace MathForML.Tests.Data;
@@ -42,5 +43,22 @@ public class HeightDataTests
         Assert.True(fit.PathResidualSumOfSquares[^1] < fit.PathResidualSumOfSquares[0] / 100);
         Assert.Equal(169.0, fit.Parameters[0], 0.5);
         Assert.Equal(10.3, fit.Parameters[1], 0.5);
+    }
+
+    [Fact]
+    public void TheHistogramRejectsNonFiniteValues()
+    {
+        var e = Assert.Throws<NonFiniteValueException>(() => Histogram.Counts([1, 2, double.NaN], 1));
+        Assert.Equal(("values", 2), (e.ParamName, e.Row));
+        Assert.Throws<NonFiniteValueException>(() => Histogram.Density([double.PositiveInfinity], 1));
+    }
+
+    [Fact]
+    public void TheSampleComesFromSeededRandom()
+    {
+        // Women at even indices: N(162.5, 6.5²) of the stream's normal draws; the seed is a ulong.
+        var a = HeightData.Sample(4, seed: ulong.MaxValue);
+        Assert.Equal(a, HeightData.Sample(4, seed: ulong.MaxValue));
+        Assert.All(a, h => Assert.InRange(h, 100, 250));
     }
 }

@@ -1,6 +1,7 @@
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 using MathForML.Statistics;
 using MathForML.Tests.Statistics;
 
@@ -175,10 +176,19 @@ public class PcaTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Pca.Fit(x, new PcaOptions { Components = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Pca.Fit(x, new PcaOptions { Components = 5 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Pca.Fit(x.SliceRows(..3), new PcaOptions { Components = 4 }));
-        Assert.Throws<ArgumentException>(() => Pca.Fit(Matrix.FromRows([1, double.NaN], [2, 3])));
+        Assert.Throws<NonFiniteValueException>(() => Pca.Fit(Matrix.FromRows([1, double.NaN], [2, 3])));
         Assert.Throws<ArgumentException>(() => Pca.Fit(new Matrix(0, 3)));
         var pca = Pca.Fit(x, new PcaOptions { Components = 2 });
         Assert.Throws<DimensionMismatchException>(() => pca.Transform(new Matrix(2, 5)));
         Assert.Throws<ArgumentOutOfRangeException>(() => pca.Transform(x, 3));
+    }
+
+    [Fact]
+    public void TransformRejectsNonFiniteData()
+    {
+        var pca = Pca.Fit(Matrix.FromRows([1, 2], [3, 5], [4, 4], [0, 1]));
+        var e = Assert.Throws<NonFiniteValueException>(() => pca.Transform(Matrix.FromRows([1, 2], [double.NaN, 0])));
+        Assert.Equal((1, 0), (e.Row, e.Column));
+        Assert.Throws<NonFiniteValueException>(() => pca.Transform(Matrix.FromRows([1, double.NegativeInfinity]), 1));
     }
 }

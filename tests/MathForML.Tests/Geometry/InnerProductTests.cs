@@ -1,5 +1,6 @@
 using MathForML.Geometry;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.Geometry;
 
@@ -41,5 +42,12 @@ public class InnerProductTests
         Assert.Throws<DimensionMismatchException>(() => InnerProduct.FromMatrix(new Matrix(2, 3)));
         Assert.Throws<ArgumentException>(() => InnerProduct.Dot.Angle(Vector.Of(0, 0), Vector.Of(1, 0)));
         Assert.Throws<DimensionMismatchException>(() => InnerProduct.Dot.Of(Vector.Of(1), Vector.Of(1, 2)));
+    }
+
+    [Fact]
+    public void RejectsANonFiniteMatrix()
+    {
+        var e = Assert.Throws<NonFiniteValueException>(() => InnerProduct.FromMatrix(Matrix.FromRows([2, 0], [0, double.NaN])));
+        Assert.Contains("a contains NaN at row 1, column 1", e.Message);
     }
 }

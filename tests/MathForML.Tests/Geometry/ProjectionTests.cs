@@ -1,6 +1,7 @@
 using CsCheck;
 using MathForML.Geometry;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.Geometry;
 
@@ -61,5 +62,14 @@ public class ProjectionTests
         Assert.Throws<ArgumentException>(() => Projection.OntoLineMatrix(Vector.Of(0, 0)));
         Assert.Throws<SingularMatrixException>(() => Projection.OntoSubspaceMatrix(Matrix.FromRows([1, 2], [2, 4], [3, 6])));
         Assert.Throws<DimensionMismatchException>(() => Projection.OntoSubspace(Vector.Of(1, 2), Matrix.Identity(3)));
+    }
+
+    [Fact]
+    public void RejectsANonFiniteBasis()
+    {
+        var b = Matrix.FromRows([1, 0], [0, double.NaN], [0, 0]);
+        var e = Assert.Throws<NonFiniteValueException>(() => Projection.OntoSubspaceMatrix(b));
+        Assert.Equal(("b", 1, 1), (e.ParamName, e.Row, e.Column));
+        Assert.Throws<NonFiniteValueException>(() => Projection.Coordinates(Vector.Of(1, 2, 3), b));
     }
 }

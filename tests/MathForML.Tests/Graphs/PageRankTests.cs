@@ -1,6 +1,7 @@
 using MathForML.Data;
 using MathForML.Graphs;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.Graphs;
 
@@ -105,7 +106,12 @@ public class PageRankTests
         Assert.Contains("sums to 0.9", Assert.Throws<ArgumentException>(() => PageRank.Compute(g, new PageRankOptions { Personalization = [0.5, 0.4] })).Message);
         Assert.Throws<DimensionMismatchException>(() => PageRank.Compute(g, new PageRankOptions { Personalization = [1.0] }));
         var bad = Matrix.FromRows([0, 1], [0.5, 0]);
-        Assert.Contains("Column 0", Assert.Throws<ArgumentException>(() => PageRank.Course(bad)).Message);
+        var unnormalised = Assert.Throws<ArgumentException>(() => PageRank.Course(bad)).Message;
+        Assert.Contains("Column 0", unnormalised);
+        Assert.Contains("PageRank.NormalizeColumns", unnormalised);
+        Assert.DoesNotContain("--", unnormalised);   // the library speaks of parameters, not of the CLI's flags
+        var e = Assert.Throws<NonFiniteValueException>(() => PageRank.Course(Matrix.FromRows([0, 1], [double.NaN, 0])));
+        Assert.Equal(("l", 1, 0), (e.ParamName, e.Row, e.Column));
         Assert.Equal(1.0, PageRank.NormalizeColumns(Matrix.FromRows([0, 2], [3, 0]))[1, 0]);
         Assert.Throws<ArgumentException>(() => CsrGraph.FromEdges([0, 5], [1, 0], nodeCount: 3));
         Assert.Throws<ArgumentException>(() => CsrGraph.FromEdges([0, -1], [1, 0]));

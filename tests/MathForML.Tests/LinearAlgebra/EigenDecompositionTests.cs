@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.LinearAlgebra;
 
@@ -93,7 +94,19 @@ public class EigenDecompositionTests
     public void BadInput()
     {
         Assert.Throws<DimensionMismatchException>(() => EigenDecomposition.Decompose(new Matrix(2, 3)));
-        Assert.Throws<ArgumentException>(() => EigenDecomposition.Decompose(Matrix.FromRows([double.NaN])));
+        Assert.Throws<NonFiniteValueException>(() => EigenDecomposition.Decompose(Matrix.FromRows([double.NaN])));
         Assert.Empty(EigenDecomposition.Decompose(new Matrix(0, 0)).Eigenvalues);
+    }
+
+    [Fact]
+    public void TheZeroMatrixHasFiniteEigenvectors()
+    {
+        // The perturbation of zero pivots in the back substitution must not underflow to 0 (0/0 would give NaN).
+        var eig = EigenDecomposition.Decompose(new Matrix(3, 3));
+        for (int j = 0; j < 3; j++)
+        {
+            Assert.Equal(0, eig.Eigenvalues[j].Magnitude);
+            Assert.All(eig.Eigenvector(j), v => Assert.True(double.IsFinite(v.Real) && double.IsFinite(v.Imaginary)));
+        }
     }
 }

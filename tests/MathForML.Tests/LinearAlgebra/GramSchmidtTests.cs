@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.LinearAlgebra;
 
@@ -67,4 +68,12 @@ public class GramSchmidtTests
     [Fact]
     public void NegativeToleranceIsRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => GramSchmidt.Orthonormalize(Matrix.Identity(2), -1));
+
+    [Fact]
+    public void RejectsNonFiniteVectors()
+    {
+        var e = Assert.Throws<NonFiniteValueException>(() => GramSchmidt.Orthonormalize(Matrix.FromRows([1, 0], [double.NaN, 1])));
+        Assert.Equal((1, 0), (e.Row, e.Column));
+        Assert.Throws<NonFiniteValueException>(() => GramSchmidt.OrthonormalizeStable(Matrix.FromRows([1, double.PositiveInfinity])));
+    }
 }

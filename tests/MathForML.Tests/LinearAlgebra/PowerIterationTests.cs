@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.LinearAlgebra;
 
@@ -50,6 +51,6 @@ public class PowerIterationTests
         Assert.Throws<DimensionMismatchException>(() => PowerIteration.Dominant(new Matrix(2, 3)));
         Assert.Throws<DimensionMismatchException>(() => PowerIteration.Dominant(Matrix.Identity(2), Vector.Of(1, 2, 3)));
         Assert.Throws<ArgumentException>(() => PowerIteration.Dominant(Matrix.Identity(2), Vector.Of(0, 0)));
-        Assert.Throws<ArgumentException>(() => PowerIteration.Dominant(Matrix.FromRows([double.NaN])));
+        Assert.Throws<NonFiniteValueException>(() => PowerIteration.Dominant(Matrix.FromRows([double.NaN])));
     }
 }

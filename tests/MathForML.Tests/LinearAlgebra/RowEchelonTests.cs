@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.LinearAlgebra;
 
@@ -54,8 +55,8 @@ public class RowEchelonTests
     public void NonFiniteEntriesAreRejected()
     {
         var a = Matrix.FromRows([1, double.NaN], [0, 1]);
-        Assert.Throws<ArgumentException>(() => RowEchelon.Reduce(a));
-        Assert.Throws<ArgumentException>(() => RowEchelon.Rank(Matrix.FromRows([double.PositiveInfinity])));
+        Assert.Equal("a contains NaN at row 0, column 1. (Parameter 'a')", Assert.Throws<NonFiniteValueException>(() => RowEchelon.Reduce(a)).Message);
+        Assert.Throws<NonFiniteValueException>(() => RowEchelon.Rank(Matrix.FromRows([double.PositiveInfinity])));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.LinearAlgebra;
 
@@ -48,4 +49,11 @@ public class SingularityTestTests
 
     [Fact]
     public void RejectsNonSquare() => Assert.Throws<DimensionMismatchException>(() => SingularityTest.IsSingular(new Matrix(2, 3)));
+
+    [Fact]
+    public void RejectsNonFiniteEntries()
+    {
+        var e = Assert.Throws<NonFiniteValueException>(() => SingularityTest.IsSingular(Matrix.FromRows([1, 2], [double.NegativeInfinity, 4])));
+        Assert.Equal((1, 0), (e.Row, e.Column));
+    }
 }

@@ -1,5 +1,6 @@
 using CsCheck;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.LinearAlgebra;
 
@@ -89,7 +90,7 @@ public class SvdTests
 
     [Fact]
     public void RejectsNonFiniteInput() =>
-        Assert.Throws<ArgumentException>(() => Svd.Decompose(Matrix.FromRows([1, double.NaN])));
+        Assert.Throws<NonFiniteValueException>(() => Svd.Decompose(Matrix.FromRows([1, double.NaN])));
 
     [Fact]
     public void ReconstructsRandomMatrices()

@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 using MathForML.Statistics;
 
 namespace MathForML.Tests.Statistics;
@@ -43,7 +44,8 @@ public class FeatureSummaryTests
         {
             var x = SampleStatisticsTests.Random(5, 19, seed: column);
             x[3, column] = bad;
-            Assert.Throws<ArgumentException>(() => FeatureSummary.Of(x));
+            var e = Assert.Throws<NonFiniteValueException>(() => FeatureSummary.Of(x));
+            Assert.Equal((3, column), (e.Row, e.Column));
         }
     }
 }

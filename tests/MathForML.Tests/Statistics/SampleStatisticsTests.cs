@@ -1,5 +1,6 @@
 using CsCheck;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 using MathForML.Statistics;
 
 namespace MathForML.Tests.Statistics;
@@ -96,8 +97,8 @@ public class SampleStatisticsTests
     public void RejectsBadInput()
     {
         Assert.Throws<ArgumentException>(() => SampleStatistics.Mean(new Matrix(0, 3)));
-        Assert.Throws<ArgumentException>(() => SampleStatistics.Covariance(Matrix.FromRows([1, double.NaN], [2, 3])));
-        Assert.Throws<ArgumentException>(() => Standardization.Fit(Matrix.FromRows([1, double.PositiveInfinity])));
+        Assert.Throws<NonFiniteValueException>(() => SampleStatistics.Covariance(Matrix.FromRows([1, double.NaN], [2, 3])));
+        Assert.Throws<NonFiniteValueException>(() => Standardization.Fit(Matrix.FromRows([1, double.PositiveInfinity])));
         Assert.Throws<DimensionMismatchException>(() => new AffineMap(Matrix.Identity(2), Vector.Of(1, 2, 3)));
         Assert.Throws<DimensionMismatchException>(() => new AffineMap(Matrix.Identity(2), Vector.Of(1, 2)).Apply(new Matrix(3, 3)));
     }

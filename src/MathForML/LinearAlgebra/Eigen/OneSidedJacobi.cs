@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -25,7 +26,6 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// </remarks>
 internal static class OneSidedJacobi
 {
-    private const double Epsilon = 2.220446049250313e-16;
     private const int MaxSweeps = 60;
 
     /// <summary>Orthogonalises the rows of <paramref name="w"/> (n×m) and accumulates the rotations into <paramref name="x"/> (n×n).</summary>
@@ -35,7 +35,7 @@ internal static class OneSidedJacobi
         var norms = new double[n];
         for (int i = 0; i < n; i++) norms[i] = TensorPrimitives.Dot<double>(w.AsSpan(i * m, m), w.AsSpan(i * m, m));
         // A computed cosine carries rounding of order √m·ε, so pairs below that are left alone (dgesvj's TOL).
-        double tolerance = Epsilon * Math.Sqrt(Math.Max(m, 1));
+        double tolerance = MachineEpsilon.Double * Math.Sqrt(Math.Max(m, 1));
         for (int sweep = 0; sweep < MaxSweeps; sweep++)
         {
             bool rotated = false;
@@ -83,14 +83,14 @@ internal static class OneSidedJacobi
     /// </summary>
     private static void ZeroRoundingNoise(Span<double> p, Span<double> q, ref double normP, ref double normQ, int m)
     {
-        double noise = 4 * m * Epsilon;
+        double noise = 4 * m * MachineEpsilon.Double;
         // The updated norms are cheap and accurate unless the smaller row is itself noise: screen with them first.
         if (Math.Min(normP, normQ) > 4 * noise * noise * Math.Max(normP, normQ)) return;
         double pp = TensorPrimitives.Dot<double>(p, p), qq = TensorPrimitives.Dot<double>(q, q);
         double small = Math.Min(pp, qq), large = Math.Max(pp, qq);
         if (small > noise * noise * large) return;
         double pq = TensorPrimitives.Dot<double>(p, q);
-        if (Math.Abs(pq) <= Epsilon * Math.Sqrt(pp * qq)) return;
+        if (Math.Abs(pq) <= MachineEpsilon.Double * Math.Sqrt(pp * qq)) return;
         if (pp < qq)
         {
             p.Clear();

@@ -1,3 +1,5 @@
+using MathForML.Numerics;
+
 namespace MathForML.LinearAlgebra.Eigen;
 
 /// <summary>
@@ -12,8 +14,6 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// </summary>
 internal static class RealSchur
 {
-    private const double Epsilon = 2.220446049250313e-16;
-
     /// <summary>
     /// Overwrites <paramref name="t"/> (upper Hessenberg on entry) with its real Schur form and accumulates the
     /// transformations into <paramref name="z"/> (pass the Hessenberg reduction's Q to get A = Z·T·Zᵀ).
@@ -33,7 +33,7 @@ internal static class RealSchur
             {
                 double s = Math.Abs(t[l - 1, l - 1]) + Math.Abs(t[l, l]);
                 if (s == 0) s = norm;
-                if (Math.Abs(t[l, l - 1]) < Epsilon * s) break;
+                if (Math.Abs(t[l, l - 1]) <= MachineEpsilon.Double * s) break;   // ≤, as dlahqr: an exact zero deflates even in a zero matrix
                 l--;
             }
             if (l > 0) t[l, l - 1] = 0;

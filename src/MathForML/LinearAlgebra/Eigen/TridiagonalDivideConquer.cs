@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MathForML.Kernels;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -24,8 +25,6 @@ namespace MathForML.LinearAlgebra.Eigen;
 internal static class TridiagonalDivideConquer
 {
     private const int LeafSize = 32;
-    private const double Epsilon = 2.220446049250313e-16;
-
     /// <summary>
     /// Diagonalises T in place: on return <paramref name="d"/> holds the eigenvalues (unsorted) and the returned n×n
     /// row-major matrix holds the orthonormal eigenvectors as columns (column j pairs with d[j]). <paramref name="e"/>
@@ -107,7 +106,7 @@ internal static class TridiagonalDivideConquer
             dMax = Math.Max(dMax, Math.Abs(ds[t]));
         }
 
-        double tol = 8 * Epsilon * Math.Max(dMax, zMax);
+        double tol = 8 * MachineEpsilon.Double * Math.Max(dMax, zMax);
         // A column of Q = diag(Q₁, Q₂) is zero in the other half's rows until a deflation rotation mixes it.
         var dense = new bool[n];
         var kept = new List<int>(size);

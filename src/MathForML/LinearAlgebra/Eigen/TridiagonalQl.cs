@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MathForML.Numerics;
 namespace MathForML.LinearAlgebra.Eigen;
 
 /// <summary>
@@ -16,8 +17,6 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// </remarks>
 internal static class TridiagonalQl
 {
-    private const double Epsilon = 2.220446049250313e-16;
-
     /// <summary>Diagonalises T in place; <paramref name="offDiagonal"/> must have length ≥ n (the last entry is workspace).</summary>
     /// <exception cref="InvalidOperationException">The iteration did not converge within 30n sweeps (not seen in practice).</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -32,7 +31,7 @@ internal static class TridiagonalQl
             while (true)
             {
                 int m = l;
-                while (m < n - 1 && Math.Abs(e[m]) > Epsilon * (Math.Abs(d[m]) + Math.Abs(d[m + 1]))) m++;
+                while (m < n - 1 && Math.Abs(e[m]) > MachineEpsilon.Double * (Math.Abs(d[m]) + Math.Abs(d[m + 1]))) m++;
                 if (m == l) break;
                 if (--sweepsLeft < 0)
                     throw new InvalidOperationException($"The tridiagonal QL iteration did not converge within {30 * n} sweeps.");
