@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MathForML.Data;
-using MathForML.Learning;
 using MathForML.Kernels;
+using MathForML.Learning;
 
 namespace MathForML.Benchmarks;
 

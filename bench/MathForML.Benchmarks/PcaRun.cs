@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
-using MathForML.LinearAlgebra;
 using MathForML.Kernels;
+using MathForML.LinearAlgebra;
 using MathForML.Statistics;
 
 namespace MathForML.Benchmarks;

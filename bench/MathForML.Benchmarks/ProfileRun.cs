@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
+using MathForML.Kernels;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Eigen;
-using MathForML.Kernels;
 using MathForML.Statistics;
 
 namespace MathForML.Benchmarks;

@@ -1,6 +1,6 @@
 using MathForML.Calculus;
-using MathForML.Statistics;
 using MathForML.Optimization;
+using MathForML.Statistics;
 using ScottPlot;
 
 namespace MathForML.Plots;

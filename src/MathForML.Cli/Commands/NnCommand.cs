@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using MathForML.Plots;
 using MathForML.Data;
 using MathForML.NeuralNetworks;
+using MathForML.Plots;
 using Spectre.Console;
 
 namespace MathForML.Cli.Commands;

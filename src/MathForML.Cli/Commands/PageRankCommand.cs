@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using MathForML.Plots;
 using MathForML.Data;
 using MathForML.Graphs;
 using MathForML.LinearAlgebra;
+using MathForML.Plots;
 using static MathForML.Cli.Commands.CommonOptions;
 
 namespace MathForML.Cli.Commands;
@@ -99,7 +99,7 @@ internal static class PageRankCommand
             // Printed after the progress display has cleared itself from the terminal.
             return Report(ctx, ranked, graphNodes, graphEdges, report, iterateSeconds, graphSeconds, course: false);
         }, ("damping", "--damping"), ("Damping", "--damping"), ("tolerance", "--tol"), ("Tolerance", "--tol"), ("maxIterations", "--max-iter"),
-            ("MaxIterations", "--max-iter"), ("l", "--links"), ("linkMatrix", "--links"), ("Personalization", "--personalization"), ("o", "--personalization"),
+            ("MaxIterations", "--max-iter"), ("l", "--links"), ("linkMatrix", "--links"), ("personalization", "--personalization"),
             ("scale", "--rmat"), ("edgeFactor", "--edge-factor"), ("pages", "--internet"), ("nodeCount", "--nodes"));
         return cmd;
     }

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
-using MathForML.Plots;
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
+using MathForML.Plots;
 
 namespace MathForML.Cli.Commands;
 

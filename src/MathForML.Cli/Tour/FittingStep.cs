@@ -1,8 +1,7 @@
-using System.Reflection;
-using MathForML.Plots;
 using MathForML.Data;
 using MathForML.LinearAlgebra;
 using MathForML.Optimization;
+using MathForML.Plots;
 
 namespace MathForML.Cli.Tour;
 
@@ -68,4 +67,4 @@ internal sealed class FittingStep : ITourStep
         };
     }
 
-    }
+}

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using MathForML.Plots;
 using MathForML.Data;
 using MathForML.LinearAlgebra;
+using MathForML.Plots;
 using MathForML.Randomness;
 
 namespace MathForML.Cli.Tour;

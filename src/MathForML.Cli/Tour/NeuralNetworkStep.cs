@@ -1,5 +1,5 @@
-using MathForML.Plots;
 using MathForML.NeuralNetworks;
+using MathForML.Plots;
 
 namespace MathForML.Cli.Tour;
 

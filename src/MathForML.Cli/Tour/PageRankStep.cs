@@ -1,6 +1,6 @@
-using MathForML.Plots;
 using MathForML.Graphs;
 using MathForML.LinearAlgebra;
+using MathForML.Plots;
 
 namespace MathForML.Cli.Tour;
 

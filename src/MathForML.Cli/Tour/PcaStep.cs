@@ -1,7 +1,7 @@
-using MathForML.Plots;
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
+using MathForML.Plots;
 
 namespace MathForML.Cli.Tour;
 

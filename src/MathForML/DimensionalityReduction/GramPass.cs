@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
+using MathForML.Kernels;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Eigen;
-using MathForML.Kernels;
 
 namespace MathForML.DimensionalityReduction;
 

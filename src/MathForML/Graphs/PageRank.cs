@@ -30,7 +30,7 @@ public static class PageRank
         IProgress<PageRankStep>? progress = null)
     {
         options ??= new PageRankOptions();
-        Validate(options, graph.NodeCount);
+        ValidatePersonalization(options.Personalization, graph.NodeCount);
         int n = graph.NodeCount;
         if (n == 0) return new PageRankResult([], 0, true, []);
         double d = options.Damping;
@@ -134,8 +134,9 @@ public static class PageRank
     public static PageRankResult Course(Matrix linkMatrix, double damping = 1.0, double tolerance = 0.01, int maxIterations = 10000)
     {
         ValidateLinkMatrix(linkMatrix);
-        if (!(damping >= 0 && damping <= 1)) throw new ArgumentOutOfRangeException(nameof(damping), damping, "Damping must be in [0, 1].");
-        if (!(tolerance > 0)) throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "The tolerance must be positive.");
+        if (!(damping >= 0 && damping <= 1)) throw new ArgumentOutOfRangeException(nameof(damping), damping, $"Damping must be in [0, 1], got {damping}.");
+        if (!(tolerance > 0)) throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, $"The tolerance must be positive, got {tolerance}.");
+        if (maxIterations < 1) throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, $"The iteration limit must be at least 1, got {maxIterations}.");
         var m = DampedMatrix(linkMatrix, damping);
         int n = m.Rows;
         var r = Vector.Filled(n, 100.0 / n);
@@ -201,18 +202,14 @@ public static class PageRank
         }
     }
 
-    private static void Validate(PageRankOptions o, int n)
+    /// <summary>The jump distribution must be n non-negative numbers summing to 1 (the other settings are checked as they are set).</summary>
+    private static void ValidatePersonalization(IReadOnlyList<double>? personalization, int n)
     {
-        if (!(o.Damping >= 0 && o.Damping <= 1)) throw new ArgumentOutOfRangeException(nameof(o), o.Damping, "Damping must be in [0, 1].");
-        if (!(o.Tolerance > 0)) throw new ArgumentOutOfRangeException(nameof(o), o.Tolerance, "The tolerance must be positive.");
-        ArgumentOutOfRangeException.ThrowIfNegative(o.MaxIterations, nameof(o));
-        if (o.Personalization is { } p)
-        {
-            if (p.Count != n) throw new DimensionMismatchException($"The personalization vector has {p.Count} entries for {n} nodes.", nameof(o));
-            if (p.Any(x => !(x >= 0))) throw new ArgumentException("Personalization entries must be non-negative numbers.", nameof(o));
-            double s = p.Sum();
-            if (Math.Abs(s - 1) > 1e-9) throw new ArgumentException($"The personalization vector sums to {s:G6}, not 1.", nameof(o));
-        }
+        if (personalization is not { } p) return;
+        if (p.Count != n) throw new DimensionMismatchException($"The personalization vector has {p.Count} entries for {n} nodes.", nameof(personalization));
+        if (p.Any(x => !(x >= 0))) throw new ArgumentException("Personalization entries must be non-negative numbers.", nameof(personalization));
+        double s = p.Sum();
+        if (Math.Abs(s - 1) > 1e-9) throw new ArgumentException($"The personalization vector sums to {s:G6}, not 1.", nameof(personalization));
     }
 
     private static double[] Filled(int n, double value)

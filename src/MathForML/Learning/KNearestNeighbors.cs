@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using MathForML.Kernels;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Learning;
 
@@ -82,8 +83,8 @@ public sealed class KNearestNeighbors
         {
             var row = train.RowSpan(i);
             double norm = RangeAccumulation.SquaredNormAndRange<double>(row, lo, hi);
-            if (!double.IsFinite(norm) && !IsFinite(row))
-                throw new ArgumentException($"The training set holds NaN or infinite values (row {i}).", nameof(train));
+            if (!double.IsFinite(norm) && Finite.IndexOfNonFinite(row) is var j and >= 0)
+                throw new NonFiniteValueException(nameof(train), i, j, row[j]);
             _trainNorms[i] = norm;
         }
 
@@ -94,13 +95,6 @@ public sealed class KNearestNeighbors
         _constantValues = [.. _constantFeatures.Select(j => lo[j])];
         _labelCount = labels.Max() + 1;
         _maxTrainNorm = Math.Sqrt(_trainNorms.Max());
-    }
-
-    private static bool IsFinite(ReadOnlySpan<double> values)
-    {
-        foreach (double v in values)
-            if (!double.IsFinite(v)) return false;
-        return true;
     }
 
     /// <summary>The micro-kernel family of the float32 screen (tests force each one).</summary>
@@ -169,7 +163,7 @@ public sealed class KNearestNeighbors
         if (k < 1 || k > Count) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be between 1 and the {Count} training samples.");
         if (queries.Columns != Features)
             throw new DimensionMismatchException($"Queries have {queries.Columns} features, the training samples {Features}.", nameof(queries));
-        if (!queries.IsFinite()) throw new ArgumentException("The queries hold NaN or infinite values.", nameof(queries));
+        Finite.Require(queries, nameof(queries));
         return screen && Features >= ScreenMinFeatures && k <= ScreenMaxK && k + ScreenExtra < Count && _active.Length > 0
             ? Screened(queries, k) : Exact(queries, k);
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MathForML.Kernels;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -25,7 +26,6 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// </remarks>
 internal static class SecularEquation
 {
-    private const double Epsilon = 2.220446049250313e-16;
     private const int MaxIterations = 200;
     private const int ParallelSize = 256;
 
@@ -146,10 +146,10 @@ internal static class SecularEquation
 
             double f = 1 / rho + psi + phi;
             double error = 8 * (1 / rho + Math.Abs(psi) + Math.Abs(phi)) + Math.Abs(t) * (dPsi + dPhi);
-            if (Math.Abs(f) <= Epsilon * error) break;
+            if (Math.Abs(f) <= MachineEpsilon.Double * error) break;
             if (f < 0) lo = t;
             else hi = t;
-            if (hi - lo <= 2 * Epsilon * Math.Max(Math.Abs(lo), Math.Abs(hi))) break;
+            if (hi - lo <= 2 * MachineEpsilon.Double * Math.Max(Math.Abs(lo), Math.Abs(hi))) break;
 
             double next = double.NaN;
             double dl = delta[left] - t;
