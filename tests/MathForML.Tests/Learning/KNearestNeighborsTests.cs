@@ -2,6 +2,7 @@ using CsCheck;
 using MathForML.Kernels;
 using MathForML.Learning;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 using MathForML.Tests.Statistics;
 
 namespace MathForML.Tests.Learning;
@@ -76,7 +77,11 @@ public class KNearestNeighborsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => model.Predict(train, 0));
         Assert.Throws<DimensionMismatchException>(() => KNearestNeighbors.Fit(train, [0]));
         Assert.Throws<DimensionMismatchException>(() => model.Predict(new Matrix(1, 3), 1));
-        Assert.Throws<ArgumentException>(() => model.Predict(Matrix.FromRows([double.NaN, 0]), 1));
+        var query = Assert.Throws<NonFiniteValueException>(() => model.Predict(Matrix.FromRows([1, 2], [3, double.NaN]), 1));
+        Assert.Equal((1, 1), (query.Row, query.Column));
+        var sample = Assert.Throws<NonFiniteValueException>(() => KNearestNeighbors.Fit(Matrix.FromRows([0, 0], [1, 1], [double.PositiveInfinity, 2]), [0, 1, 0]));
+        Assert.Equal((2, 0), (sample.Row, sample.Column));
+        Assert.Equal("train contains +infinity at row 2, column 0.", sample.Message.Split(" (Parameter")[0]);
         Assert.Throws<ArgumentException>(() => KNearestNeighbors.Fit(train, [0, -1]));
     }
 
