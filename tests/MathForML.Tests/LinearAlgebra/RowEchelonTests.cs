@@ -65,4 +65,14 @@ public class RowEchelonTests
         Assert.Equal(0, RowEchelon.Rank(new Matrix(3, 4)));
         Assert.Equal(0, RowEchelon.Rank(new Matrix(0, 0)));
     }
+
+    [Theory]
+    [InlineData(-1e-12)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void ANegativeOrNonFiniteToleranceIsRejected(double tolerance)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => RowEchelon.Reduce(Matrix.Identity(2), tolerance));
+        Assert.Equal("tolerance", e.ParamName);
+    }
 }

@@ -64,4 +64,14 @@ public class TransformationsTests
         Assert.Throws<SingularMatrixException>(() => Transformations.ToBasis(Matrix.FromRows([1, 2], [2, 4]), Vector.Of(1, 1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => Transformations.Rotation(3, 1, 1, 0));
     }
+
+    [Fact]
+    public void ApplyNeedsOnePointPerColumnOfTheRightHeight()
+    {
+        var t = Transformations.Reflection(Matrix.FromRows([1, 0], [0, 1]));
+        var e = Assert.Throws<DimensionMismatchException>(() => Transformations.Apply(t, Matrix.FromRows([1], [2], [3])));
+        Assert.Equal("points", e.ParamName);
+        Assert.StartsWith("Points must have 2 rows (one point per column); found 3×1.", e.Message, StringComparison.Ordinal);
+        Assert.Equal(Matrix.FromRows([1], [-2]).ToArray(), Transformations.Apply(t, Matrix.FromRows([1], [2])).ToArray());
+    }
 }
