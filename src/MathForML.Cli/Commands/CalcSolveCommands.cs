@@ -31,10 +31,7 @@ internal static class CalcSolveCommands
             if (names.Count == 0) names = ["x"];
             if (names.Count != equations.Length)
                 throw new UserInputException($"{equations.Length} equation(s) in {names.Count} unknown(s) ({string.Join(", ", names)}): Newton needs as many equations as unknowns.");
-            double t = parse.GetValue(tol);
-            if (!(t > 0)) throw new UserInputException($"--tol must be positive, got {t}.");
-            int limit = parse.GetValue(maxIter);
-            if (limit < 1) throw new UserInputException($"--max-iter must be at least 1, got {limit}.");
+            var settings = new NewtonOptions { Tolerance = parse.GetValue(tol), MaxIterations = parse.GetValue(maxIter) };
             var x0 = StartFor("--start", parse.GetValue(start)!, names);
             var f = equations.Select(e => e.Compile(names)).ToArray();
             var jacobian = Jacobian.Symbolic(equations, names);
@@ -47,7 +44,7 @@ internal static class CalcSolveCommands
                 for (int r = 0; r < names.Count; r++)
                     for (int c = 0; c < names.Count; c++) m[r, c] = j[r, c](x);
                 return m;
-            }, x0, new NewtonOptions { Tolerance = t, MaxIterations = limit });
+            }, x0, settings);
             object root = names.Count == 1 ? result.Root[0] : names.Zip(result.Root).ToDictionary(p => p.First, p => p.Second);
             object path = names.Count == 1 ? result.Path.Select(p => p[0]).ToArray() : result.Path;
             ctx.Emit(new
@@ -66,7 +63,7 @@ internal static class CalcSolveCommands
             });
             if (!result.Converged) ctx.Warn($"Newton-Raphson did not converge: {Describe(result.StopReason)}.");
             return result.Converged ? ExitCodes.Success : ExitCodes.NotConverged;
-        }, ("start", "--start"), ("tolerance", "--tol"), ("maxIterations", "--max-iter"));
+        }, ("start", "--start"), ("Tolerance", "--tol"), ("MaxIterations", "--max-iter"));
         return cmd;
     }
 
@@ -92,13 +89,9 @@ internal static class CalcSolveCommands
             var f = Parse(parse.GetValue(expr)!);
             var names = f.Variables;
             if (names.Count == 0) throw new UserInputException("the formula has no variables to minimise over.");
-            double gamma = parse.GetValue(step);
-            if (!(gamma > 0) || !double.IsFinite(gamma)) throw new UserInputException($"--step must be positive, got {gamma}.");
-            int limit = parse.GetValue(maxIter);
-            if (limit < 1) throw new UserInputException($"--max-iter must be at least 1, got {limit}.");
+            var settings = new GradientDescentOptions { Strategy = parse.GetValue(method), StepSize = parse.GetValue(step), MaxSteps = parse.GetValue(maxIter) };
             var x0 = StartFor("--start", parse.GetValue(start)!, names);
-            var strategy = parse.GetValue(method);
-            var result = GradientDescent.Minimize(f, names, x0, new GradientDescentOptions { Strategy = strategy, StepSize = gamma, MaxSteps = limit });
+            var result = GradientDescent.Minimize(f, names, x0, settings);
             ctx.Emit(new
             {
                 minimum = names.Zip(result.Minimum).ToDictionary(p => p.First, p => p.Second),
@@ -107,7 +100,7 @@ internal static class CalcSolveCommands
                 newton_steps = result.NewtonSteps,
                 converged = result.Converged,
                 stop_reason = result.StopReason.ToString(),
-                method = CommonOptions.NameOf(Strategies, strategy),
+                method = CommonOptions.NameOf(Strategies, settings.Strategy),
                 variables = names,
                 path = result.Path,
             }, () =>
@@ -117,7 +110,7 @@ internal static class CalcSolveCommands
             });
             if (!result.Converged) ctx.Warn($"the descent did not converge ({result.StopReason}).");
             return result.Converged ? ExitCodes.Success : ExitCodes.NotConverged;
-        }, ("start", "--start"));
+        }, ("start", "--start"), ("StepSize", "--step"), ("MaxSteps", "--max-iter"));
         return cmd;
     }
 }

@@ -38,8 +38,8 @@ internal static class FitCommand
             var options = new NonlinearLeastSquaresOptions
             {
                 Method = parse.GetValue(method),
-                MaxIterations = parse.GetValue(maxIter) is { } m ? (m >= 1 ? m : throw new UserInputException($"--max-iter must be at least 1, got {m}.")) : null,
-                Aggression = parse.GetValue(aggression) is var a && a > 0 && double.IsFinite(a) ? a : throw new UserInputException($"--aggression must be positive, got {parse.GetValue(aggression)}."),
+                MaxIterations = parse.GetValue(maxIter),
+                Aggression = parse.GetValue(aggression),
             };
             string path = parse.GetValue(data)!;
             var load = Stopwatch.StartNew();
@@ -51,7 +51,7 @@ internal static class FitCommand
             Report(ctx, problem, result, CommonOptions.NameOf(Methods, parse.GetValue(method)), seconds, loadSeconds);
             if (!result.Converged) ctx.Warn($"the fit did not converge ({result.StopReason} after {result.Iterations} iterations); the parameters are the last iterate.");
             return result.Converged ? ExitCodes.Success : ExitCodes.NotConverged;
-        }, ("start", "--start"), ("y", "--data"), ("x", "--data"));
+        }, ("start", "--start"), ("y", "--data"), ("x", "--data"), ("MaxIterations", "--max-iter"), ("Aggression", "--aggression"));
         return cmd;
     }
 

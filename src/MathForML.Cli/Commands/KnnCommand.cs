@@ -26,9 +26,7 @@ internal static class KnnCommand
             string trainPath = parse.GetValue(train)!, labelPath = parse.GetValue(labels)!, testPath = parse.GetValue(test)!;
             var x = DataSetFile.ReadSamples(trainPath);
             var y = DataSetFile.ReadLabels(labelPath);
-            if (y.Length != x.Rows) throw new UserInputException($"{labelPath} holds {y.Length} labels but {trainPath} holds {x.Rows} samples.");
             var q = DataSetFile.ReadSamples(testPath);
-            if (q.Columns != x.Columns) throw new UserInputException($"{testPath} has {q.Columns} features per sample, {trainPath} has {x.Columns}.");
             int[]? truth = null;
             if (parse.GetValue(testLabels) is { } truthPath)
             {

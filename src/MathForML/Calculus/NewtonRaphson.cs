@@ -21,17 +21,17 @@ public enum NewtonStopReason
 /// <summary>Options of <see cref="NewtonRaphson"/>.</summary>
 public sealed record NewtonOptions
 {
-    /// <summary>Stop when |f(x)| (‖f(x)‖∞ in n-D) is at most this.</summary>
-    public double Tolerance { get; init; } = 1e-12;
+    /// <summary>Stop when |f(x)| (‖f(x)‖∞ in n-D) is at most this (positive; checked when set).</summary>
+    public double Tolerance { get; init => field = Setting.Positive(value, nameof(Tolerance), "The tolerance"); } = 1e-12;
 
-    /// <summary>Stop when ‖δ‖∞ ≤ StepTolerance·(1 + ‖x‖∞).</summary>
-    public double StepTolerance { get; init; } = 1e-15;
+    /// <summary>Stop when ‖δ‖∞ ≤ StepTolerance·(1 + ‖x‖∞) (≥ 0; checked when set).</summary>
+    public double StepTolerance { get; init => field = Setting.NonNegative(value, nameof(StepTolerance), "The step tolerance"); } = 1e-15;
 
-    /// <summary>Iteration limit.</summary>
-    public int MaxIterations { get; init; } = 100;
+    /// <summary>Iteration limit (at least 1; checked when set).</summary>
+    public int MaxIterations { get; init => field = Setting.AtLeast(value, 1, nameof(MaxIterations), "The iteration limit"); } = 100;
 
-    /// <summary>Declare divergence after this many consecutive steps that increase |f| by a factor above 2.</summary>
-    public int GrowthLimit { get; init; } = 10;
+    /// <summary>Declare divergence after this many consecutive steps that increase |f| by a factor above 2 (at least 1).</summary>
+    public int GrowthLimit { get; init => field = Setting.AtLeast(value, 1, nameof(GrowthLimit), "The growth limit"); } = 10;
 }
 
 /// <summary>A root found (or not) by <see cref="NewtonRaphson"/>, with the path of iterates x₀, x₁, ….</summary>

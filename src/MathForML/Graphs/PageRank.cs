@@ -134,9 +134,9 @@ public static class PageRank
     public static PageRankResult Course(Matrix linkMatrix, double damping = 1.0, double tolerance = 0.01, int maxIterations = 10000)
     {
         ValidateLinkMatrix(linkMatrix);
-        if (!(damping >= 0 && damping <= 1)) throw new ArgumentOutOfRangeException(nameof(damping), damping, $"Damping must be in [0, 1], got {damping}.");
-        if (!(tolerance > 0)) throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, $"The tolerance must be positive, got {tolerance}.");
-        if (maxIterations < 1) throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, $"The iteration limit must be at least 1, got {maxIterations}.");
+        Setting.Fraction(damping, nameof(damping), "Damping");
+        Setting.Positive(tolerance, nameof(tolerance), "The tolerance");
+        Setting.AtLeast(maxIterations, 1, nameof(maxIterations), "The iteration limit");
         var m = DampedMatrix(linkMatrix, damping);
         int n = m.Rows;
         var r = Vector.Filled(n, 100.0 / n);

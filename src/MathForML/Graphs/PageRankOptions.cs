@@ -1,3 +1,5 @@
+using MathForML.Numerics;
+
 namespace MathForML.Graphs;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record PageRankOptions
     public double Damping
     {
         get;
-        init => field = value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Damping), value, $"Damping must be in [0, 1], got {value}.");
+        init => field = Setting.Fraction(value, nameof(Damping), "Damping");
     } = 0.85;
 
     /// <summary>Stop when ‖x_new − x_old‖₁ falls below this (default 1e-10; must be positive).</summary>
@@ -19,7 +21,7 @@ public sealed record PageRankOptions
     public double Tolerance
     {
         get;
-        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(Tolerance), value, $"The tolerance must be positive, got {value}.");
+        init => field = Setting.Positive(value, nameof(Tolerance), "The tolerance");
     } = 1e-10;
 
     /// <summary>Iteration limit (default 1000; at least 1).</summary>
@@ -27,7 +29,7 @@ public sealed record PageRankOptions
     public int MaxIterations
     {
         get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxIterations), value, $"The iteration limit must be at least 1, got {value}.");
+        init => field = Setting.AtLeast(value, 1, nameof(MaxIterations), "The iteration limit");
     } = 1000;
 
     /// <summary>The jump distribution v (length n, non-negative, sum 1); uniform when null.</summary>

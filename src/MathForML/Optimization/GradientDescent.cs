@@ -36,14 +36,14 @@ public sealed record GradientDescentOptions
     /// <summary>The strategy.</summary>
     public DescentStrategy Strategy { get; init; } = DescentStrategy.Hybrid;
 
-    /// <summary>γ in −γ·J.</summary>
-    public double StepSize { get; init; } = 0.1;
+    /// <summary>γ in −γ·J (positive; checked when set).</summary>
+    public double StepSize { get; init => field = Setting.Positive(value, nameof(StepSize), "The step size γ"); } = 0.1;
 
     /// <summary>The hybrid's longest Newton step (Euclidean length).</summary>
     public double MaxNewtonStep { get; init; } = 2;
 
-    /// <summary>Step limit.</summary>
-    public int MaxSteps { get; init; } = 1000;
+    /// <summary>Step limit (at least 1; checked when set).</summary>
+    public int MaxSteps { get; init => field = Setting.AtLeast(value, 1, nameof(MaxSteps), "The step limit"); } = 1000;
 
     /// <summary>Stop when ‖J‖ is at most this.</summary>
     public double GradientTolerance { get; init; } = 1e-10;
@@ -91,7 +91,6 @@ public static class GradientDescent
         var o = options ?? new GradientDescentOptions();
         if (o.Strategy != DescentStrategy.Gradient && hessian is null)
             throw new ArgumentException($"the {o.Strategy} strategy needs the Hessian.", nameof(hessian));
-        if (!(o.StepSize > 0)) throw new ArgumentOutOfRangeException(nameof(options), o.StepSize, "The step size γ must be positive.");
         var x = (double[])start.Clone();
         if (!double.IsFinite(f(x))) throw new ArgumentException($"f is not finite at the start point [{string.Join(", ", x)}].", nameof(start));
         var path = new List<double[]> { (double[])x.Clone() };

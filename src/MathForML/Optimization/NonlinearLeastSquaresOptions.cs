@@ -1,3 +1,5 @@
+using MathForML.Numerics;
+
 namespace MathForML.Optimization;
 
 /// <summary>The solvers of <see cref="NonlinearLeastSquares"/>.</summary>
@@ -36,8 +38,11 @@ public sealed record NonlinearLeastSquaresOptions
     /// <summary>The solver.</summary>
     public NonlinearLeastSquaresMethod Method { get; init; } = NonlinearLeastSquaresMethod.LevenbergMarquardt;
 
-    /// <summary>Iteration limit (Jacobian evaluations). Defaults: 10000 (LM, Gauss–Newton), 50 (steepest descent, as in the course).</summary>
-    public int? MaxIterations { get; init; }
+    /// <summary>
+    /// Iteration limit (Jacobian evaluations; at least 1, checked when set). Defaults: 10000 (LM, Gauss–Newton), 50
+    /// (steepest descent, as in the course).
+    /// </summary>
+    public int? MaxIterations { get; init => field = value is { } v ? Setting.AtLeast(v, 1, nameof(MaxIterations), "The iteration limit") : null; }
 
     /// <summary>Stop when the actual and predicted reductions of S relative to S are both at most this.</summary>
     public double RelativeReductionTolerance { get; init; } = 1e-15;
@@ -58,8 +63,8 @@ public sealed record NonlinearLeastSquaresOptions
     /// </summary>
     public bool ExtendedPrecisionPolish { get; init; } = true;
 
-    /// <summary>The course's aggression a of steepest descent: step = −a·∇χ².</summary>
-    public double Aggression { get; init; } = 2000;
+    /// <summary>The course's aggression a of steepest descent: step = −a·∇χ² (positive; checked when set).</summary>
+    public double Aggression { get; init => field = Setting.Positive(value, nameof(Aggression), "The aggression"); } = 2000;
 
     /// <summary>Keep every accepted parameter vector in <see cref="NonlinearLeastSquaresResult.Path"/>.</summary>
     public bool RecordPath { get; init; }

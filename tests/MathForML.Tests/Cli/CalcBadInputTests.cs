@@ -33,7 +33,7 @@ public class CalcBadInputTests
         { "fit start not name=value", ["fit", "--data", "{dir}/data.csv", "--model", "b1*x", "--start", "1"], "should be name=value" },
         { "fit unused parameter", ["fit", "--data", "{dir}/data.csv", "--model", "b1*x", "--start", "b1=1,b2=3"], "does not use" },
         { "fit bad method", ["fit", "--data", "{dir}/data.csv", "--model", "b1*x", "--start", "b1=1", "--method", "newton"], "newton" },
-        { "fit bad aggression", ["fit", "--data", "{dir}/data.csv", "--model", "b1*x", "--start", "b1=1", "--aggression", "0"], "--aggression must be positive" },
+        { "fit bad aggression", ["fit", "--data", "{dir}/data.csv", "--model", "b1*x", "--start", "b1=1", "--aggression", "0"], "--aggression: The aggression must be a positive number" },
         { "fit nist with columns", ["fit", "--data", "{nist}", "--x", "1"], "do not apply to a NIST" },
         { "fit nist bad start", ["fit", "--data", "{nist}", "--start", "3"], "should be name=value" },
     };

@@ -116,7 +116,7 @@ public class PageRankCommandTests
         { ["pagerank", "--edges", "{dir}/g.txt", "--nodes", "2"], "g.txt: node id 2 is not below the node count 2" },
         { ["pagerank", "--edges", "{dir}/g.bin", "--nodes", "2"], "g.bin: edge 1 (byte offset 8) has node id 2, not below the node count 2" },
         { ["pagerank", "--edges", "{dir}/g.txt", "--damping", "1.5"], "--damping: Damping must be in [0, 1]" },
-        { ["pagerank", "--edges", "{dir}/g.txt", "--tol", "0"], "--tol: The tolerance must be positive" },
+        { ["pagerank", "--edges", "{dir}/g.txt", "--tol", "0"], "--tol: The tolerance must be a positive number" },
         { ["pagerank", "--links", "{dir}/unnormalized.csv"], "Column 0 of the link matrix sums to 2" },
         { ["pagerank"], "exactly one of --links, --edges, --rmat or --internet" },
         { ["pagerank", "--rmat", "4", "--internet", "5"], "exactly one" },
