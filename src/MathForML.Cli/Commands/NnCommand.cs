@@ -138,7 +138,7 @@ internal static class NnCommand
             });
             return ExitCodes.Success;
         }, ("Epochs", "--epochs"), ("BatchSize", "--batch"), ("LearningRate", "--lr"), ("Momentum", "--momentum"), ("samples", "--data"),
-            ("Augmentation", "--augment"), ("sizes", "--layers"), ("testFraction", "--test-fraction"));
+            ("Augmentation", "--augment"), ("sizes", "--layers"), ("testFraction", "--test-fraction"), ("aggression", "--lr"));
         return cmd;
     }
 
@@ -147,7 +147,6 @@ internal static class NnCommand
         if (layers is not null && layers.Replace(" ", "", StringComparison.Ordinal) != "1,6,7,2")
             throw new UserInputException("--data curve trains the course's 1,6,7,2 network; leave --layers out or give 1,6,7,2.");
         if (iterations < 1) throw new UserInputException($"--iterations must be at least 1, got {iterations}.");
-        if (!(aggression > 0)) throw new UserInputException($"--lr (the aggression) must be positive, got {aggression}.");
         var (x, y) = CurveData.Heart();
         var network = new CourseNetwork(seed);
         var watch = Stopwatch.StartNew();

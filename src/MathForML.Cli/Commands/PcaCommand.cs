@@ -84,7 +84,7 @@ internal static class PcaCommand
                 foreach (var f in figures) ctx.Output.WriteLine($"wrote {Path.Combine(parse.GetValue(plots)!, f)}");
             });
             return ExitCodes.Success;
-        }, ("x", "--data"), ("Components", "--components"), ("components", "--components"), ("Oversampling", "--oversampling"), ("Seed", "--seed"));
+        }, ("x", "--data"), ("Components", "--components"), ("components", "--components"));
         return cmd;
     }
 

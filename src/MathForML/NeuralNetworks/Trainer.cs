@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using MathForML.Numerics;
 using MathForML.Randomness;
 
 namespace MathForML.NeuralNetworks;
@@ -7,20 +8,24 @@ namespace MathForML.NeuralNetworks;
 /// <summary>Settings of minibatch training.</summary>
 public sealed record TrainingOptions
 {
-    /// <summary>Passes over the training set (default 5).</summary>
-    public int Epochs { get; init; } = 5;
+    /// <summary>Passes over the training set (default 5; at least 1, checked when set).</summary>
+    public int Epochs { get; init => field = Setting.AtLeast(value, 1, nameof(Epochs), "The number of epochs"); } = 5;
 
-    /// <summary>Samples per gradient step (default 64; the last batch of an epoch may be smaller).</summary>
-    public int BatchSize { get; init; } = 64;
+    /// <summary>Samples per gradient step (default 64, at least 1; the last batch of an epoch may be smaller).</summary>
+    public int BatchSize { get; init => field = Setting.AtLeast(value, 1, nameof(BatchSize), "The batch size"); } = 64;
 
-    /// <summary>Step size η (default 0.1).</summary>
-    public double LearningRate { get; init; } = 0.1;
+    /// <summary>Step size η (default 0.1; positive, checked when set).</summary>
+    public double LearningRate { get; init => field = Setting.Positive(value, nameof(LearningRate), "The learning rate"); } = 0.1;
 
     /// <summary>The update rule (default SGD).</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
 
-    /// <summary>Momentum μ of SGD (default 0).</summary>
-    public double Momentum { get; init; }
+    /// <summary>Momentum μ of SGD (default 0; in [0, 1), checked when set).</summary>
+    public double Momentum
+    {
+        get;
+        init => field = value is >= 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(Momentum), value, $"Momentum must be in [0, 1), got {value}.");
+    }
 
     /// <summary>Seed of the per-epoch shuffling (and of the augmentation).</summary>
     public ulong Seed { get; init; } = 1;
@@ -136,12 +141,8 @@ public static class Trainer
                 if ((uint)label >= (uint)network.Outputs)
                     throw new ArgumentException($"Label {label} is out of range for a network with {network.Outputs} outputs (labels 0 … {network.Outputs - 1}).", nameof(train));
         }
-        if (options.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(options.Epochs), options.Epochs, $"The number of epochs must be at least 1, got {options.Epochs}.");
-        if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options.BatchSize), options.BatchSize, $"The batch size must be at least 1, got {options.BatchSize}.");
-        if (!(options.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(options.LearningRate), options.LearningRate, $"The learning rate must be positive, got {options.LearningRate}.");
         if (options.Augmentation is { } shift && (shift.Width * shift.Height != train.FeatureCount || shift.MaxShift < 0))
             throw new ArgumentException($"Shifting {shift.Width}×{shift.Height} images needs {shift.Width * shift.Height} features per sample, the data has {train.FeatureCount}.", nameof(options.Augmentation));
-        if (!(options.Momentum >= 0 && options.Momentum < 1)) throw new ArgumentOutOfRangeException(nameof(options.Momentum), options.Momentum, $"Momentum must be in [0, 1), got {options.Momentum}.");
     }
 #pragma warning restore CA2208
 }

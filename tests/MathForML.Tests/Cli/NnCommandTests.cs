@@ -70,7 +70,7 @@ public class NnCommandTests
         { ["nn", "train", "--data", "{dir}/blobs.csv", "--optimizer", "rmsprop"], "--optimizer must be one of sgd, adam" },
         { ["nn", "train", "--data", "{dir}/blobs.csv", "--activation", "gelu"], "--activation must be one of sigmoid, relu, tanh" },
         { ["nn", "train", "--data", "{dir}/blobs.csv", "--epochs", "0"], "--epochs: The number of epochs must be at least 1" },
-        { ["nn", "train", "--data", "{dir}/blobs.csv", "--lr", "-1"], "--lr: The learning rate must be positive" },
+        { ["nn", "train", "--data", "{dir}/blobs.csv", "--lr", "-1"], "--lr: The learning rate must be a positive number" },
         { ["nn", "train", "--data", "{dir}/blobs.csv", "--test-fraction", "2"], "--test-fraction must be between" },
         { ["nn", "train", "--data", "curve", "--layers", "1,5,2"], "1,6,7,2" },
         { ["nn", "train", "--data", "{dir}/missing.csv"], "missing.csv" },

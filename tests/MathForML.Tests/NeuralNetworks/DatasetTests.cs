@@ -44,7 +44,8 @@ public class DatasetTests
     {
         var data = Dataset<float>.FromMatrix(Matrix.FromRows([0, 1], [1, 0]), [0, 1]);
         var network = Mlp<float>.Create([2, 2], Activation.Sigmoid, Activation.Softmax, LossFunction.SoftmaxCrossEntropy, 1);
-        var options = new TrainingOptions { Epochs = epochs, BatchSize = batch, LearningRate = rate, Momentum = momentum };
-        Assert.Equal(name, Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Train(network, data, null, options)).ParamName);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Trainer.Train(network, data, null, new TrainingOptions { Epochs = epochs, BatchSize = batch, LearningRate = rate, Momentum = momentum }));
+        Assert.Equal(name, e.ParamName);
     }
 }
