@@ -23,9 +23,17 @@ public static class NpzFile
     public static IReadOnlyDictionary<string, Matrix> Read(string path)
     {
         using var stream = OpenRead(path);
-        using var zip = Open(stream, path);
+        return Read(stream, path);
+    }
+
+    /// <summary>Reads every array of the archive in the seekable <paramref name="stream"/>; <paramref name="name"/> is used in error messages.</summary>
+    internal static IReadOnlyDictionary<string, Matrix> Read(Stream stream, string name)
+    {
+        using var zip = Open(stream, name);
         var result = new OrderedDictionary<string, Matrix>(StringComparer.Ordinal);
-        foreach (var entry in Members(zip, path)) result[ArrayName(entry)] = ReadMember(entry, path, out _);
+        foreach (var entry in Members(zip, name))
+            if (!result.TryAdd(ArrayName(entry), ReadMember(entry, name, out _)))
+                throw new DataFileException(name, $"the .npz archive holds '{entry.FullName}' twice");
         return result;
     }
 
@@ -111,8 +119,17 @@ public static class NpzFile
     /// <summary>The archive's members other than folders; each must be a <c>.npy</c> file.</summary>
     private static List<ZipArchiveEntry> Members(ZipArchive zip, string name)
     {
+        IReadOnlyCollection<ZipArchiveEntry> entries;
+        try
+        {
+            entries = zip.Entries;   // read lazily: a corrupt central directory shows here
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or EndOfStreamException or ArgumentException)
+        {
+            throw new DataFileException(name, $"not a readable .npz (ZIP) archive: {e.Message}");
+        }
         var members = new List<ZipArchiveEntry>();
-        foreach (var entry in zip.Entries)
+        foreach (var entry in entries)
         {
             if (entry.FullName.EndsWith('/')) continue;
             if (!entry.FullName.EndsWith(".npy", StringComparison.Ordinal))
