@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using MathForML.Data;
 using MathForML.LinearAlgebra;
-using MathForML.Tests.Data;
 using MathForML.NeuralNetworks;
+using MathForML.Tests.Data;
 using static MathForML.Tests.Data.NpyFileTests;
 
 namespace MathForML.Tests.Cli;
