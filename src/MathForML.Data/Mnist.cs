@@ -169,8 +169,8 @@ public static class Mnist
         return ImagesMatrix(header, data, path);
     }
 
-    /// <summary>The N×(d₁·d₂…) matrix of IDX images already read, bytes divided by 255.</summary>
-    internal static Matrix ImagesMatrix(IdxHeader header, double[] data, string path)
+    /// <summary>The N×(d₁·d₂…) matrix of IDX images already read, bytes divided by 255 unless <paramref name="divideBytes"/> is false.</summary>
+    internal static Matrix ImagesMatrix(IdxHeader header, double[] data, string path, bool divideBytes = true)
     {
         int n = header.Shape[0];
         // With N = 0 the data is empty whatever the other dimensions, so their product has no file size to bound it.
@@ -181,7 +181,7 @@ public static class Mnist
         }
         if (d > int.MaxValue)
             throw new DataFileException(path, $"images of {string.Join('×', header.Shape.Skip(1))} pixels are more than {int.MaxValue} pixels each");
-        if (header.DataType == IdxDataType.UInt8) System.Numerics.Tensors.TensorPrimitives.Divide(data, 255.0, data);
+        if (divideBytes && header.DataType == IdxDataType.UInt8) System.Numerics.Tensors.TensorPrimitives.Divide(data, 255.0, data);
         for (int i = 0; i < data.Length; i++)
             if (!double.IsFinite(data[i])) throw new DataFileException(path, $"element {i} is {data[i]}: NaN and infinities are not allowed");
         return Matrix.Wrap(n, (int)d, data);

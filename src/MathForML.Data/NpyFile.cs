@@ -6,9 +6,10 @@ using MathForML.LinearAlgebra;
 namespace MathForML.Data;
 
 /// <summary>
-/// Reads and writes NumPy <c>.npy</c> arrays in C order: float64, float32, int32, int64 and uint8, little-endian.
-/// Readers check the declared shape against the file's real size before allocating, and reject Fortran order,
-/// big-endian or other dtypes, and truncated files with a <see cref="DataFileException"/>.
+/// Reads and writes NumPy <c>.npy</c> arrays (NEP 1, numpy/lib/format.py): float64, float32, int32, int64 and uint8,
+/// little-endian. Arrays in Fortran (column-major) order are read and returned in C (row-major) order; files are written
+/// in C order. Readers check the declared shape against the file's real size before allocating, and reject big-endian
+/// or other dtypes and truncated files with a <see cref="DataFileException"/>.
 /// </summary>
 public static class NpyFile
 {
@@ -19,7 +20,7 @@ public static class NpyFile
         return NpyHeader.Read(stream, stream.Length, path);
     }
 
-    /// <summary>Reads the array in <paramref name="path"/>, converting its elements to <typeparamref name="T"/>.</summary>
+    /// <summary>Reads the array in <paramref name="path"/>, converting its elements to <typeparamref name="T"/>; the data come back in C order.</summary>
     public static (long[] Shape, T[] Data) Read<T>(string path) where T : unmanaged, INumber<T>
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -30,7 +31,15 @@ public static class NpyFile
     internal static (long[] Shape, T[] Data) Read<T>(Stream stream, string name) where T : unmanaged, INumber<T>
     {
         var header = NpyHeader.Read(stream, stream.Length, name);
-        MemoryLimit.EnsureFits(header.ElementCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), name, $"shape ({string.Join(", ", header.Shape)}) as {typeof(T).Name}");
+        return (header.Shape, ReadData<T>(stream, header, name));
+    }
+
+    /// <summary>Reads the data that <paramref name="header"/> describes from <paramref name="stream"/>, in C order.</summary>
+    internal static T[] ReadData<T>(Stream stream, NpyHeader header, string name) where T : unmanaged, INumber<T>
+    {
+        // A Fortran-order array is read as it is stored, then permuted into a second array of the same size.
+        long copies = header.FortranOrder && header.Shape.Length > 1 ? 2 : 1;
+        MemoryLimit.EnsureFits(copies * header.ElementCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), name, $"shape ({string.Join(", ", header.Shape)}) as {typeof(T).Name}{(copies > 1 ? " in Fortran order (read, then reordered)" : "")}");
         var data = new T[header.ElementCount];
         stream.Position = header.DataOffset;
         switch (header.DataType)
@@ -41,7 +50,7 @@ public static class NpyFile
             case NpyDataType.Int64: Convert<long, T>(stream, data); break;
             default: Convert<byte, T>(stream, data); break;
         }
-        return (header.Shape, data);
+        return copies > 1 ? ArrayOrder.FortranToC(data, header.Shape) : data;
     }
 
     /// <summary>
@@ -56,9 +65,15 @@ public static class NpyFile
     }
 
     /// <summary>Reads a matrix from the seekable <paramref name="stream"/> as <see cref="ReadMatrix(string)"/> does.</summary>
-    internal static Matrix ReadMatrix(Stream stream, string name)
+    internal static Matrix ReadMatrix(Stream stream, string name) => ReadMatrix(stream, name, out _);
+
+    /// <summary>Reads a matrix as <see cref="ReadMatrix(string)"/> does, giving the element type the file stores.</summary>
+    internal static Matrix ReadMatrix(Stream stream, string name, out NpyDataType storedType)
     {
-        var (shape, data) = Read<double>(stream, name);
+        var header = NpyHeader.Read(stream, stream.Length, name);
+        storedType = header.DataType;
+        var shape = header.Shape;
+        var data = ReadData<double>(stream, header, name);
         for (int i = 0; i < data.Length; i++)
             if (!double.IsFinite(data[i]))
                 throw new DataFileException(name, $"element {i} is {data[i]}: NaN and infinities are not allowed");
@@ -105,6 +120,14 @@ public static class NpyFile
             if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Big-endian hosts are not supported.");
             stream.Write(MemoryMarshal.AsBytes(data.AsSpan()));
         });
+    }
+
+    /// <summary>Writes <paramref name="matrix"/> to <paramref name="stream"/> as a 2-D float64 <c>.npy</c> array (header and data).</summary>
+    internal static void WriteMatrix(Stream stream, Matrix matrix)
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Big-endian hosts are not supported.");
+        NpyHeader.Write(stream, NpyDataType.Float64, [matrix.Rows, matrix.Columns]);
+        for (int i = 0; i < matrix.Rows; i++) stream.Write(MemoryMarshal.AsBytes(matrix.RowSpan(i)));
     }
 
     private static void Convert<TSource, T>(Stream stream, T[] destination)

@@ -11,9 +11,10 @@ namespace MathForML.Data;
 /// Reference: numpy/lib/format.py ("A Simple File Format for NumPy Arrays", NEP 1).
 /// </summary>
 /// <param name="DataType">Element type.</param>
-/// <param name="Shape">Dimensions in C (row-major) order; empty for a scalar.</param>
+/// <param name="Shape">Dimensions (the array's logical shape, whatever the memory order); empty for a scalar.</param>
 /// <param name="DataOffset">Byte offset at which the data starts.</param>
-public sealed record NpyHeader(NpyDataType DataType, long[] Shape, int DataOffset)
+/// <param name="FortranOrder">The data is stored column-major (<c>'fortran_order': True</c>): the first index varies fastest.</param>
+public sealed record NpyHeader(NpyDataType DataType, long[] Shape, int DataOffset, bool FortranOrder = false)
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
@@ -80,8 +81,6 @@ public sealed record NpyHeader(NpyDataType DataType, long[] Shape, int DataOffse
         var shape = Regex.Match(text, @"'shape'\s*:\s*\(([^)]*)\)");
         if (!descr.Success || !fortran.Success || !shape.Success)
             throw new DataFileException(name, $"malformed .npy header: {text.Trim()}");
-        if (fortran.Groups[1].Value == "True")
-            throw new DataFileException(name, "Fortran-order (column-major) .npy arrays are not supported; save with numpy.ascontiguousarray first");
         var type = descr.Groups[1].Value switch
         {
             "<f8" => NpyDataType.Float64,
@@ -108,7 +107,7 @@ public sealed record NpyHeader(NpyDataType DataType, long[] Shape, int DataOffse
             if (product > NpyHeader.MaxElements)
                 throw new DataFileException(name, $"absurd .npy shape ({string.Join(", ", dims)}): more than {NpyHeader.MaxElements} elements");
         }
-        return new NpyHeader(type, dims.ToArray(), dataOffset);
+        return new NpyHeader(type, dims.ToArray(), dataOffset, fortran.Groups[1].Value == "True");
     }
 
     /// <summary>Writes a version 1.0 header for a C-order array, padded with spaces so the data starts on a 64-byte boundary.</summary>

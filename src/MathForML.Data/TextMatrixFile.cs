@@ -6,29 +6,45 @@ namespace MathForML.Data;
 
 /// <summary>
 /// Matrices as text: one row a line, numbers separated by commas (CSV) or by spaces/tabs; <c>#</c> starts a
-/// comment that runs to the end of the line; blank lines are skipped. A first row made only of non-numeric cells
-/// is taken as a header of column names. Every other problem is an error that names file, line and column:
-/// a cell that is not a number, an empty cell, NaN or ±∞, a row whose length differs from the first, binary data,
-/// or a file with no numbers at all.
+/// comment that runs to the end of the line; blank lines are skipped. A first row of column names is detected (all its
+/// cells non-numeric) or declared (<see cref="TextMatrixReadOptions.Header"/>); an index column of row labels, as pandas'
+/// <c>DataFrame.to_csv</c> writes it, is left out (<see cref="TextMatrixReadOptions.IndexColumn"/>); a missing value
+/// (an empty cell, <c>NA</c>, <c>NaN</c>, … see <see cref="MissingValues"/>) is an error or drops its row. Every other
+/// problem is an error that names file, line and column: a cell that is not a number, ±∞, a row whose length differs
+/// from the first, binary data, or a file with no numbers at all. Quoted cells are not unquoted (except in a header),
+/// so a comma inside quotes splits the cell.
 /// </summary>
 public static class TextMatrixFile
 {
+    /// <summary>The markers pandas' <c>read_csv</c> takes for NaN, besides the empty cell.</summary>
+    private static readonly string[] MissingMarkers = ["NA", "N/A", "n/a", "NaN", "nan", "-NaN", "-nan", "NULL", "null", "None", "<NA>", "#N/A", "#NA", "-1.#IND", "1.#QNAN"];
+
     /// <summary>Reads the matrix in <paramref name="path"/>.</summary>
     public static Matrix Read(string path) => Read(path, out _);
 
     /// <summary>Reads the matrix in <paramref name="path"/>, returning the header's column names if it has one.</summary>
-    public static Matrix Read(string path, out IReadOnlyList<string>? header)
+    public static Matrix Read(string path, out IReadOnlyList<string>? header) => Read(path, TextMatrixReadOptions.Default, out header);
+
+    /// <summary>Reads the matrix in <paramref name="path"/> as <paramref name="options"/> say, returning the header's column names if it has one.</summary>
+    public static Matrix Read(string path, TextMatrixReadOptions options, out IReadOnlyList<string>? header)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        return Read(reader, path, out header);
+        return Read(reader, path, options, out header);
     }
 
     /// <summary>Reads a matrix from <paramref name="reader"/>; <paramref name="name"/> is used in error messages.</summary>
-    public static Matrix Read(TextReader reader, string name, out IReadOnlyList<string>? header)
+    public static Matrix Read(TextReader reader, string name, out IReadOnlyList<string>? header) =>
+        Read(reader, name, TextMatrixReadOptions.Default, out header);
+
+    /// <summary>Reads a matrix from <paramref name="reader"/> as <paramref name="options"/> say; <paramref name="name"/> is used in error messages.</summary>
+    public static Matrix Read(TextReader reader, string name, TextMatrixReadOptions options, out IReadOnlyList<string>? header)
     {
+        ArgumentNullException.ThrowIfNull(options);
         header = null;
         var values = new List<double>();
-        int columns = -1, rows = 0, lineNumber = 0;
+        int columns = -1, rows = 0, lineNumber = 0, dropped = 0;
+        int index = options.IndexColumn ?? -1;
+        bool headerPossible = options.Header != false;
         var cells = new List<(int Start, int Length)>();
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -41,32 +57,58 @@ public static class TextMatrixFile
             if (hash >= 0) text = text[..hash];
             if (text.IsWhiteSpace()) continue;
 
-            SplitCells(text, cells, name, lineNumber);
-            if (rows == 0 && header is null && columns < 0 && AllNonNumeric(text, cells))
+            SplitCells(text, cells);
+            if (index >= cells.Count)
+                throw new DataFileException(name, $"row has {cells.Count} values, no index column {index} (0-based)", lineNumber, 1);
+            if (headerPossible)
             {
-                var names = new string[cells.Count];
-                for (int c = 0; c < names.Length; c++) names[c] = text.Slice(cells[c].Start, cells[c].Length).ToString();
-                header = names;
-                columns = cells.Count;
-                continue;
+                headerPossible = false;
+                if (options.Header == true || AllNonNumeric(text, cells, index))
+                {
+                    var names = new List<string>(cells.Count);
+                    for (int c = 0; c < cells.Count; c++)
+                        if (c != index) names.Add(Unquote(text.Slice(cells[c].Start, cells[c].Length)));
+                    header = names;
+                    columns = cells.Count;
+                    continue;
+                }
             }
             if (columns < 0) columns = cells.Count;
             else if (cells.Count != columns)
                 throw new DataFileException(name, $"row has {cells.Count} values, expected {columns} like the {(header is null ? "first row" : "header")}", lineNumber, 1);
-            foreach (var (start, length) in cells)
+            int before = values.Count;
+            bool missing = false;
+            for (int c = 0; c < cells.Count && !missing; c++)
             {
+                if (c == index) continue;
+                var (start, length) = cells[c];
                 var cell = text.Slice(start, length);
+                if (IsMissing(cell))
+                {
+                    if (options.Missing == MissingValues.DropRow) { missing = true; continue; }
+                    string what = cell.IsEmpty ? "empty cell" : $"'{Clip(cell)}' is not a finite number";
+                    throw new DataFileException(name, $"{what}: a missing value (rows with one can be dropped: MissingValues.DropRow, mml --missing drop)", lineNumber, start + 1);
+                }
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var x))
                     throw new DataFileException(name, $"'{Clip(cell)}' is not a number", lineNumber, start + 1);
                 if (!double.IsFinite(x))
-                    throw new DataFileException(name, $"'{Clip(cell)}' is not a finite number (NaN and infinities are not allowed)", lineNumber, start + 1);
+                    throw new DataFileException(name, $"'{Clip(cell)}' is not a finite number (infinities are not allowed)", lineNumber, start + 1);
                 values.Add(x);
+            }
+            if (missing)
+            {
+                values.RemoveRange(before, values.Count - before);
+                dropped++;
+                continue;
             }
             rows++;
         }
         if (rows == 0)
-            throw new DataFileException(name, lineNumber == 0 ? "the file is empty" : "the file holds no numbers");
-        return Matrix.Wrap(rows, columns, values.ToArray());
+            throw new DataFileException(name,
+                lineNumber == 0 ? "the file is empty"
+                : dropped > 0 ? $"every row ({dropped}) has a missing value, none is left"
+                : "the file holds no numbers");
+        return Matrix.Wrap(rows, index >= 0 ? columns - 1 : columns, values.ToArray());
     }
 
     /// <summary>Writes <paramref name="matrix"/> atomically, comma-separated for <c>.csv</c> and space-separated otherwise, with round-trip precision.</summary>
@@ -99,7 +141,7 @@ public static class TextMatrixFile
         }
     }
 
-    private static void SplitCells(ReadOnlySpan<char> text, List<(int, int)> cells, string name, int lineNumber)
+    private static void SplitCells(ReadOnlySpan<char> text, List<(int, int)> cells)
     {
         cells.Clear();
         if (text.Contains(','))
@@ -110,8 +152,7 @@ public static class TextMatrixFile
                 int comma = text[start..].IndexOf(',');
                 int end = comma < 0 ? text.Length : start + comma;
                 var (s, l) = Trim(text, start, end);
-                if (l == 0) throw new DataFileException(name, "empty cell", lineNumber, start + 1);
-                cells.Add((s, l));
+                cells.Add(l == 0 ? (start, 0) : (s, l));
                 if (comma < 0) break;
                 start = end + 1;
             }
@@ -135,16 +176,32 @@ public static class TextMatrixFile
         return (start, end - start);
     }
 
-    private static bool AllNonNumeric(ReadOnlySpan<char> text, List<(int Start, int Length)> cells)
+    /// <summary>True when every cell but the index column's is a name: it starts with a letter, '_' or '"' (empty cells count as names; all of them empty do not).</summary>
+    private static bool AllNonNumeric(ReadOnlySpan<char> text, List<(int Start, int Length)> cells, int index)
     {
-        foreach (var (s, l) in cells)
+        bool named = false;
+        for (int c = 0; c < cells.Count; c++)
         {
-            var cell = text.Slice(s, l);
-            if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return false;
+            if (c == index) continue;
+            var cell = text.Slice(cells[c].Start, cells[c].Length);
+            if (cell.IsEmpty) continue;
+            if (IsMissing(cell) || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return false;
             if (!char.IsLetter(cell[0]) && cell[0] != '_' && cell[0] != '"') return false;
+            named = true;
         }
-        return true;
+        return named;
     }
+
+    private static bool IsMissing(ReadOnlySpan<char> cell)
+    {
+        if (cell.IsEmpty) return true;
+        foreach (var marker in MissingMarkers)
+            if (cell.SequenceEqual(marker)) return true;
+        return false;
+    }
+
+    private static string Unquote(ReadOnlySpan<char> cell) =>
+        (cell.Length >= 2 && cell[0] == '"' && cell[^1] == '"' ? cell[1..^1] : cell).ToString();
 
     private static string Clip(ReadOnlySpan<char> cell) => cell.Length <= 24 ? cell.ToString() : string.Concat(cell[..24], "…");
 }

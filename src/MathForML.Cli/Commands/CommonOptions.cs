@@ -56,13 +56,71 @@ internal static class CommonOptions
 
     public static Option<string?> OutOption(string description) => new("--out") { Description = description };
 
-    /// <summary>Reads a matrix file argument (CSV/whitespace text or .npy).</summary>
-    public static Matrix ReadMatrix(string path) => MatrixFile.Read(path);
+    private const string IndexColumnName = "--index-col", MissingName = "--missing", ScaleName = "--scale";
 
-    /// <summary>Writes <paramref name="m"/> to <paramref name="path"/> (atomically) when a path was given.</summary>
+    /// <summary>The names of <see cref="PixelScale"/> on the command line.</summary>
+    private static readonly (string Name, PixelScale Value)[] ScaleNames = [("auto", PixelScale.Auto), ("none", PixelScale.None), ("255", PixelScale.Divide255)];
+
+    /// <summary>
+    /// Adds the options that say how a command's matrix files are read: <c>--index-col N</c> (a 0-based column of row
+    /// labels to leave out, as pandas writes it) and <c>--missing error|drop</c> (what an empty or NA cell does), and with
+    /// <paramref name="scale"/> <c>--scale auto|none|255</c> (uint8 pixels divided by 255, as they are, or every value divided).
+    /// <see cref="ReadMatrix(string, ParseResult)"/> and <see cref="ReadSamples"/> then follow them.
+    /// </summary>
+    public static void AddFileReading(Command command, bool scale = false)
+    {
+        var index = new Option<int?>(IndexColumnName) { Description = "Leave out this 0-based column of row labels (pandas' index column) from text files." };
+        index.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0) result.AddError($"{IndexColumnName} must be a 0-based column number, at least 0.");
+        });
+        command.Options.Add(index);
+        command.Options.Add(EnumOption(MissingName, "A missing value (empty cell, NA, NaN) in a text file: an error, or drop its row.", MissingValues.Error, ("error", MissingValues.Error), ("drop", MissingValues.DropRow)));
+        if (scale)
+            command.Options.Add(EnumOption(ScaleName, "Sample values: auto (uint8 pixels ÷ 255, other types as they are), none, or 255 (every value ÷ 255).", PixelScale.Auto, ScaleNames));
+    }
+
+    /// <summary>How the parsed command reads text files (<see cref="AddFileReading"/>; the defaults when it has no such options).</summary>
+    public static TextMatrixReadOptions TextReading(ParseResult parse)
+    {
+        if (!Has(parse, IndexColumnName)) return TextMatrixReadOptions.Default;
+        return new TextMatrixReadOptions { IndexColumn = parse.GetValue<int?>(IndexColumnName), Missing = parse.GetValue<MissingValues>(MissingName) };
+    }
+
+    /// <summary>Reads a matrix file argument (text, .npy or .npz, <c>file.npz:name</c>; <c>-</c> is text on standard input).</summary>
+    public static Matrix ReadMatrix(string path) => ReadMatrix(path, TextMatrixReadOptions.Default);
+
+    /// <summary>Reads a matrix file argument as the parsed command's <see cref="AddFileReading"/> options say.</summary>
+    public static Matrix ReadMatrix(string path, ParseResult parse) => ReadMatrix(path, TextReading(parse));
+
+    private static Matrix ReadMatrix(string path, TextMatrixReadOptions text) =>
+        path == "-" ? TextMatrixFile.Read(Console.In, StandardInput, text, out _) : MatrixFile.Read(path, text);
+
+    /// <summary>Reads the samples of a data file (IDX, .npy, .npz, text; <c>-</c> is text on standard input) as the parsed command's options say.</summary>
+    public static Matrix ReadSamples(string path, ParseResult parse)
+    {
+        var text = TextReading(parse);
+        var scale = Has(parse, ScaleName) ? parse.GetValue<PixelScale>(ScaleName) : PixelScale.Auto;
+        return path == "-" ? DataSetFile.ReadSamples(Console.In, StandardInput, text, scale) : DataSetFile.ReadSamples(path, text, scale);
+    }
+
+    private const string StandardInput = "<stdin>";
+
+    private static bool Has(ParseResult parse, string option) => parse.CommandResult.Command.Options.Any(o => o.Name == option);
+
+    /// <summary>
+    /// Writes <paramref name="m"/> to <paramref name="path"/> (atomically, in the format its extension names) when a path
+    /// was given; <c>-</c> writes CSV to standard output.
+    /// </summary>
     public static void WriteIfRequested(string? path, Matrix m)
     {
-        if (!string.IsNullOrEmpty(path)) MatrixFile.Write(path, m);
+        if (string.IsNullOrEmpty(path)) return;
+        if (path == "-")
+        {
+            TextMatrixFile.Write(Console.Out, m, ',');
+            Console.Out.Flush();
+        }
+        else MatrixFile.Write(path, m);
     }
 
     /// <summary>

@@ -19,14 +19,15 @@ internal static class KnnCommand
         {
             train, labels, test, testLabels, k,
         };
+        CommonOptions.AddFileReading(cmd, scale: true);
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var load = Stopwatch.StartNew();
             string trainPath = parse.GetValue(train)!, labelPath = parse.GetValue(labels)!, testPath = parse.GetValue(test)!;
-            var x = DataSetFile.ReadSamples(trainPath);
+            var x = CommonOptions.ReadSamples(trainPath, parse);
             var y = DataSetFile.ReadLabels(labelPath);
-            var q = DataSetFile.ReadSamples(testPath);
+            var q = CommonOptions.ReadSamples(testPath, parse);
             int[]? truth = null;
             if (parse.GetValue(testLabels) is { } truthPath)
             {

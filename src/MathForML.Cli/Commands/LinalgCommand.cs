@@ -9,7 +9,7 @@ internal static class LinalgCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var linalg = new Command("linalg", "Linear algebra on matrix files (.csv/.txt or .npy): echelon form, rank, determinant, inverse, solve, Gram-Schmidt, eigenproblems, SVD, reflections.");
+        var linalg = new Command("linalg", "Linear algebra on matrix files (.csv/.txt, .npy or .npz): echelon form, rank, determinant, inverse, solve, Gram-Schmidt, eigenproblems, SVD, reflections.");
         linalg.Subcommands.Add(Rref(context));
         linalg.Subcommands.Add(Rank(context));
         linalg.Subcommands.Add(Determinant(context));
@@ -19,6 +19,7 @@ internal static class LinalgCommand
         linalg.Subcommands.Add(GramSchmidtCommand(context));
         linalg.Subcommands.Add(Reflect(context));
         foreach (var c in SpectralCommands.Build(context)) linalg.Subcommands.Add(c);
+        foreach (var c in linalg.Subcommands) AddFileReading(c);
         return linalg;
     }
 
@@ -31,7 +32,7 @@ internal static class LinalgCommand
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            var r = RowEchelon.Reduce(ReadMatrix(parse.GetValue(a)!), parse.GetValue(tol));
+            var r = RowEchelon.Reduce(ReadMatrix(parse.GetValue(a)!, parse), parse.GetValue(tol));
             WriteIfRequested(parse.GetValue(output), r.Reduced);
             ctx.Emit(new { rref = r.Reduced, rank = r.Rank, pivots = r.PivotColumns }, () =>
             {
@@ -51,7 +52,7 @@ internal static class LinalgCommand
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            int rank = RowEchelon.Rank(ReadMatrix(parse.GetValue(a)!));
+            int rank = RowEchelon.Rank(ReadMatrix(parse.GetValue(a)!, parse));
             ctx.Emit(new { rank }, () => ctx.Output.WriteLine($"rank: {rank}"));
             return ExitCodes.Success;
         }, ("a", "A"));
@@ -65,7 +66,7 @@ internal static class LinalgCommand
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            var lu = LuDecomposition.Decompose(ReadMatrix(parse.GetValue(a)!));
+            var lu = LuDecomposition.Decompose(ReadMatrix(parse.GetValue(a)!, parse));
             double det = lu.Determinant;
             ctx.Emit(new { determinant = det, singular = lu.IsSingular }, () => ctx.Output.WriteLine($"determinant: {MatrixPrinter.Format(det)}"));
             return ExitCodes.Success;
@@ -81,7 +82,7 @@ internal static class LinalgCommand
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            var lu = LuDecomposition.Decompose(ReadMatrix(parse.GetValue(a)!));
+            var lu = LuDecomposition.Decompose(ReadMatrix(parse.GetValue(a)!, parse));
             var inverse = lu.Inverse();
             WarnIfIllConditioned(ctx, lu);
             WriteIfRequested(parse.GetValue(output), inverse);
@@ -100,8 +101,8 @@ internal static class LinalgCommand
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            var matrix = ReadMatrix(parse.GetValue(a)!);
-            var rhs = ReadMatrix(parse.GetValue(b)!);
+            var matrix = ReadMatrix(parse.GetValue(a)!, parse);
+            var rhs = ReadMatrix(parse.GetValue(b)!, parse);
             if (rhs.Rows == 1 && rhs.Columns == matrix.Rows && matrix.Rows != 1) rhs = rhs.Transpose();
             var lu = LuDecomposition.Decompose(matrix);
             var x = lu.Solve(rhs);
@@ -125,7 +126,7 @@ internal static class LinalgCommand
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            bool singular = !SingularityTest.TryRowEchelon(ReadMatrix(parse.GetValue(a)!), out var echelon);
+            bool singular = !SingularityTest.TryRowEchelon(ReadMatrix(parse.GetValue(a)!, parse), out var echelon);
             ctx.Emit(new { singular, echelon = singular ? null : echelon }, () =>
             {
                 ctx.Output.WriteLine(singular ? "singular: yes" : "singular: no");
@@ -145,7 +146,7 @@ internal static class LinalgCommand
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            var r = GramSchmidt.Orthonormalize(ReadMatrix(parse.GetValue(a)!), parse.GetValue(tol));
+            var r = GramSchmidt.Orthonormalize(ReadMatrix(parse.GetValue(a)!, parse), parse.GetValue(tol));
             WriteIfRequested(parse.GetValue(output), r.Basis);
             ctx.Emit(new { basis = r.Basis, dimension = r.Dimension }, () =>
             {
@@ -166,8 +167,8 @@ internal static class LinalgCommand
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            var t = Transformations.Reflection(ReadMatrix(parse.GetValue(mirror)!));
-            var reflected = Transformations.Apply(t, ReadMatrix(parse.GetValue(points)!));
+            var t = Transformations.Reflection(ReadMatrix(parse.GetValue(mirror)!, parse));
+            var reflected = Transformations.Apply(t, ReadMatrix(parse.GetValue(points)!, parse));
             WriteIfRequested(parse.GetValue(output), reflected);
             ctx.Emit(new { matrix = t, points = reflected }, () =>
             {

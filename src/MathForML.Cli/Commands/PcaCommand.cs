@@ -26,13 +26,14 @@ internal static class PcaCommand
         {
             data, labels, components, solver, normalize, seed, plots,
         };
+        CommonOptions.AddFileReading(cmd, scale: true);
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var plotDir = parse.GetValue(plots) is { Length: > 0 } given ? given : null;
             CommonOptions.CheckOutputFolder(plotDir);
             var load = Stopwatch.StartNew();
-            var (x, y) = Load(parse.GetValue(data)!, parse.GetValue(labels));
+            var (x, y) = Load(parse.GetValue(data)!, parse.GetValue(labels), parse);
             double loadSeconds = load.Elapsed.TotalSeconds;
             int n = x.Rows, d = x.Columns;
             int k = parse.GetValue(components) ?? Math.Min(50, Math.Min(n, d));
@@ -89,7 +90,7 @@ internal static class PcaCommand
     }
 
     /// <summary>The samples and (when known) their labels: MNIST for "mnist", else the file and the optional label file.</summary>
-    internal static (Matrix X, int[]? Labels) Load(string data, string? labelsPath)
+    internal static (Matrix X, int[]? Labels) Load(string data, string? labelsPath, ParseResult parse)
     {
         if (data.Equals("mnist", StringComparison.OrdinalIgnoreCase))
         {
@@ -97,7 +98,7 @@ internal static class PcaCommand
             return (set.Images, set.Labels);
         }
 
-        var x = DataSetFile.ReadSamples(data);
+        var x = CommonOptions.ReadSamples(data, parse);
         if (labelsPath is null) return (x, null);
         var labels = DataSetFile.ReadLabels(labelsPath);
         if (labels.Length != x.Rows)

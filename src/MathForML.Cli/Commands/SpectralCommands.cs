@@ -23,7 +23,7 @@ internal static class SpectralCommands
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            var matrix = ReadMatrix(parse.GetValue(a)!);
+            var matrix = ReadMatrix(parse.GetValue(a)!, parse);
             if (parse.GetValue(symmetric) || matrix.IsSymmetric(1e-12))
                 return Symmetric(ctx, matrix);
             var eig = EigenDecomposition.Decompose(matrix);
@@ -67,7 +67,7 @@ internal static class SpectralCommands
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            var svd = Svd.Decompose(ReadMatrix(parse.GetValue(a)!));
+            var svd = Svd.Decompose(ReadMatrix(parse.GetValue(a)!, parse));
             ctx.Emit(new { singular_values = svd.SingularValues, u = svd.U, vt = svd.VT, rank = svd.Rank() }, () =>
             {
                 MatrixPrinter.Print(ctx.Output, "singular values", svd.SingularValues);

@@ -73,7 +73,14 @@ internal static class ProcessBadInputCases
         C("linalg --out into a missing folder", "does not exist", "linalg", "inverse", "{in}/square.csv", "--out", "{out}/no/such/inv.csv"),
         C("linalg --out is a folder", "is a directory", "linalg", "inverse", "{in}/square.csv", "--out", "{in}/folder.csv"),
         C("big-endian .npy", "big-endian", "linalg", "rank", "{in}/bigendian.npy"),
-        C("Fortran-order .npy", "Fortran-order", "linalg", "rank", "{in}/fortran.npy"),
+        C("truncated .npz member", "truncated.npz: member 'a.npy'", "linalg", "rank", "{in}/truncated.npz"),
+        C(".npz of two arrays without a name", "two.npz: the .npz archive holds 2 arrays (a, b); name one as two.npz:a", "linalg", "rank", "{in}/two.npz"),
+        C(".npz without the named array", "two.npz: the .npz archive has no array 'c' (it holds a, b)", "linalg", "rank", "{in}/two.npz:c"),
+        C("corrupt .npz", "corrupt.npz: not a readable .npz (ZIP) archive", "linalg", "rank", "{in}/corrupt.npz"),
+        C("--out with an unknown extension", "inv.xlsx: unknown extension '.xlsx' for a matrix file: use one of .csv", "linalg", "inverse", "{in}/square.csv", "--out", "{out}/inv.xlsx"),
+        C("missing value in a pandas CSV", "pandas.csv:4:23: empty cell: a missing value", "linalg", "rank", "{in}/pandas.csv", "--index-col", "0"),
+        C("--index-col negative", "--index-col must be a 0-based column number", "linalg", "rank", "{in}/pandas.csv", "--index-col", "-1"),
+        C("--missing unknown", "--missing must be one of error, drop, got 'skip'", "linalg", "rank", "{in}/pandas.csv", "--missing", "skip"),
     ];
 
     private static IEnumerable<Case> PageRank()
@@ -223,6 +230,7 @@ internal static class ProcessBadInputCases
             C("pca seed not a number", "abc", [.. pca, "--seed", "abc"]),
             C("pca gzip IDX with a huge header", "huge-idx3-ubyte.gz: truncated", "pca", "--data", "{in}/huge-idx3-ubyte.gz"),
             C("pca bad IDX magic", "bad magic number", "pca", "--data", "{in}/magic-idx3-ubyte"),
+            C("pca unknown scale", "--scale must be one of auto, none, 255, got '256'", [.. pca, "--scale", "256"]),
             C("pca unknown option", "--frobnicate", [.. pca, "--frobnicate"]),
         ];
     }

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using MathForML.Data;
+using MathForML.LinearAlgebra;
 using MathForML.NeuralNetworks;
+using MathForML.Tests.Data;
 using static MathForML.Tests.Data.NpyFileTests;
 
 namespace MathForML.Tests.Cli;
@@ -42,7 +44,11 @@ internal static class ProcessBadInputFiles
         dir.Write("huge.npy", Npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1048576, 1048576), }", new byte[8]));
         dir.Write("huge-idx3-ubyte", [0, 0, 8, 3, 0, 0, 0xFF, 0xFF, 0, 0, 0xFF, 0xFF, 0, 0, 0xFF, 0xFF, 1, 2, 3]);
         dir.Write("bigendian.npy", Npy("{'descr': '>f8', 'fortran_order': False, 'shape': (1,), }", new byte[8]));
-        dir.Write("fortran.npy", Npy("{'descr': '<f8', 'fortran_order': True, 'shape': (1, 1), }", new byte[8]));
+        NpzFile.Write(dir.File("two.npz"), new Dictionary<string, Matrix> { ["a"] = Matrix.FromRows([1, 2], [3, 4]), ["b"] = Matrix.FromRows([5]) });
+        var npz = File.ReadAllBytes(ReferenceData.PathOf("formats", "deflated.npz"));
+        dir.Write("truncated.npz", NpzFileTests.Zip(("a.npy", File.ReadAllBytes(ReferenceData.PathOf("formats", "c-order.npy"))[..150])));
+        dir.Write("corrupt.npz", npz[..^30]);
+        dir.Write("pandas.csv", File.ReadAllBytes(ReferenceData.PathOf("formats", "pandas.csv")));
         dir.Write("magic-idx3-ubyte", [1, 2, 3, 4, 5, 6, 7, 8]);
         dir.Write("huge-idx3-ubyte.gz", Gzip([0, 0, 0x0D, 3, 0, 0, 0x40, 0, 0, 0, 0x40, 0, 0, 0, 0x40, 0, 1, 2, 3]));
 

@@ -21,6 +21,28 @@ public class NpyFileTests
         Assert.Equal(11, images[1, 5]);
     }
 
+    [Fact]
+    public void FortranOrderArraysAreReadInRowMajorOrder()
+    {
+        // Reference/formats/*.npy were written by numpy (make_reference.py beside them); values to the bit.
+        FormatReference.BitEqual(FormatReference.Expected("matrix"), MatrixFile.Read(ReferenceData.PathOf("formats", "c-order.npy")));
+        FormatReference.BitEqual(FormatReference.Expected("matrix"), MatrixFile.Read(ReferenceData.PathOf("formats", "fortran.npy")));
+        FormatReference.BitEqual(FormatReference.Expected("ints"), MatrixFile.Read(ReferenceData.PathOf("formats", "fortran-i4.npy")));
+        FormatReference.BitEqual(FormatReference.Expected("cube"), MatrixFile.Read(ReferenceData.PathOf("formats", "fortran-u1-3d.npy")));
+        Assert.True(NpyFile.ReadHeader(ReferenceData.PathOf("formats", "fortran.npy")).FortranOrder);
+        var (shape, data) = NpyFile.Read<byte>(ReferenceData.PathOf("formats", "fortran-u1-3d.npy"));
+        Assert.Equal([2L, 3, 4], shape);
+        Assert.Equal(Enumerable.Range(0, 24).Select(i => (byte)(i * 10)), data);
+    }
+
+    [Fact]
+    public void TruncatedFortranFileIsRejectedBeforeAllocating()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("f.npy", Npy("{'descr': '<f8', 'fortran_order': True, 'shape': (1000000, 1000), }", new byte[48]));
+        Assert.Contains("truncated", Assert.Throws<DataFileException>(() => MatrixFile.Read(path)).Message);
+    }
+
     [Theory]
     [InlineData(NpyDataType.Float64)]
     [InlineData(NpyDataType.Float32)]
@@ -51,7 +73,6 @@ public class NpyFileTests
     }
 
     [Theory]
-    [InlineData("{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }", "Fortran-order")]
     [InlineData("{'descr': '<c16', 'fortran_order': False, 'shape': (2, 3), }", "unsupported .npy dtype '<c16'")]
     [InlineData("{'descr': '>f8', 'fortran_order': False, 'shape': (2, 3), }", "big-endian")]
     [InlineData("{'descr': '<f8', 'fortran_order': False, 'shape': (100000000000, 100000000000), }", "absurd")]

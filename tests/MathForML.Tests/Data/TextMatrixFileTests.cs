@@ -17,10 +17,54 @@ public class TextMatrixFileTests
         Assert.Equal(Matrix.FromRows([1, 2, 3], [4, 5, 6]), MatrixFile.Read(txt));
     }
 
+    [Fact]
+    public void ReadsPandasCsvWithIndexHeaderAndAMissingValue()
+    {
+        // Reference/formats/pandas.csv was written by DataFrame.to_csv (make_reference.py): index, header, one NaN as "".
+        var path = ReferenceData.PathOf("formats", "pandas.csv");
+        var drop = new TextMatrixReadOptions { IndexColumn = 0, Missing = MissingValues.DropRow };
+        var m = TextMatrixFile.Read(path, drop, out var header);
+        Assert.Equal(["height", "weight", "age"], header!);
+        FormatReference.BitEqual(FormatReference.Expected("pandas-dropped"), m);
+
+        var e = Assert.Throws<DataFileException>(() => TextMatrixFile.Read(path, new TextMatrixReadOptions { IndexColumn = 0 }, out _));
+        Assert.Equal((4, 23), (e.Line, e.Column));
+        Assert.Contains("empty cell: a missing value", e.Message);
+        Assert.Contains("'ann' is not a number", Assert.Throws<DataFileException>(() => MatrixFile.Read(path)).Message);
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,NA\n2,3\n", "2 3")]
+    [InlineData("1 nan\n2 3\nNULL 4\n", "2 3")]
+    [InlineData("1,,3\n4,5,6\n", "4 5 6")]
+    public void MissingValueMarkersDropTheirRows(string text, string expected)
+    {
+        using var dir = new TempDirectory();
+        var m = MatrixFile.Read(dir.Write("m.csv", text), new TextMatrixReadOptions { Missing = MissingValues.DropRow });
+        Assert.Equal(expected, string.Join(' ', m.ToArray()));
+    }
+
+    [Fact]
+    public void HeaderCanBeDeclaredAndIndexColumnsAnywhere()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("h.csv", "1,2,x\n3,4,y\n");
+        var m = TextMatrixFile.Read(path, new TextMatrixReadOptions { Header = true, IndexColumn = 2 }, out var header);
+        Assert.Equal(["1", "2"], header!);
+        Assert.Equal(Matrix.FromRows([3, 4]), m);
+        Assert.Equal(Matrix.FromRows([1, 2], [3, 4]), MatrixFile.Read(path, new TextMatrixReadOptions { Header = false, IndexColumn = 2 }));
+        Assert.Contains("no index column 5", Assert.Throws<DataFileException>(() => MatrixFile.Read(path, new TextMatrixReadOptions { IndexColumn = 5 })).Message);
+        Assert.Contains("every row (1) has a missing value", Assert.Throws<DataFileException>(() =>
+            MatrixFile.Read(dir.Write("all.csv", "a,b\n1,\n"), new TextMatrixReadOptions { Missing = MissingValues.DropRow })).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TextMatrixReadOptions { IndexColumn = -1 });
+        Assert.Contains("infinities", Assert.Throws<DataFileException>(() =>
+            MatrixFile.Read(dir.Write("inf.csv", "1,Infinity\n"), new TextMatrixReadOptions { Missing = MissingValues.DropRow })).Message);
+    }
+
     [Theory]
     [InlineData("1,2\n3\n", 2, 1, "row has 1 values, expected 2")]
     [InlineData("1,2\n3,abc\n", 2, 3, "'abc' is not a number")]
-    [InlineData("1,2\n3,,4\n", 2, 3, "empty cell")]
+    [InlineData("1,2,3\n3,,4\n", 2, 3, "empty cell")]
     [InlineData("1,NaN\n", 1, 3, "not a finite number")]
     [InlineData("1 2\n3 Infinity\n", 2, 3, "not a finite number")]
     [InlineData("1,2\n\0\0\u0001\n", 2, 1, "binary data")]

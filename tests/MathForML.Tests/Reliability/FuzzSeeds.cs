@@ -32,8 +32,21 @@ internal static class FuzzSeeds
             Written(dir, "c.npy", p => NpyFile.Write(p, new[] { 1, 2, 3, 4 }, [4])),
             Written(dir, "d.npy", p => NpyFile.Write(p, new long[] { 7 }, [])),
             Written(dir, "e.npy", p => NpyFile.Write(p, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 }, [2, 2, 2])),
+            File.ReadAllBytes(ReferenceData.PathOf("formats", "fortran-u1-3d.npy")),
         };
         return seeds;
+    }
+
+    public static IReadOnlyList<byte[]> Npz()
+    {
+        using var dir = new TempDirectory();
+        var small = new Dictionary<string, Matrix> { ["a"] = Matrix.FromRows([1, 2], [3, 4]), ["b"] = Matrix.FromRows([0.5]) };
+        return
+        [
+            Written(dir, "s.npz", p => NpzFile.Write(p, small)),
+            Written(dir, "d.npz", p => NpzFile.Write(p, small, CompressionLevel.Optimal)),
+            Written(dir, "f.npz", p => NpzFile.Write(p, new Dictionary<string, Matrix> { ["x"] = Matrix.FromRows([1, 2, 3]) }, CompressionLevel.Fastest)),
+        ];
     }
 
     public static IReadOnlyList<byte[]> Idx()

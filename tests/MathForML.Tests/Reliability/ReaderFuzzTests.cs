@@ -46,6 +46,24 @@ public class NpyFileFuzzTests(ITestOutputHelper log)
     }
 }
 
+/// <summary>Fuzzes the <c>.npz</c> reader (<see cref="NpzFile"/>: the ZIP archive, stored and deflated members, each a <c>.npy</c>).</summary>
+public class NpzFileFuzzTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void MutatedNpzFilesParseOrFailWithADataFileException()
+    {
+        var (parsed, rejected) = new ReaderFuzzer
+        {
+            Reader = "npz",
+            Seeds = FuzzSeeds.Npz(),
+            Tokens = ["PK\x03\x04", "PK\x01\x02", "PK\x05\x06", "PK\x06\x06", "\xFF\xFF\xFF\xFF", "\x00\x00\x00\x00", ".npy", "'fortran_order': True", "'shape': (", "99999999, "],
+            Parse = bytes => NpzFile.Read(new MemoryStream(bytes, writable: false), "fuzz.npz"),
+            Documented = e => e is DataFileException,
+        }.Run(log);
+        Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+}
+
 /// <summary>Fuzzes the IDX reader (<see cref="IdxFile"/>, plain and gzip) as the image and label loaders use it.</summary>
 public class IdxFileFuzzTests(ITestOutputHelper log)
 {
