@@ -130,7 +130,7 @@ public sealed class SymmetricEigen
         var e = new double[n];
         var reflectors = WorkspacePool.Rent(n * n, clear: true);
         var tau = new double[n];
-        HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau);
+        HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau, cancellationToken);
         WorkspacePool.Return(work);
         cancellationToken.ThrowIfCancellationRequested();
 
