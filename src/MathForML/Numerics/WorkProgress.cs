@@ -15,10 +15,12 @@ public readonly record struct WorkProgress(string Stage, double Fraction, long S
 {
     /// <summary>
     /// The fraction an iteration has come from its first change <paramref name="first"/> to its tolerance on a log scale,
-    /// log(first/current) / log(first/tolerance), clamped to [0, 1] and never below <paramref name="previous"/>.
+    /// log(first/current) / log(first/tolerance), clamped to [0, 1] and never below <paramref name="previous"/>
+    /// (which it returns when a change is NaN).
     /// </summary>
     public static double LogFraction(double first, double current, double tolerance, double previous)
     {
+        if (double.IsNaN(current) || double.IsNaN(first)) return previous;
         double span = Math.Log(first / tolerance);
         double f = !(span > 0) || !(current > 0) || current <= tolerance ? 1 : Math.Log(first / current) / span;
         return Math.Max(previous, Math.Clamp(double.IsFinite(f) ? f : 0, 0, 1));
