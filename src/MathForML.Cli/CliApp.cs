@@ -5,10 +5,18 @@ namespace MathForML.Cli;
 
 /// <summary>
 /// The <c>mml</c> command tree and its runner. Parse errors and user errors print one line on stderr and exit 2;
+/// Ctrl-C (SIGINT) or SIGTERM cancels the running command, which prints <c>mml: cancelled</c> and exits 130;
 /// see <see cref="ExitCodes"/>. <see cref="Run"/> takes the writers so tests can drive the CLI in-process.
 /// </summary>
 public static class CliApp
 {
+    /// <summary>
+    /// How long a command may take to stop after Ctrl-C before mml exits 130 without it (System.CommandLine's
+    /// <see cref="InvocationConfiguration.ProcessTerminationTimeout"/>): the library checks its token at least every
+    /// iteration, panel or batch, so this is only the backstop that keeps the contract (exit within 1 s).
+    /// </summary>
+    internal static readonly TimeSpan CancellationGrace = TimeSpan.FromMilliseconds(700);
+
     /// <summary>The <c>--json</c> option, valid on every command.</summary>
     internal static readonly Option<bool> JsonOption = new("--json")
     {
@@ -45,13 +53,25 @@ public static class CliApp
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            var configuration = new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = CancellationGrace,
+            };
+            int code = parsed.InvokeAsync(configuration).GetAwaiter().GetResult();
+            // 130 (SIGINT) or 143 (SIGTERM) come from System.CommandLine when the command did not stop within the grace.
+            return code is ExitCodes.Cancelled or SigTermExitCode ? ErrorReporter.Cancelled(error) : code;
         }
         catch (Exception e)
         {
             return ErrorReporter.Report(e, error);
         }
     }
+
+    /// <summary>The exit code System.CommandLine returns when SIGTERM forced the end of a command (128 + 15).</summary>
+    private const int SigTermExitCode = 143;
 
     private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
     {
@@ -65,7 +85,7 @@ public static class CliApp
     {
         var root = new RootCommand("mml: Mathematics for Machine Learning — linear algebra, calculus and PCA, fast and tested.");
         root.Options.Add(JsonOption);
-        Func<ParseResult, CliContext> context = parse => new CliContext(output, error, parse.GetValue(JsonOption), errorIsTerminal);
+        Func<ParseResult, CliContext> context = parse => new CliContext(output, error, parse.GetValue(JsonOption), errorIsTerminal, CommandAction.Cancellation);
         root.Subcommands.Add(LinalgCommand.Build(context));
         root.Subcommands.Add(PageRankCommand.Build(context));
         root.Subcommands.Add(CalcCommand.Build(context));

@@ -5,11 +5,13 @@ namespace MathForML.Cli;
 /// <summary>
 /// What a command needs to talk to the user: stdout and stderr, whether <c>--json</c> was given, and a Spectre console
 /// over stdout for human tables. Progress displays go to stderr, and only when stderr is a terminal.
+/// <see cref="Cancellation"/> is cancelled by Ctrl-C (SIGINT) or SIGTERM; commands pass it to every long library call.
 /// </summary>
 internal sealed class CliContext
 {
-    public CliContext(TextWriter output, TextWriter error, bool json, bool errorIsTerminal)
+    public CliContext(TextWriter output, TextWriter error, bool json, bool errorIsTerminal, CancellationToken cancellation = default)
     {
+        Cancellation = cancellation;
         Output = output;
         Error = error;
         Json = json;
@@ -30,6 +32,9 @@ internal sealed class CliContext
     public bool Json { get; }
 
     public bool ErrorIsTerminal { get; }
+
+    /// <summary>Cancelled when the user presses Ctrl-C (or the process gets SIGTERM); the command then exits 130.</summary>
+    public CancellationToken Cancellation { get; }
 
     /// <summary>A Spectre console writing human output (tables) to stdout.</summary>
     public IAnsiConsole Console { get; }

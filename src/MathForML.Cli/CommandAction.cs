@@ -9,14 +9,27 @@ namespace MathForML.Cli;
 /// about a listed parameter is the user's input, reported as <c>mml: error: --components: …</c> with exit 2; one about
 /// any other parameter can only be a bug in mml, and is left to be reported as an internal error (exit 3).
 /// </summary>
+/// <remarks>
+/// Cancellation: the action is asynchronous, so System.CommandLine handles SIGINT and SIGTERM
+/// (<see cref="InvocationConfiguration.ProcessTerminationTimeout"/>) and passes its token; the work runs on the thread
+/// pool (the signal handler is registered once the action's task exists), and the token reaches the command through
+/// <see cref="CliContext.Cancellation"/>, from which the command hands it to the library.
+/// </remarks>
 internal static class CommandAction
 {
+    private static readonly AsyncLocal<CancellationToken> Token = new();
+
+    /// <summary>The token of the action running on this flow (none outside an action).</summary>
+    public static CancellationToken Cancellation => Token.Value;
+
     /// <summary>Sets <paramref name="command"/>'s action to <paramref name="action"/> with the parameter-to-flag map <paramref name="flags"/>.</summary>
     public static void Set(Command command, Func<ParseResult, int> action, params (string Parameter, string Flag)[] flags)
     {
         var map = flags.ToDictionary(f => f.Parameter, f => f.Flag, StringComparer.Ordinal);
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) => Task.Run(() =>
         {
+            Token.Value = cancellationToken;
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 return action(parse);
@@ -25,7 +38,7 @@ internal static class CommandAction
             {
                 throw new UserInputException($"{flag}: {WithoutParameterSuffix(e.Message)}", e);
             }
-        });
+        }, CancellationToken.None));
     }
 
     /// <summary>The message without the " (Parameter 'x')" that <see cref="ArgumentException.Message"/> appends.</summary>

@@ -11,12 +11,17 @@ namespace MathForML.Cli;
 /// malformed files, formulas that do not parse and singular matrices. Anything else — an <see cref="ArgumentException"/>
 /// about a parameter no flag fills, an <see cref="InvalidOperationException"/>, a null reference — is a bug in mml and
 /// exits 3 with one line asking to report it. No stack trace is printed either way unless MML_DEBUG=1.
+/// A cancelled command (<see cref="OperationCanceledException"/>, after Ctrl-C) prints <c>mml: cancelled</c> and exits 130.
 /// </summary>
 internal static class ErrorReporter
 {
+    /// <summary>The one line a cancelled command prints on stderr.</summary>
+    public const string CancelledLine = "mml: cancelled";
+
     public static int Report(Exception e, TextWriter error)
     {
         if (e is AggregateException { InnerExceptions.Count: 1 } agg) e = agg.InnerException!;
+        if (e is OperationCanceledException) return Cancelled(error);
         bool user = IsUserError(e);
         var message = OneLine(Describe(e));
         error.WriteLine(user
@@ -24,6 +29,13 @@ internal static class ErrorReporter
             : $"mml: internal error: {e.GetType().Name}: {message} This is a bug in mml; please report it with the command you ran (MML_DEBUG=1 prints the stack trace).");
         if (Environment.GetEnvironmentVariable("MML_DEBUG") == "1") error.WriteLine(e.ToString());
         return user ? ExitCodes.BadInput : ExitCodes.InternalError;
+    }
+
+    /// <summary>Prints <see cref="CancelledLine"/> and returns <see cref="ExitCodes.Cancelled"/>.</summary>
+    public static int Cancelled(TextWriter error)
+    {
+        error.WriteLine(CancelledLine);
+        return ExitCodes.Cancelled;
     }
 
     private static bool IsUserError(Exception e) => e is UserInputException or IOException or UnauthorizedAccessException

@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>A bug in mml itself (an exception that no input should cause).</summary>
     public const int InternalError = 3;
+
+    /// <summary>Cancelled by Ctrl-C (SIGINT) or SIGTERM: one line <c>mml: cancelled</c> on stderr, nothing on stdout, no output file.</summary>
+    public const int Cancelled = 130;
 }

@@ -1,3 +1,4 @@
+using MathForML.Numerics;
 using Spectre.Console;
 
 namespace MathForML.Cli;
@@ -5,7 +6,8 @@ namespace MathForML.Cli;
 /// <summary>
 /// Progress bars for long work, drawn by Spectre.Console on stderr, and only when stderr is a terminal: scripts and
 /// pipes see nothing, and stdout (JSON or tables) is never touched. Each stage is an <see cref="IProgress{T}"/> of the
-/// fraction done, so library code reports progress without knowing who draws it.
+/// library's <see cref="WorkProgress"/> (and of a bare fraction, for the file readers), so library code reports progress
+/// without knowing who draws it.
 /// </summary>
 internal sealed class ProgressDisplay
 {
@@ -43,12 +45,17 @@ internal sealed class ProgressDisplay
     }
 
     /// <summary>One bar of the display (or nothing when there is no display).</summary>
-    public sealed class Stage(ProgressTask? task) : IProgress<double>, IDisposable
+    public sealed class Stage(ProgressTask? task) : IProgress<double>, IProgress<WorkProgress>, IDisposable
     {
         public void Report(double value)
         {
             if (task is not null) task.Value = Math.Clamp(value, 0, 1);
         }
+
+        public void Report(WorkProgress value) => Report(value.Fraction);
+
+        /// <summary>This stage, its text rewritten from every report by <paramref name="describe"/> (the epoch and its loss).</summary>
+        public IProgress<WorkProgress> Described(Func<WorkProgress, string> describe) => new DescribedStage(this, describe);
 
         /// <summary>Changes the stage's text (for instance the last epoch's loss).</summary>
         public void Describe(string description)
@@ -62,6 +69,15 @@ internal sealed class ProgressDisplay
             task.IsIndeterminate = false;
             task.Value = 1;
             task.StopTask();
+        }
+    }
+
+    private sealed class DescribedStage(Stage stage, Func<WorkProgress, string> describe) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value)
+        {
+            stage.Describe(describe(value));
+            stage.Report(value);
         }
     }
 }

@@ -31,16 +31,21 @@ public static class CsrGraphReader
     /// <param name="nodeCount">Number of nodes; the largest id + 1 when null.</param>
     /// <param name="progress">Receives the fraction of the work done, from 0 to 1.</param>
     /// <param name="maxThreads">Reading threads (default: all cores); the graph does not depend on it.</param>
+    /// <param name="cancellationToken">Checked before reading and after every block of edges.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="DataFileException">A malformed or truncated file, a negative id, an id not below
     /// <paramref name="nodeCount"/>, or (without it) an id that implies more than <see cref="MaxImpliedNodes"/> nodes.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="nodeCount"/> is negative or not below <see cref="Array.MaxLength"/>.</exception>
-    public static CsrGraph Read(string path, int? nodeCount = null, IProgress<double>? progress = null, int? maxThreads = null)
+    public static CsrGraph Read(string path, int? nodeCount = null, IProgress<double>? progress = null, int? maxThreads = null,
+        CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (nodeCount is < 0 || nodeCount >= Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(nodeCount), nodeCount, $"The node count must be between 0 and {Array.MaxLength - 1}.");
         if (!Path.GetExtension(path).Equals(".bin", StringComparison.OrdinalIgnoreCase))
         {
             var (s, t) = EdgeListFile.Read(path);
             progress?.Report(0.5);
+            cancellationToken.ThrowIfCancellationRequested();
             var graph = FromEdges(path, s, t, nodeCount);
             progress?.Report(1);
             return graph;
@@ -49,7 +54,7 @@ public static class CsrGraphReader
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found.", path);
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Big-endian hosts are not supported.");
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        return ReadBinary(path, RandomAccess.GetLength(handle), (block, offset) => RandomAccess.Read(handle, block, offset), nodeCount, progress, maxThreads);
+        return ReadBinary(path, RandomAccess.GetLength(handle), (block, offset) => RandomAccess.Read(handle, block, offset), nodeCount, progress, maxThreads, cancellationToken);
     }
 
     /// <summary>Builds the graph of text edges already read (<see cref="EdgeListFile"/>), checking the ids against the node count.</summary>
@@ -70,7 +75,8 @@ public static class CsrGraphReader
     internal delegate int BlockReader(Span<byte> block, long offset);
 
     /// <summary>Builds the graph of a binary edge list of <paramref name="length"/> bytes read through <paramref name="read"/>.</summary>
-    internal static CsrGraph ReadBinary(string path, long length, BlockReader read, int? nodeCount, IProgress<double>? progress = null, int? maxThreads = null)
+    internal static CsrGraph ReadBinary(string path, long length, BlockReader read, int? nodeCount, IProgress<double>? progress = null, int? maxThreads = null,
+        CancellationToken cancellationToken = default)
     {
         if (length % 8 != 0)
             throw new DataFileException(path, $"binary edge list has {length} bytes, not a multiple of 8 (int32 source, int32 target)");
@@ -80,8 +86,8 @@ public static class CsrGraphReader
         int parts = Math.Max(1, Math.Min(maxThreads ?? Environment.ProcessorCount, Math.Max(1, edges / BufferEdges)));
         var bounds = new int[parts + 1];
         for (int k = 0; k <= parts; k++) bounds[k] = (int)((long)edges * k / parts);
-        var tracker = new ProgressTracker(progress, 2L * edges);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parts };
+        var tracker = new ProgressTracker(progress, 2L * edges, cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken };
 
         // Pass 1: per part, check ids and count each target's in-degree and each source's out-degree.
         var inCounts = new int[parts][];
@@ -129,6 +135,7 @@ public static class CsrGraphReader
         // Pass 2: place each edge's source in its target's next slot.
         var grouped = new int[edges];
         Parallel.For(0, parts, parallel, k => Place(read, path, bounds[k], bounds[k + 1], cursors[k], layout.Position, grouped, tracker));
+        cancellationToken.ThrowIfCancellationRequested();
         tracker.Finish();
         return new CsrGraph(layout, grouped, outDegree);
     }
@@ -217,14 +224,18 @@ public static class CsrGraphReader
         }
     }
 
-    /// <summary>Thread-safe progress in units of edges processed, reported at most a few hundred times.</summary>
-    private sealed class ProgressTracker(IProgress<double>? progress, long total)
+    /// <summary>
+    /// Thread-safe progress in units of edges processed, reported at most a few hundred times; checks the token after
+    /// every block (Parallel.For, given the same token, throws one <see cref="OperationCanceledException"/>).
+    /// </summary>
+    private sealed class ProgressTracker(IProgress<double>? progress, long total, CancellationToken cancellationToken)
     {
         private long _done;
         private long _reported;
 
         public void Add(long units)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (progress is null || total == 0) return;
             long done = Interlocked.Add(ref _done, units);
             long step = Math.Max(1, total / 200);

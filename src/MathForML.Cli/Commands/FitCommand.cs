@@ -46,7 +46,7 @@ internal static class FitCommand
             var problem = FitProblem.Load(path, parse.GetValue(model), parse.GetValue(start), parse.GetValue(x), parse.GetValue(y));
             double loadSeconds = load.Elapsed.TotalSeconds;
             var watch = Stopwatch.StartNew();
-            var result = problem.Fit(options);
+            var result = problem.Fit(options, ctx.Cancellation);
             double seconds = watch.Elapsed.TotalSeconds;
             Report(ctx, problem, result, CommonOptions.NameOf(Methods, parse.GetValue(method)), seconds, loadSeconds);
             if (!result.Converged) ctx.Warn($"the fit did not converge ({result.StopReason} after {result.Iterations} iterations); the parameters are the last iterate.");
@@ -103,10 +103,14 @@ internal static class FitCommand
     {
         public int Observations => Y.Length;
 
-        public NonlinearLeastSquaresResult Fit(NonlinearLeastSquaresOptions options) =>
-            Nist is not null && Nist.Model == Model && Nist.Start(NistStart).SequenceEqual(Start)
+        /// <summary>Fits the problem; the token is checked every iteration (NIST's own fits, a few dozen iterations, only before).</summary>
+        public NonlinearLeastSquaresResult Fit(NonlinearLeastSquaresOptions options, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Nist is not null && Nist.Model == Model && Nist.Start(NistStart).SequenceEqual(Start)
                 ? Nist.Fit(NistStart, options)
-                : NonlinearLeastSquares.Fit(Model, PredictorNames, Predictors, Y, ParameterNames, Start, options);
+                : NonlinearLeastSquares.Fit(Model, PredictorNames, Predictors, Y, ParameterNames, Start, options, cancellationToken: cancellationToken);
+        }
 
         public static FitProblem Load(string path, string? modelText, string? startText, string? xText, string? yText)
         {

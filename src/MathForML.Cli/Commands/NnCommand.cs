@@ -101,9 +101,8 @@ internal static class NnCommand
             var reports = ProgressDisplay.Run(ctx, display =>
             {
                 using var stage = display.Start($"epoch 1/{options.Epochs}");
-                return Trainer.Train(network, train, test.Count > 0 ? test : null, options,
-                    onEpoch: r => stage.Describe($"epoch {Math.Min(r.Epoch + 1, options.Epochs)}/{options.Epochs} (loss {r.Loss:F4}, train {r.TrainAccuracy:P1})"),
-                    onBatch: f => stage.Report(f));
+                var progress = stage.Described(p => $"epoch {p.Step}/{options.Epochs} (loss {p.Measure:F4})");
+                return Trainer.Train(network, train, test.Count > 0 ? test : null, options, progress, ctx.Cancellation);
             });
             double trainSeconds = reports.Sum(r => r.Seconds);
             if (parse.GetValue(save) is { Length: > 0 } modelPath) MlpFile.Save(modelPath, network);
@@ -153,7 +152,7 @@ internal static class NnCommand
         var training = ProgressDisplay.Run(ctx, display =>
         {
             using var stage = display.Start("steepest descent");
-            return network.Train(x, y, iterations, aggression, recordEvery: Math.Max(1, iterations / 100), progress: stage);
+            return network.Train(x, y, iterations, aggression, recordEvery: Math.Max(1, iterations / 100), progress: stage, cancellationToken: ctx.Cancellation);
         });
         double seconds = watch.Elapsed.TotalSeconds;
         var plots = plotDir is { Length: > 0 } ? TrainingPlots.SaveCourse(plotDir, network, y, training) : [];

@@ -81,19 +81,20 @@ internal static class PageRankCommand
                 if (inputs.Edges is { } edgePath)
                 {
                     using var stage = display.Start("reading graph");
-                    graph = CsrGraphReader.Read(edgePath, parse.GetValue(nodes), stage);
+                    graph = CsrGraphReader.Read(edgePath, parse.GetValue(nodes), stage, cancellationToken: ctx.Cancellation);
                 }
                 else
                 {
                     using var stage = display.Start($"generating R-MAT scale {inputs.Rmat}", indeterminate: true);
                     graph = Generate(inputs.Rmat!.Value, parse.GetValue(edgeFactor), parse.GetValue(seed));
+                    ctx.Cancellation.ThrowIfCancellationRequested();
                 }
                 double loadSeconds = load.Elapsed.TotalSeconds;
                 var options = settings with { Personalization = parse.GetValue(personalization) is { } p ? ReadPersonalization(p) : null };
                 var iterate = Stopwatch.StartNew();
                 PageRankResult result;
                 using (var stage = display.Start("iterating"))
-                    result = PageRank.Compute(graph, options, progress: new ResidualProgress(stage, options.Tolerance));
+                    result = PageRank.Compute(graph, options, progress: stage, cancellationToken: ctx.Cancellation);
                 return (graph.NodeCount, graph.EdgeCount, result, iterate.Elapsed.TotalSeconds, loadSeconds);
             });
             // Printed after the progress display has cleared itself from the terminal.
@@ -170,19 +171,5 @@ internal static class PageRankCommand
         });
         if (!result.Converged) ctx.Warn($"did not converge in {result.Iterations} iterations; the ranks are the last iterate.");
         return result.Converged ? ExitCodes.Success : ExitCodes.NotConverged;
-    }
-
-    /// <summary>Turns the L1 change into a fraction done: how far log(change) has come from the first step to the tolerance.</summary>
-    private sealed class ResidualProgress(IProgress<double> stage, double tolerance) : IProgress<PageRankStep>
-    {
-        private double _first = double.NaN;
-
-        public void Report(PageRankStep step)
-        {
-            if (double.IsNaN(_first)) _first = step.Residual;
-            double span = Math.Log(_first / tolerance);
-            double fraction = span > 0 && step.Residual > 0 ? Math.Log(_first / step.Residual) / span : 1;
-            stage.Report(fraction);
-        }
     }
 }

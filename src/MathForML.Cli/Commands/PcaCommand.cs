@@ -49,7 +49,7 @@ internal static class PcaCommand
             };
 
             var watch = Stopwatch.StartNew();
-            var fit = Pca.Fit(x, options);
+            var fit = Pca.Fit(x, options, cancellationToken: ctx.Cancellation);
             var pca = plotDir is null ? fit : fit.Truncate(k);
             double seconds = watch.Elapsed.TotalSeconds;
             if (options.Normalize && pca.ConstantFeatures > 0)

@@ -51,7 +51,7 @@ internal static class SpectralCommands
 
     private static int Symmetric(CliContext ctx, Matrix matrix)
     {
-        var eig = SymmetricEigen.Decompose(matrix);
+        var eig = SymmetricEigen.Decompose(matrix, cancellationToken: ctx.Cancellation);
         // DESIGN.md: eigenvalues descending by magnitude (the symmetric solver returns them descending by value).
         var order = Enumerable.Range(0, eig.Dimension).OrderByDescending(i => Math.Abs(eig.Eigenvalues[i])).ThenByDescending(i => eig.Eigenvalues[i]).ToArray();
         var values = order.Select(i => eig.Eigenvalues[i]).ToArray();
@@ -67,7 +67,7 @@ internal static class SpectralCommands
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            var svd = Svd.Decompose(ReadMatrix(parse.GetValue(a)!, parse));
+            var svd = Svd.Decompose(ReadMatrix(parse.GetValue(a)!, parse), ctx.Cancellation);
             ctx.Emit(new { singular_values = svd.SingularValues, u = svd.U, vt = svd.VT, rank = svd.Rank() }, () =>
             {
                 MatrixPrinter.Print(ctx.Output, "singular values", svd.SingularValues);

@@ -80,7 +80,8 @@ internal static class TourCommand
         string? skipped = null;
         object? findings = ProgressDisplay.Run(ctx, display =>
         {
-            stepContext = new TourStepContext(stepDir, quick, display);
+            ctx.Cancellation.ThrowIfCancellationRequested();
+            stepContext = new TourStepContext(stepDir, quick, display, ctx.Cancellation);
             try
             {
                 return step.Run(stepContext);

@@ -25,7 +25,7 @@ internal sealed class FittingStep : ITourStep
         var course = HeightData.CourseFit(histogram);
         bool monotone = course.PathResidualSumOfSquares.Zip(course.PathResidualSumOfSquares.Skip(1)).All(p => p.Second < p.First);
         var centres = Matrix.FromRows(histogram.Centers.Select(x => new[] { x }).ToArray());
-        var lm = NonlinearLeastSquares.Fit(HeightData.Gaussian, ["x"], centres, histogram.Frequencies, ["mu", "sigma"], [155.0, 6.0]);
+        var lm = NonlinearLeastSquares.Fit(HeightData.Gaussian, ["x"], centres, histogram.Frequencies, ["mu", "sigma"], [155.0, 6.0], cancellationToken: c.Cancellation);
         c.Say($"{HeightData.DefaultCount:N0} heights in {histogram.Frequencies.Length} bins: 50 steepest-descent steps give μ = {course.Parameters[0]:F3}, σ = {course.Parameters[1]:F3} (χ² fell at every step: {monotone})");
         c.Say($"Levenberg–Marquardt: μ = {lm.Parameters[0]:F4} ± {lm.StandardErrors[0]:F4} cm, σ = {lm.Parameters[1]:F4} ± {lm.StandardErrors[1]:F4} cm in {lm.Iterations} iterations");
         FitPlots.HistogramFit("Heights (seeded sample) and the fitted Gaussian", histogram, HeightData.Gaussian, lm, "height (cm)").Save(c.Plot("heights-fit.png"));

@@ -41,7 +41,7 @@ internal sealed class LinearAlgebraStep : ITourStep
             for (int j = 0; j <= i; j++) x[i, j] = x[j, i] = rng.NextDouble();
         var power = PowerIteration.Dominant(x);
         var watch = Stopwatch.StartNew();
-        var all = SymmetricEigen.Decompose(x);
+        var all = SymmetricEigen.Decompose(x, cancellationToken: c.Cancellation);
         double eigenSeconds = watch.Elapsed.TotalSeconds;
         c.Say($"random symmetric {n}×{n}: power iteration λ₁ = {power.Eigenvalue:G10} in {power.Iterations} iterations; all {n} eigenpairs ({eigenSeconds * 1000:F0} ms) give λ₁ = {all.Eigenvalues[0]:G10}");
 

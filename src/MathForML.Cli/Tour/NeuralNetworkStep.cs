@@ -24,7 +24,7 @@ internal sealed class NeuralNetworkStep : ITourStep
         var network = new CourseNetwork(Seed);
         CourseTraining training;
         using (var stage = c.Display.Start($"training, {iterations:N0} steps"))
-            training = network.Train(x, y, iterations, Aggression, recordEvery: iterations / 100, progress: stage);
+            training = network.Train(x, y, iterations, Aggression, recordEvery: iterations / 100, progress: stage, cancellationToken: c.Cancellation);
         c.AddPlots(TrainingPlots.SaveCourse(c.Directory, network, y, training));
         c.Say($"heart curve, {x.Columns} points: cost {training.Costs[0].Cost:G4} → {training.FinalCost:G4} after {iterations:N0} steepest-descent steps (aggression {Aggression})");
         return new

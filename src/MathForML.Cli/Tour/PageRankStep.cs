@@ -34,7 +34,7 @@ internal sealed class PageRankStep : ITourStep
         using var stage = c.Display.Start($"PageRank of {Pages:N0} pages");
         var (sources, targets) = InternetGenerator.GenerateEdges(Pages, Seed);
         var graph = CsrGraph.FromEdges(sources, targets, Pages);
-        var sparse = PageRank.Compute(graph, new PageRankOptions { Damping = Damping, Tolerance = 1e-12 });
+        var sparse = PageRank.Compute(graph, new PageRankOptions { Damping = Damping, Tolerance = 1e-12 }, cancellationToken: c.Cancellation);
         stage.Report(0.5);
         var dense = PageRank.Course(InternetGenerator.Generate(Pages, Seed), damping: Damping, tolerance: 1e-10);
         double l1 = sparse.Ranks.Zip(dense.Ranks).Sum(p => Math.Abs(p.First - p.Second / 100));

@@ -36,7 +36,7 @@ internal sealed class PcaStep : ITourStep
         var (x, labels) = c.Quick ? Every(set, 5) : (set.Images, set.Labels);
         Pca pca;
         using (c.Display.Start($"PCA of {x.Rows:N0}×{x.Columns} pixels", indeterminate: true))
-            pca = Pca.Fit(x, new PcaOptions { Components = Math.Min(x.Rows, x.Columns), Solver = PcaSolver.Covariance });
+            pca = Pca.Fit(x, new PcaOptions { Components = Math.Min(x.Rows, x.Columns), Solver = PcaSolver.Covariance }, cancellationToken: c.Cancellation);
         var errors = pca.ReconstructionErrors();
         int[] ks = [1, 2, 10, 50, 100];
         double Explained(int k) => 1 - errors[k] / pca.TotalVariance;

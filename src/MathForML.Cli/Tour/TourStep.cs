@@ -5,8 +5,11 @@ namespace MathForML.Cli.Tour;
 /// display for its stages, and the report lines it collects (printed once its progress bar is gone, so the two never
 /// share the terminal).
 /// </summary>
-internal sealed class TourStepContext(string directory, bool quick, ProgressDisplay display)
+internal sealed class TourStepContext(string directory, bool quick, ProgressDisplay display, CancellationToken cancellation = default)
 {
+    /// <summary>Cancelled by Ctrl-C; every long library call of a step takes it.</summary>
+    public CancellationToken Cancellation { get; } = cancellation;
+
     private readonly List<string> _lines = [];
     private readonly List<string> _plots = [];
 

@@ -19,7 +19,7 @@ namespace MathForML.DimensionalityReduction;
 internal static class CovariancePcaSolver
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static PcaFactors Solve(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, int k, bool[] constant)
+    public static PcaFactors Solve(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, int k, bool[] constant, PcaStages stages = default)
     {
         int d = x.Columns;
         var active = Enumerable.Range(0, d).Where(j => !constant[j]).ToArray();
@@ -30,10 +30,12 @@ internal static class CovariancePcaSolver
         if (a > 0)
         {
             var s = WorkspacePool.Rent(a * a, clear: false);   // pooled, as the eigensolver's buffers: a fresh LOH array per fit measured costly
-            SampleStatistics.Scatter(x, mean, scale, 1.0 / x.Rows, s, Runs(active));
+            SampleStatistics.Scatter(x, mean, scale, 1.0 / x.Rows, s, Runs(active), stages.Cancellation);
+            stages.ProductDone("scatter matrix");
             for (int j = 0; j < a; j++) total += s[j * a + j];
-            (var values, rows) = SymmetricEigen.DecomposeToRows(s, a, mirrored: true);   // Scatter mirrors its lower triangle
+            (var values, rows) = SymmetricEigen.DecomposeToRows(s, a, mirrored: true, cancellationToken: stages.Cancellation);   // Scatter mirrors its lower triangle
             WorkspacePool.Return(s);
+            stages.EigenDone();
             for (int q = 0; q < a; q++) lambda.Add((values[q], q));
         }
 

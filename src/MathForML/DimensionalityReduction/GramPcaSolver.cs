@@ -13,16 +13,18 @@ namespace MathForML.DimensionalityReduction;
 /// </summary>
 internal static class GramPcaSolver
 {
-    public static PcaFactors Solve(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, int k)
+    public static PcaFactors Solve(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, int k, PcaStages stages = default)
     {
         int n = x.Rows, d = x.Columns;
         var z = PcaCentering.Centered(x, mean, scale);
         var g = new double[n * n];
         Gemm.Multiply<double>(Op.None, Op.Transpose, n, n, d, 1.0 / n, z, d, z, d, 0.0, g, n);
         SymmetrizeLower(g, n);
+        stages.ProductDone("gram matrix");
         double total = 0;
         for (int i = 0; i < n; i++) total += g[i * n + i];
-        var eigen = SymmetricEigen.Decompose(Matrix.Wrap(n, n, g));
+        var eigen = SymmetricEigen.Decompose(Matrix.Wrap(n, n, g), cancellationToken: stages.Cancellation);
+        stages.EigenDone();
         var lambda = eigen.Eigenvalues.ToArray();
 
         // V = Uₖᵀ·Z̃ (K×D), then row i divided by √(N·λᵢ).

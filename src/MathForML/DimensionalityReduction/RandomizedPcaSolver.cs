@@ -23,7 +23,8 @@ internal static class RandomizedPcaSolver
     /// <summary>The <see cref="SeededRandom"/> stream of the Gaussian test matrix Ω ("PCA").</summary>
     private const ulong TestMatrixStream = 0x504341;
 
-    public static PcaFactors Solve(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, int k, int oversampling, int powerIterations, ulong seed, double totalVariance)
+    public static PcaFactors Solve(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, int k, int oversampling, int powerIterations, ulong seed, double totalVariance,
+        PcaStages stages = default)
     {
         int n = x.Rows, d = x.Columns;
         int l = Math.Min(k + oversampling, Math.Min(n, d));
@@ -40,7 +41,9 @@ internal static class RandomizedPcaSolver
         var w = GramRangeFinder(x, mu, inverse, omega, l, powerIterations) ?? RangeFinder(x, mu, inverse, omega, l, powerIterations);
         var bbt = new double[l * l];
         Syrk.Compute<double>(l, d, 1.0, w, l, 0.0, bbt, l);
-        var eigen = SymmetricEigen.Decompose(Matrix.Wrap(l, l, bbt));
+        stages.ProductDone("range finder");
+        var eigen = SymmetricEigen.Decompose(Matrix.Wrap(l, l, bbt), cancellationToken: stages.Cancellation);
+        stages.EigenDone();
         var sigma2 = eigen.Eigenvalues.AsSpan();
 
         // Components: row i = (W·uᵢ)ᵀ / σᵢ, i < K.

@@ -25,10 +25,19 @@ public static class PageRank
     /// <param name="graph">The graph (CSR by target).</param>
     /// <param name="options">Damping, tolerance, iteration limit and personalization; the defaults when null.</param>
     /// <param name="maxThreads">Threads to use (default: all cores); the ranks do not depend on it.</param>
-    /// <param name="progress">Receives the iteration number and L1 change after every step.</param>
+    /// <param name="progress">Receives a report after every step: stage "iterating", the step as
+    /// <see cref="WorkProgress.Step"/>, its L1 change as <see cref="WorkProgress.Measure"/>, and as the fraction how far
+    /// log(change) has come from the first step's to the tolerance (<see cref="WorkProgress.LogFraction"/>; 1 on convergence).</param>
+    /// <param name="cancellationToken">Checked before every step (each O(E + n)).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
+    /// <exception cref="DimensionMismatchException">The personalization vector's length is not the node count.</exception>
+    /// <exception cref="ArgumentException">The personalization vector has a negative entry or does not sum to 1.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static PageRankResult Compute(CsrGraph graph, PageRankOptions? options = null, int? maxThreads = null,
-        IProgress<PageRankStep>? progress = null)
+        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(graph);
+        cancellationToken.ThrowIfCancellationRequested();
         options ??= new PageRankOptions();
         ValidatePersonalization(options.Personalization, graph.NodeCount);
         int n = graph.NodeCount;
@@ -65,8 +74,10 @@ public static class PageRank
         var residuals = new List<double>();
         int iteration = 0;
         bool converged = false;
+        double fraction = 0;
         while (iteration < options.MaxIterations)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             iteration++;
             double uniformShare = d * danglingMass / n;
             // One pass per step: each node sums its predecessors' x/out-degree, and at once prepares its own scaled value
@@ -88,8 +99,13 @@ public static class PageRank
             (x, next) = (next, x);
             (scaled, scaledNext) = (scaledNext, scaled);
             residuals.Add(residual);
-            progress?.Report(new PageRankStep(iteration, residual));
-            if (residual < options.Tolerance) { converged = true; break; }
+            if (residual < options.Tolerance) converged = true;
+            if (progress is not null)
+            {
+                fraction = converged ? 1 : WorkProgress.LogFraction(residuals[0], residual, options.Tolerance, fraction);
+                progress.Report(new WorkProgress("iterating", fraction, iteration, residual));
+            }
+            if (converged) break;
         }
         var ranks = new double[n];
         for (int i = 0; i < n; i++) ranks[order[i]] = x[i];

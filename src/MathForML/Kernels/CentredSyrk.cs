@@ -23,10 +23,12 @@ internal static unsafe class CentredSyrk
     /// The lower triangle (diagonal included) of C ← α·ZᵀZ + β·C; entries above the diagonal are left unspecified
     /// (as <see cref="Syrk.ComputeLower{T}"/>).
     /// <paramref name="columns"/>, <paramref name="shift"/> and <paramref name="factor"/> hold at least n entries; columns
-    /// are strictly increasing and below <paramref name="ldx"/>.
+    /// are strictly increasing and below <paramref name="ldx"/>. <paramref name="cancellationToken"/> is checked before
+    /// every panel of kc rows of X; a cancelled call throws <see cref="OperationCanceledException"/> and leaves C partial.
     /// </summary>
     public static void ComputeLower(int n, int k, double alpha, ReadOnlySpan<double> x, int ldx, ReadOnlySpan<int> columns,
-        ReadOnlySpan<double> shift, ReadOnlySpan<double> factor, double beta, Span<double> c, int ldc, KernelPath path)
+        ReadOnlySpan<double> shift, ReadOnlySpan<double> factor, double beta, Span<double> c, int ldc, KernelPath path,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -50,21 +52,23 @@ internal static unsafe class CentredSyrk
             var z = new CentredOperand(px, ldx, pk, ps, pf);
             switch (path)
             {
-                case KernelPath.Vector512: LowerTriangle<GemmMicroKernel512<double>>(n, k, alpha, z, beta, pc, ldc, path); break;
-                case KernelPath.Vector256: LowerTriangle<GemmMicroKernel256<double>>(n, k, alpha, z, beta, pc, ldc, path); break;
-                default: LowerTriangle<GemmMicroKernelScalar<double>>(n, k, alpha, z, beta, pc, ldc, path); break;
+                case KernelPath.Vector512: LowerTriangle<GemmMicroKernel512<double>>(n, k, alpha, z, beta, pc, ldc, path, cancellationToken); break;
+                case KernelPath.Vector256: LowerTriangle<GemmMicroKernel256<double>>(n, k, alpha, z, beta, pc, ldc, path, cancellationToken); break;
+                default: LowerTriangle<GemmMicroKernelScalar<double>>(n, k, alpha, z, beta, pc, ldc, path, cancellationToken); break;
             }
         }
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private static void LowerTriangle<TKernel>(int n, int k, double alpha, CentredOperand z, double beta, double* c, nint ldc, KernelPath path)
+    private static void LowerTriangle<TKernel>(int n, int k, double alpha, CentredOperand z, double beta, double* c, nint ldc, KernelPath path,
+        CancellationToken cancellationToken)
         where TKernel : IGemmMicroKernel<double>
     {
         int mr = TKernel.Mr;
         int parts = (long)n * n * k / 2 < GemmPartition.ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, (n + mr - 1) / mr);
         if (parts <= 1)
         {
-            Run<TKernel>(0, n, n, k, alpha, z, beta, c, ldc, path);
+            Run<TKernel>(0, n, n, k, alpha, z, beta, c, ldc, path, cancellationToken);
             return;
         }
 
@@ -72,7 +76,7 @@ internal static unsafe class CentredSyrk
         {
             int start = Syrk.RowCut(n, part, parts, mr), end = Syrk.RowCut(n, part + 1, parts, mr);
             // Rows start..end−1 of C need columns 0..end−1.
-            if (end > start) Run<TKernel>(start, end - start, end, k, alpha, z, beta, c + (start * ldc), ldc, path);
+            if (end > start) Run<TKernel>(start, end - start, end, k, alpha, z, beta, c + (start * ldc), ldc, path, cancellationToken);
         });
     }
 
@@ -81,7 +85,8 @@ internal static unsafe class CentredSyrk
     /// where <paramref name="c"/> points at row <paramref name="rowOffset"/>: the loop nest of <see cref="GemmDriver.Run"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TKernel>(int rowOffset, int m, int n, int k, double alpha, in CentredOperand z, double beta, double* c, nint ldc, KernelPath path)
+    private static void Run<TKernel>(int rowOffset, int m, int n, int k, double alpha, in CentredOperand z, double beta, double* c, nint ldc, KernelPath path,
+        CancellationToken cancellationToken)
         where TKernel : IGemmMicroKernel<double>
     {
         int mr = TKernel.Mr, nr = TKernel.Nr;
@@ -99,6 +104,7 @@ internal static unsafe class CentredSyrk
             if (jc > rowOffset + m - 1) break;
             for (int pc = 0; pc < k; pc += kcMax)
             {
+                if (cancellationToken.IsCancellationRequested) return;   // the caller throws once every part has stopped
                 int kc = Math.Min(kcMax, k - pc);
                 CentredPacking.Pack(z, pc, kc, jc, nc, nr, packedB);
                 double betaBlock = pc == 0 ? beta : 1.0;

@@ -181,9 +181,11 @@ public sealed partial class Matrix : IEquatable<Matrix>, IFormattable
         return m;
     }
 
-    /// <summary>Builds a matrix from a rectangular array.</summary>
+    /// <summary>Builds a matrix from a rectangular array (a copy), Aᵢⱼ = values[i, j].</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     public static Matrix FromArray(double[,] values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         int r = values.GetLength(0), c = values.GetLength(1);
         var m = new Matrix(r, c);
         for (int i = 0; i < r; i++)

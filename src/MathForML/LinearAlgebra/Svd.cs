@@ -64,7 +64,8 @@ public sealed class Svd
     /// <summary>Decomposes any m×n matrix <paramref name="a"/>.</summary>
     /// <exception cref="ArgumentException">A holds NaN or ±∞.</exception>
     /// <exception cref="InvalidOperationException">The Jacobi sweeps did not converge (not seen in practice).</exception>
-    public static Svd Decompose(Matrix a)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked before every sweep).</exception>
+    public static Svd Decompose(Matrix a, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(a);
         Finite.Require(a, nameof(a));
@@ -78,7 +79,7 @@ public sealed class Svd
         TensorPrimitives.Multiply(bTransposed.AsSpan(), 1 / scale, w);
         var x = new double[p * p];
         for (int i = 0; i < p; i++) x[i * p + i] = 1;
-        if (!OneSidedJacobi.Orthogonalize(w, p, length, x))
+        if (!OneSidedJacobi.Orthogonalize(w, p, length, x, cancellationToken))
             throw new InvalidOperationException("The one-sided Jacobi SVD did not converge.");
 
         // Row i of w is σ_i·u_iᵀ, row i of x is v_iᵀ (for B = U·Σ·Vᵀ).

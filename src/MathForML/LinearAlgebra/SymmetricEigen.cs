@@ -72,9 +72,10 @@ public sealed class SymmetricEigen
     /// <exception cref="DimensionMismatchException">A is not square.</exception>
     /// <exception cref="ArgumentException">A holds NaN or ±∞, or is not symmetric within the tolerance.</exception>
     /// <exception cref="ArgumentOutOfRangeException">TopK is outside 1 … n, or the tolerance is negative.</exception>
-    public static SymmetricEigen Decompose(Matrix a, SymmetricEigenOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked between the phases).</exception>
+    public static SymmetricEigen Decompose(Matrix a, SymmetricEigenOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var (eigenvalues, rows) = DecomposeToRows(a, options);
+        var (eigenvalues, rows) = DecomposeToRows(a, options, cancellationToken);
         int n = a.Rows, k = eigenvalues.Length;
         var vectors = new double[n * k];
         TransposeKernel.Transpose<double>(rows.AsSpan(0, k * n), k, n, vectors);
@@ -88,21 +89,24 @@ public sealed class SymmetricEigen
     /// would otherwise transpose twice. The rows array comes from <see cref="WorkspacePool"/> and may be longer than
     /// k·n; give it back there.
     /// </summary>
-    internal static (double[] Eigenvalues, double[] Rows) DecomposeToRows(Matrix a, SymmetricEigenOptions? options = null)
+    internal static (double[] Eigenvalues, double[] Rows) DecomposeToRows(Matrix a, SymmetricEigenOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(a);
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
-        return DecomposeToRows(a.AsSpan(), a.Rows, options);
+        return DecomposeToRows(a.AsSpan(), a.Rows, options, cancellationToken: cancellationToken);
     }
 
     /// <summary>
-    /// <see cref="DecomposeToRows(Matrix, SymmetricEigenOptions?)"/> of the n×n row-major matrix in <paramref name="a"/>
+    /// <see cref="DecomposeToRows(Matrix, SymmetricEigenOptions?, CancellationToken)"/> of the n×n row-major matrix in <paramref name="a"/>
     /// (its first n² values; e.g. a pooled buffer). <paramref name="mirrored"/> says the caller built A exactly
     /// symmetric (a triangle copied onto the other), so the O(n²) strided symmetry check is skipped.
+    /// <paramref name="cancellationToken"/> is checked before and between the phases (reduction, tridiagonal solve,
+    /// back-transformation), each O(n³): a cancelled token throws <see cref="OperationCanceledException"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (double[] Eigenvalues, double[] Rows) DecomposeToRows(ReadOnlySpan<double> a, int n, SymmetricEigenOptions? options = null,
-        bool mirrored = false)
+        bool mirrored = false, CancellationToken cancellationToken = default)
     {
         options ??= new SymmetricEigenOptions();
         a = a[..(n * n)];
@@ -115,6 +119,7 @@ public sealed class SymmetricEigen
         if (!double.IsFinite(maxAbs)) Finite.Require(a, n, nameof(a));
         if (!mirrored) ThrowIfAsymmetric(a, n, options.SymmetryTolerance * maxAbs);
 
+        cancellationToken.ThrowIfCancellationRequested();
         if (maxAbs == 0) return Trivial(n, k);
         // Scale by a power of two (exact) so that max |a_ij| is near 1: no overflow or underflow in the rotations.
         double scale = Math.ScaleB(1.0, Math.ILogB(maxAbs));
@@ -125,8 +130,9 @@ public sealed class SymmetricEigen
         var e = new double[n];
         var reflectors = WorkspacePool.Rent(n * n, clear: true);
         var tau = new double[n];
-        HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau);
+        HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau, cancellationToken);
         WorkspacePool.Return(work);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var result = WorkspacePool.Rent(k * n, clear: false);
         double[] eigenvalues;
@@ -136,6 +142,7 @@ public sealed class SymmetricEigen
             // other, each with its GEMMs on every core: overlapping them on two threads measured slower (both compete
             // for the same two cores).
             var s = TridiagonalDivideConquer.Decompose(d, e, n);
+            cancellationToken.ThrowIfCancellationRequested();
             var qt = HouseholderBackTransformation.FormQTranspose(reflectors, tau, n);
             WorkspacePool.Return(reflectors);
             var rows = WorkspacePool.Rent(n * n, clear: false);
@@ -151,6 +158,7 @@ public sealed class SymmetricEigen
         {
             var rotations = new GivensSequence(checked(n * n + n * n / 4 + 64));
             TridiagonalQl.Diagonalize(d, e, n, rotations);
+            cancellationToken.ThrowIfCancellationRequested();
             var selected = DescendingOrder(d, k);
             var columns = TridiagonalQl.SelectedEigenvectors(rotations, n, selected);
             TransposeKernel.Transpose<double>(columns, n, k, result);

@@ -8,8 +8,12 @@ namespace MathForML.LinearAlgebra;
 /// A dense column vector of doubles, stored contiguously. Element access is by index and by span;
 /// level-1 operations (dot, norms, axpy) delegate to <see cref="TensorPrimitives"/>.
 /// </summary>
-/// <remarks>Vectors are mutable through their indexer and <see cref="AsSpan"/>; operators return new vectors.</remarks>
-public sealed class Vector : IEquatable<Vector>, IFormattable
+/// <remarks>
+/// Vectors are mutable through their indexer and <see cref="AsSpan"/>; operators return new vectors. A vector is an
+/// <see cref="IReadOnlyList{T}"/> of its elements: <c>foreach</c> runs on a struct <see cref="Enumerator"/> without
+/// allocating, and LINQ works; <see cref="AsSpan"/> stays the fast path.
+/// </remarks>
+public sealed partial class Vector : IEquatable<Vector>, IFormattable, IReadOnlyList<double>
 {
     private readonly double[] _data;
 
@@ -52,7 +56,11 @@ public sealed class Vector : IEquatable<Vector>, IFormattable
     /// <summary>Number of elements.</summary>
     public int Length => _data.Length;
 
+    /// <summary>Number of elements (the same as <see cref="Length"/>).</summary>
+    public int Count => _data.Length;
+
     /// <summary>Element <paramref name="index"/> (0-based).</summary>
+    /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside 0 … Length − 1.</exception>
     public double this[int index]
     {
         get => _data[index];

@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 using MathForML.Randomness;
 
 namespace MathForML.NeuralNetworks;
@@ -157,9 +158,15 @@ public sealed class CourseNetwork
     /// <param name="noise">Relative noise on each step.</param>
     /// <param name="seed">Seed of the noise.</param>
     /// <param name="recordEvery">Record the cost every this many steps.</param>
-    /// <param name="progress">Receives the fraction done.</param>
+    /// <param name="progress">Receives a report whenever the cost is recorded: stage "steepest descent", the step as
+    /// <see cref="WorkProgress.Step"/>, the cost C as <see cref="WorkProgress.Measure"/>, and the fraction of the steps done.</param>
+    /// <param name="cancellationToken">Checked before every step.</param>
+    /// <exception cref="DimensionMismatchException">x is not 1×N or y is not 2×N.</exception>
+    /// <exception cref="ArgumentException">The training set is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The step count is negative, recordEvery is below 1, or the aggression is not positive.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the network keeps the steps taken.</exception>
     public CourseTraining Train(Matrix x, Matrix y, int iterations = 50_000, double aggression = 7, double noise = 0,
-        ulong seed = 1, int recordEvery = 1000, IProgress<double>? progress = null)
+        ulong seed = 1, int recordEvery = 1000, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         CheckData(x, y);
         ArgumentOutOfRangeException.ThrowIfNegative(iterations);
@@ -167,8 +174,10 @@ public sealed class CourseNetwork
         if (!(aggression > 0)) throw new ArgumentOutOfRangeException(nameof(aggression), aggression, "The aggression must be positive.");
         var random = new SeededRandom(seed, 1);
         var costs = new List<(int Iteration, double Cost)> { (0, Cost(x, y)) };
+        cancellationToken.ThrowIfCancellationRequested();
         for (int i = 1; i <= iterations; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var g = Gradients(x, y);
             W1 -= Step(g.W1, aggression, noise, ref random);
             B1 -= Step(g.B1, aggression, noise, ref random);
@@ -178,8 +187,9 @@ public sealed class CourseNetwork
             B3 -= Step(g.B3, aggression, noise, ref random);
             if (i % recordEvery == 0 || i == iterations)
             {
-                costs.Add((i, Cost(x, y)));
-                progress?.Report((double)i / iterations);
+                double cost = Cost(x, y);
+                costs.Add((i, cost));
+                progress?.Report(new WorkProgress("steepest descent", (double)i / iterations, i, cost));
             }
         }
         return new CourseTraining(costs);

@@ -51,10 +51,15 @@ public static class Trainer
     /// <param name="train">Training samples.</param>
     /// <param name="test">Held-out samples, or null.</param>
     /// <param name="options">Epochs, batch size, learning rate, optimiser, seed.</param>
-    /// <param name="onEpoch">Called after every epoch (progress display).</param>
-    /// <param name="onBatch">Called with the fraction of the epoch done after every batch.</param>
+    /// <param name="progress">Receives a report after every batch: stage "epoch", the epoch under way as
+    /// <see cref="WorkProgress.Step"/>, the mean batch loss of the epoch so far as <see cref="WorkProgress.Measure"/>, and
+    /// the fraction of all batches of all epochs done.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <returns>One report per epoch.</returns>
+    /// <exception cref="ArgumentException">The training set is empty, or the data does not fit the network (features, labels).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the network keeps the steps taken.</exception>
     public static IReadOnlyList<EpochReport> Train<T>(Mlp<T> network, Dataset<T> train, Dataset<T>? test, TrainingOptions options,
-        Action<EpochReport>? onEpoch = null, Action<double>? onBatch = null)
+        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Validate(network, train, test, options);
@@ -75,6 +80,7 @@ public static class Trainer
             int batches = 0;
             for (int start = 0; start < train.Count; start += batchSize)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 int count = Math.Min(batchSize, train.Count - start);
                 for (int i = 0; i < count; i++)
                 {
@@ -88,12 +94,11 @@ public static class Trainer
                 optimizer.Step(network, rate);
                 step++;
                 batches++;
-                onBatch?.Invoke((double)(start + count) / train.Count);
+                progress?.Report(new WorkProgress("epoch", (double)step / totalBatches, epoch, lossSum / batches));
             }
             double seconds = watch.Elapsed.TotalSeconds;
             var report = new EpochReport(epoch, lossSum / batches, Accuracy(network, train), test is null ? null : Accuracy(network, test), seconds);
             reports.Add(report);
-            onEpoch?.Invoke(report);
         }
         return reports;
     }

@@ -20,6 +20,7 @@ internal static class GaussNewton
         var rTrial = new double[n];
         for (int iteration = 1; iteration <= maxIterations; iteration++)
         {
+            w.BeginIteration(iteration, maxIterations);
             w.UpdateJacobian();
             if (w.S == 0) return (true, FitStopReason.Gradient, iteration - 1);
             w.J.AsSpan().CopyTo(a);

@@ -1,4 +1,5 @@
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Optimization;
 
@@ -8,8 +9,11 @@ namespace MathForML.Optimization;
 /// </summary>
 internal sealed class LeastSquaresWork
 {
-    public LeastSquaresWork(RegressionModel model, double[] y, double[] start, bool recordPath)
+    public LeastSquaresWork(RegressionModel model, double[] y, double[] start, bool recordPath,
+        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        _progress = progress;
+        _cancellationToken = cancellationToken;
         Model = model;
         Y = y;
         N = y.Length;
@@ -22,6 +26,18 @@ internal sealed class LeastSquaresWork
     }
 
     private readonly double[] _f;
+    private readonly IProgress<WorkProgress>? _progress;
+    private readonly CancellationToken _cancellationToken;
+
+    /// <summary>
+    /// Called by each solver before its iteration <paramref name="iteration"/> (from 1): checks the token, and reports the
+    /// previous iteration's S with the fraction of the iteration limit used (an upper bound on the work left).
+    /// </summary>
+    public void BeginIteration(int iteration, int maxIterations)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (iteration > 1) _progress?.Report(new WorkProgress("iterating", (double)(iteration - 1) / maxIterations, iteration - 1, S));
+    }
 
     public RegressionModel Model { get; }
 

@@ -41,6 +41,7 @@ internal static class LevenbergMarquardt
         w.UpdateJacobian();
         for (int iteration = 1; iteration <= maxIterations; iteration++)
         {
+            w.BeginIteration(iteration, maxIterations);
             // Scaling and the gradient test.
             double rNorm = Math.Sqrt(w.S), gradientCosine = 0;
             for (int j = 0; j < k; j++)

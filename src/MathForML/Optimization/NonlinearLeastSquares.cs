@@ -25,19 +25,34 @@ namespace MathForML.Optimization;
 public static class NonlinearLeastSquares
 {
     /// <summary>Fits a formula y ≈ f(x; b): convenience over <see cref="FormulaModel"/>.</summary>
-    public static NonlinearLeastSquaresResult Fit(Expression formula, IReadOnlyList<string> predictorNames, Matrix predictors,
-        ReadOnlySpan<double> y, IReadOnlyList<string> parameterNames, ReadOnlySpan<double> start, NonlinearLeastSquaresOptions? options = null) =>
-        Fit(new FormulaModel(formula, predictorNames, predictors, parameterNames), y, start, options);
-
-    /// <summary>Fits <paramref name="model"/> to <paramref name="y"/> from <paramref name="start"/>.</summary>
     /// <exception cref="DimensionMismatchException">y or start has the wrong length.</exception>
     /// <exception cref="ArgumentException">Too few observations, a non-finite start, or a model not finite at the start.</exception>
-    public static NonlinearLeastSquaresResult Fit(RegressionModel model, ReadOnlySpan<double> y, ReadOnlySpan<double> start, NonlinearLeastSquaresOptions? options = null) =>
-        Fit(model, y, null, start, options);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static NonlinearLeastSquaresResult Fit(Expression formula, IReadOnlyList<string> predictorNames, Matrix predictors,
+        ReadOnlySpan<double> y, IReadOnlyList<string> parameterNames, ReadOnlySpan<double> start, NonlinearLeastSquaresOptions? options = null,
+        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Fit(new FormulaModel(formula, predictorNames, predictors, parameterNames), y, start, options, progress, cancellationToken);
 
-    /// <summary>As <see cref="Fit(RegressionModel, ReadOnlySpan{double}, ReadOnlySpan{double}, NonlinearLeastSquaresOptions?)"/>, with the response's rounding errors for the polish.</summary>
-    internal static NonlinearLeastSquaresResult Fit(RegressionModel model, ReadOnlySpan<double> y, double[]? responseCorrections, ReadOnlySpan<double> start, NonlinearLeastSquaresOptions? options)
+    /// <summary>Fits <paramref name="model"/> to <paramref name="y"/> from <paramref name="start"/>.</summary>
+    /// <param name="model">The model f(x; b).</param>
+    /// <param name="y">The observations.</param>
+    /// <param name="start">Start values of the parameters b.</param>
+    /// <param name="options">Method, tolerances, iteration limit; the defaults when null.</param>
+    /// <param name="progress">Receives a report after every iteration: stage "iterating", the iteration as
+    /// <see cref="WorkProgress.Step"/>, S as <see cref="WorkProgress.Measure"/>, and the fraction of the iteration limit used.</param>
+    /// <param name="cancellationToken">Checked before every iteration.</param>
+    /// <exception cref="DimensionMismatchException">y or start has the wrong length.</exception>
+    /// <exception cref="ArgumentException">Too few observations, a non-finite start, or a model not finite at the start.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static NonlinearLeastSquaresResult Fit(RegressionModel model, ReadOnlySpan<double> y, ReadOnlySpan<double> start, NonlinearLeastSquaresOptions? options = null,
+        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Fit(model, y, null, start, options, progress, cancellationToken);
+
+    /// <summary>As <see cref="Fit(RegressionModel, ReadOnlySpan{double}, ReadOnlySpan{double}, NonlinearLeastSquaresOptions?, IProgress{WorkProgress}?, CancellationToken)"/>, with the response's rounding errors for the polish.</summary>
+    internal static NonlinearLeastSquaresResult Fit(RegressionModel model, ReadOnlySpan<double> y, double[]? responseCorrections, ReadOnlySpan<double> start,
+        NonlinearLeastSquaresOptions? options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var o = options ?? new NonlinearLeastSquaresOptions();
         int n = model.Observations, k = model.ParameterNames.Count;
         if (y.Length != n) throw new DimensionMismatchException($"y has {y.Length} values for {n} observations.", nameof(y));
@@ -50,7 +65,7 @@ public static class NonlinearLeastSquares
         int maxIterations = o.MaxIterations ?? (o.Method == NonlinearLeastSquaresMethod.SteepestDescent ? 50 : 10000);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxIterations, nameof(options));
 
-        var w = new LeastSquaresWork(model, y.ToArray(), start.ToArray(), o.RecordPath);
+        var w = new LeastSquaresWork(model, y.ToArray(), start.ToArray(), o.RecordPath, progress, cancellationToken);
         var f = new double[n];
         model.Evaluate(start, f);
         for (int i = 0; i < n; i++)

@@ -13,6 +13,7 @@ internal static class SteepestDescent
         var gradient = new double[k];
         for (int iteration = 1; iteration <= maxIterations; iteration++)
         {
+            w.BeginIteration(iteration, maxIterations);
             w.UpdateJacobian();
             double gNorm = 0, rNorm = Math.Sqrt(w.S), cosine = 0;
             for (int j = 0; j < k; j++)

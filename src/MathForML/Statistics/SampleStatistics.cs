@@ -94,7 +94,7 @@ public static class SampleStatistics
     /// the a features they cover.
     /// </summary>
     internal static void Scatter(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, double alpha, Span<double> c,
-        IReadOnlyList<(int Start, int Length)>? runs = null)
+        IReadOnlyList<(int Start, int Length)>? runs = null, CancellationToken cancellationToken = default)
     {
         int d = x.Columns;
         var segments = runs ?? [(0, d)];
@@ -112,7 +112,7 @@ public static class SampleStatistics
             else TensorPrimitives.Divide(1.0, scale.Slice(first, length), factor.AsSpan(offset, length));
         }
 
-        CentredSyrk.ComputeLower(a, x.Rows, alpha, x.AsSpan(), d, columns, shift, factor, 0.0, c, a, KernelPathSelection.Best);
+        CentredSyrk.ComputeLower(a, x.Rows, alpha, x.AsSpan(), d, columns, shift, factor, 0.0, c, a, KernelPathSelection.Best, cancellationToken);
         SymmetricMirror.LowerToUpper(c, a, a);
     }
 

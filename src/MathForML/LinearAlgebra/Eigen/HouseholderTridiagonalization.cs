@@ -28,17 +28,20 @@ internal static class HouseholderTridiagonalization
     /// Reduces the n×n row-major matrix in <paramref name="a"/> (lower triangle used, contents destroyed).
     /// Writes the diagonal of T to <paramref name="diagonal"/> (n), its sub-diagonal to <paramref name="offDiagonal"/>
     /// (n−1), the reflector vectors as rows of <paramref name="reflectors"/> (n×n, row k = v_k) and their
-    /// scalars to <paramref name="tau"/> (n; τ_k = 0 for k ≥ n−2).
+    /// scalars to <paramref name="tau"/> (n; τ_k = 0 for k ≥ n−2). <paramref name="cancellationToken"/> is checked every
+    /// 32 columns (each column costs O((n − k)²)).
     /// </summary>
-    public static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[] reflectors, double[] tau) =>
-        Reduce(a, n, diagonal, offDiagonal, reflectors, tau, KernelPathSelection.Best);
+    public static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[] reflectors, double[] tau,
+        CancellationToken cancellationToken = default) =>
+        Reduce(a, n, diagonal, offDiagonal, reflectors, tau, KernelPathSelection.Best, cancellationToken);
 
     /// <summary>
-    /// <see cref="Reduce(double[], int, double[], double[], double[], double[])"/> with the kernel path of the fused pass
+    /// <see cref="Reduce(double[], int, double[], double[], double[], double[], CancellationToken)"/> with the kernel path of the fused pass
     /// (<see cref="TridiagonalRowUpdate"/>) given explicitly (tests force each one).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[] reflectors, double[] tau, KernelPath path)
+    internal static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[] reflectors, double[] tau, KernelPath path,
+        CancellationToken cancellationToken = default)
     {
         Array.Clear(tau);
         if (n == 0) return;
@@ -57,6 +60,7 @@ internal static class HouseholderTridiagonalization
 
         for (int k = 0; k < n - 2; k++)
         {
+            if ((k & 31) == 0) cancellationToken.ThrowIfCancellationRequested();
             if (havePrevious) UpdateColumn(a, n, k, prevV, prevW);
             diagonal[k] = a[k * n + k];
 

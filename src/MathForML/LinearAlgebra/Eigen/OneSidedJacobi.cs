@@ -30,7 +30,8 @@ internal static class OneSidedJacobi
 
     /// <summary>Orthogonalises the rows of <paramref name="w"/> (n×m) and accumulates the rotations into <paramref name="x"/> (n×n).</summary>
     /// <returns>Whether the sweeps converged.</returns>
-    public static bool Orthogonalize(double[] w, int n, int m, double[] x)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked before every sweep).</exception>
+    public static bool Orthogonalize(double[] w, int n, int m, double[] x, CancellationToken cancellationToken = default)
     {
         var norms = new double[n];
         for (int i = 0; i < n; i++) norms[i] = TensorPrimitives.Dot<double>(w.AsSpan(i * m, m), w.AsSpan(i * m, m));
@@ -38,6 +39,7 @@ internal static class OneSidedJacobi
         double tolerance = MachineEpsilon.Double * Math.Sqrt(Math.Max(m, 1));
         for (int sweep = 0; sweep < MaxSweeps; sweep++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             bool rotated = false;
             double maxCosine = 0, maxSine = 0;
             for (int i = 0; i < n - 1; i++)
