@@ -53,7 +53,7 @@ internal static class NnCommand
         var testFraction = TestFractionOption();
         var augment = new Option<int>("--augment") { Description = "Shift 28×28 images by up to this many pixels at random while training (0: off).", DefaultValueFactory = _ => 0 };
         var cosine = new Option<bool>("--cosine") { Description = "Decay the learning rate along a half cosine to 0." };
-        var save = new Option<string?>("--save") { Description = "Write the trained model (JSON) to this file." };
+        var save = new Option<string?>("--save") { Description = "Write the trained model to this file: .json (read back by 'mml nn eval') or .onnx (ONNX)." };
         var plot = new Option<string?>("--plot") { Description = "Folder for loss/accuracy curves (and the drawn curve for --data curve)." };
         var cmd = new Command("train", "Train a network by backpropagation.")
         {
@@ -64,6 +64,7 @@ internal static class NnCommand
             var ctx = context(parse);
             string source = parse.GetValue(data)!;
             CommonOptions.CheckOutputFiles(parse.GetValue(save));
+            if (parse.GetValue(save) is { Length: > 0 } target) ModelFile.FormatOf(target);
             CommonOptions.CheckOutputFolder(parse.GetValue(plot));
             if (source == "curve")
                 return TrainCurve(ctx, parse.GetValue(layers), parse.GetValue(iterations), parse.GetValue(lr) ?? 7, parse.GetValue(seed), parse.GetValue(plot));
@@ -105,7 +106,7 @@ internal static class NnCommand
                 return Trainer.Train(network, train, test.Count > 0 ? test : null, options, progress, ctx.Cancellation);
             });
             double trainSeconds = reports.Sum(r => r.Seconds);
-            if (parse.GetValue(save) is { Length: > 0 } modelPath) MlpFile.Save(modelPath, network);
+            if (parse.GetValue(save) is { Length: > 0 } modelPath) ModelFile.Save(modelPath, network);
             var plots = parse.GetValue(plot) is { Length: > 0 } dir ? TrainingPlots.SaveClassifier(dir, reports) : [];
             double samplesPerSecond = (double)train.Count * options.Epochs / trainSeconds;
             ctx.Emit(new

@@ -30,6 +30,19 @@ public class NnCommandTests
     }
 
     [Fact]
+    public void TrainAndSaveAnOnnxModel()
+    {
+        using var dir = new TempDirectory();
+        var model = dir.File("model.onnx");
+        CliRunner.Json("nn", "train", "--data", Blobs(dir), "--layers", "3,8,3", "--epochs", "2", "--save", model);
+        var bytes = File.ReadAllBytes(model);
+        Assert.Equal(0x08, bytes[0]); // ModelProto field 1 (ir_version), a varint
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(model);
+        Assert.Equal(["input"], session.InputMetadata.Keys);
+        Assert.Equal([-1, 3], session.InputMetadata["input"].Dimensions);
+    }
+
+    [Fact]
     public void TrainSaveAndEvaluateAClassifier()
     {
         using var dir = new TempDirectory();
@@ -75,6 +88,7 @@ public class NnCommandTests
         { ["nn", "train", "--data", "curve", "--layers", "1,5,2"], "1,6,7,2" },
         { ["nn", "train", "--data", "{dir}/missing.csv"], "missing.csv" },
         { ["nn", "train", "--data", "{dir}/blobs.csv", "--save", "{dir}/no/m.json"], "does not exist" },
+        { ["nn", "train", "--data", "{dir}/blobs.csv", "--save", "{dir}/m.pt"], "unknown model format '.pt'" },
         { ["nn", "eval", "--model", "{dir}/corrupt.json", "--data", "{dir}/blobs.csv"], "corrupt.json:1:" },
         { ["nn", "eval", "--model", "{dir}/blobs.csv", "--data", "{dir}/blobs.csv"], "not valid JSON" },
         { ["nn", "eval", "--data", "{dir}/blobs.csv"], "--model" },
