@@ -27,10 +27,15 @@ internal static class MnistData
         return new MnistFetchOptions { Mirrors = mirrors };
     }
 
-    /// <summary>Fetches the files and says on stderr where they came from.</summary>
+    /// <summary>Fetches the files (a progress bar on a terminal while downloading) and says on stderr where they came from.</summary>
     public static MnistFiles Fetch(CliContext ctx)
     {
-        var files = Mnist.Fetch(Options(), cancellationToken: ctx.Cancellation);
+        var options = Options();
+        var files = ProgressDisplay.Run(ctx, display =>
+        {
+            using var stage = display.Start("MNIST: checking the cache");
+            return Mnist.Fetch(options, stage.Described(p => $"MNIST: {p.Stage}"), ctx.Cancellation);
+        });
         ctx.Error.WriteLine($"mml: MNIST from {files.Source}");
         return files;
     }

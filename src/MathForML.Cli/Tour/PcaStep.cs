@@ -21,11 +21,13 @@ internal sealed class PcaStep : ITourStep
     public object Run(TourStepContext c)
     {
         MnistDataSet set;
-        using (c.Display.Start("loading MNIST (fetched on first use)", indeterminate: true))
+        using (var stage = c.Display.Start("MNIST: checking the cache (fetched on first use)"))
         {
             try
             {
-                set = Mnist.Load(Mnist.Fetch(MnistData.Options(), cancellationToken: c.Cancellation));
+                var files = Mnist.Fetch(MnistData.Options(), stage.Described(p => $"MNIST: {p.Stage}"), c.Cancellation);
+                stage.Describe("MNIST: reading the digits");
+                set = Mnist.Load(files);
             }
             catch (IOException e)
             {
