@@ -86,7 +86,8 @@ public static class Mnist
         options ??= new MnistFetchOptions();
         ArgumentNullException.ThrowIfNull(options.Mirrors);
         ArgumentNullException.ThrowIfNull(options.Checksums);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Timeout, TimeSpan.Zero, nameof(options));
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "The time-out must be positive (or infinite).");
         var dir = options.CacheDirectory ?? DefaultCacheDirectory;
         var sums = options.Checksums;
         string PathOf(FileChecksum f) => Path.Combine(dir, f.Name);

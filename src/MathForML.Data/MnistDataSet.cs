@@ -20,7 +20,8 @@ public sealed class MnistDataSet
         ArgumentNullException.ThrowIfNull(source);
         if (images.Rows != labels.Length)
             throw new DimensionMismatchException($"{labels.Length} labels for {images.Rows} images.", nameof(labels));
-        if (trainCount is { } t) ArgumentOutOfRangeException.ThrowIfNotEqual(t is >= 0 && t <= labels.Length, true, nameof(trainCount));
+        if (trainCount < 0 || trainCount > labels.Length)
+            throw new ArgumentOutOfRangeException(nameof(trainCount), trainCount, $"The training digits are a prefix of the {labels.Length} digits.");
         Images = images;
         Labels = labels;
         Source = source;

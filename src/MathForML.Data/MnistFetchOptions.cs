@@ -22,7 +22,8 @@ public sealed record MnistFetchOptions
     /// <see cref="SocketsHttpHandler"/> that gives up connecting after 15 s.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
 
-    /// <summary>How long one file's download may take from one mirror, headers and body (default 5 minutes).</summary>
+    /// <summary>How long one file's download may take from one mirror, headers and body (default 5 minutes;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for no limit); then the next mirror is tried.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The npm executable of the fallback (default <c>npm</c> on the PATH).</summary>

@@ -6,7 +6,8 @@ namespace MathForML.Tests.Data;
 
 /// <summary>
 /// A plain-HTTP server on 127.0.0.1 (a free port) for download tests: serves the files given under <c>/good/</c>,
-/// answers 404 under <c>/missing/</c> and 500 under <c>/broken/</c>, and counts the requests for each path.
+/// answers 404 under <c>/missing/</c> and 500 under <c>/broken/</c>, waits 5 s before any answer under <c>/slow/</c>,
+/// and counts the requests for each path.
 /// </summary>
 internal sealed class LoopbackFileServer : IDisposable
 {
@@ -33,6 +34,9 @@ internal sealed class LoopbackFileServer : IDisposable
 
     /// <summary>A mirror that answers 500 Internal Server Error.</summary>
     public Uri Broken => new($"http://127.0.0.1:{Port}/broken/");
+
+    /// <summary>A mirror that takes 5 s to answer (404).</summary>
+    public Uri Slow => new($"http://127.0.0.1:{Port}/slow/");
 
     /// <summary>Requests per path (such as <c>/good/t10k-labels-idx1-ubyte.gz</c>).</summary>
     public ConcurrentDictionary<string, int> Requests { get; } = new();
@@ -62,27 +66,33 @@ internal sealed class LoopbackFileServer : IDisposable
                 return;
             }
 
-            var path = context.Request.Url!.AbsolutePath;
-            Requests.AddOrUpdate(path, 1, (_, n) => n + 1);
-            var response = context.Response;
-            try
-            {
-                if (path.StartsWith("/good/", StringComparison.Ordinal) && _files.TryGetValue(path["/good/".Length..], out var bytes))
-                {
-                    response.ContentLength64 = bytes.Length;
-                    await response.OutputStream.WriteAsync(bytes);
-                }
-                else
-                {
-                    response.StatusCode = path.StartsWith("/broken/", StringComparison.Ordinal) ? 500 : 404;
-                }
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
 
-                response.Close();
-            }
-            catch (HttpListenerException)
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        var path = context.Request.Url!.AbsolutePath;
+        Requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+        var response = context.Response;
+        try
+        {
+            if (path.StartsWith("/slow/", StringComparison.Ordinal)) await Task.Delay(TimeSpan.FromSeconds(5));
+            if (path.StartsWith("/good/", StringComparison.Ordinal) && _files.TryGetValue(path["/good/".Length..], out var bytes))
             {
-                // The client went away (a cancelled download): nothing to answer.
+                response.ContentLength64 = bytes.Length;
+                await response.OutputStream.WriteAsync(bytes);
             }
+            else
+            {
+                response.StatusCode = path.StartsWith("/broken/", StringComparison.Ordinal) ? 500 : 404;
+            }
+
+            response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client went away (a cancelled download) or the server stopped: nothing to answer.
         }
     }
 

@@ -1,4 +1,5 @@
 using MathForML.Data;
+using MathForML.LinearAlgebra;
 using MathForML.Numerics;
 
 namespace MathForML.Tests.Data;
@@ -160,6 +161,32 @@ public sealed class MnistMirrorTests : IDisposable
         Assert.Equal(TrainCount + TestCount, set.Count);
         Assert.Equal(1, _server.Requests["/missing/train-labels-idx1-ubyte.gz"]);
         Assert.Equal(1, _server.Requests["/broken/t10k-labels-idx1-ubyte.gz"]);
+    }
+
+    [Fact]
+    public void AMirrorThatDoesNotAnswerInTimeIsSkipped()
+    {
+        var set = Mnist.Load(Options(_server.Slow, _server.Good) with { Timeout = TimeSpan.FromMilliseconds(250) });
+        Assert.Equal($"mirror {_server.Good}", set.Source);
+        Assert.Equal(1, _server.Requests["/slow/t10k-labels-idx1-ubyte.gz"]);
+    }
+
+    [Fact]
+    public void AMirrorWithoutATrailingSlashStillMeansAFolder()
+    {
+        var bare = new Uri(_server.Good.AbsoluteUri.TrimEnd('/'));
+        var set = Mnist.Load(Options(bare));
+        Assert.Equal(TrainCount + TestCount, set.Count);
+        Assert.Equal(1, _server.Requests["/good/train-images-idx3-ubyte.gz"]);
+    }
+
+    [Fact]
+    public void BadOptionsAndBadTrainCountsAreRejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Mnist.Fetch(Options(_server.Good) with { Timeout = TimeSpan.Zero }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MnistDataSet(new Matrix(2, 3), [1, 2], "x", trainCount: 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MnistDataSet(new Matrix(2, 3), [1, 2], "x", trainCount: -1));
+        Assert.Empty(CacheFiles());
     }
 
     [Fact]
