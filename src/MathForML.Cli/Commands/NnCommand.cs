@@ -89,7 +89,7 @@ internal static class NnCommand
             double fraction = CommonOptions.InRange("--test-fraction", parse.GetValue(testFraction), 0, 0.95);
 
             var load = Stopwatch.StartNew();
-            var all = LoadData(source, parse.GetValue(labels));
+            var all = LoadData(source, parse.GetValue(labels), ctx);
             var (train, test) = all.Split(fraction, options.Seed);
             double loadSeconds = load.Elapsed.TotalSeconds;
             int classes = all.Labels.Length == 0 ? 0 : all.Labels.Max() + 1;
@@ -191,7 +191,7 @@ internal static class NnCommand
             var network = MlpFile.Load(parse.GetValue(model)!);
             string source = parse.GetValue(data)!;
             if (source == "curve") throw new UserInputException("'mml nn eval' evaluates classifiers; --data curve is for training the course network.");
-            var dataset = LoadData(source, parse.GetValue(labels));
+            var dataset = LoadData(source, parse.GetValue(labels), ctx);
             if (!parse.GetValue(all))
                 dataset = dataset.Split(CommonOptions.InRange("--test-fraction", parse.GetValue(testFraction), 0.001, 0.95), parse.GetValue(seed)).Test;
             if (dataset.FeatureCount != network.Inputs)
@@ -215,12 +215,12 @@ internal static class NnCommand
         Description = "Labels of --data FILE (IDX, CSV or .npy); without it the last column of FILE holds them.",
     };
 
-    private static Dataset<float> LoadData(string source, string? labelsPath)
+    private static Dataset<float> LoadData(string source, string? labelsPath, CliContext ctx)
     {
         if (source == "mnist")
         {
             if (labelsPath is not null) throw new UserInputException("--labels goes with --data FILE, not with --data mnist.");
-            var mnist = Mnist.Load();
+            var mnist = MnistData.Load(ctx);
             return Dataset<float>.FromMatrix(mnist.Images, mnist.Labels);
         }
         if (labelsPath is null)

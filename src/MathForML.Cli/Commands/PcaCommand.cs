@@ -33,7 +33,7 @@ internal static class PcaCommand
             var plotDir = parse.GetValue(plots) is { Length: > 0 } given ? given : null;
             CommonOptions.CheckOutputFolder(plotDir);
             var load = Stopwatch.StartNew();
-            var (x, y) = Load(parse.GetValue(data)!, parse.GetValue(labels), parse);
+            var (x, y, source) = Load(parse.GetValue(data)!, parse.GetValue(labels), parse, ctx);
             double loadSeconds = load.Elapsed.TotalSeconds;
             int n = x.Rows, d = x.Columns;
             int k = parse.GetValue(components) ?? Math.Min(50, Math.Min(n, d));
@@ -71,6 +71,7 @@ internal static class PcaCommand
                 plots = figures.Count > 0 ? figures : null,
                 seconds,
                 load_seconds = loadSeconds,
+                data_source = source,
             }, () =>
             {
                 ctx.Output.WriteLine($"PCA of {n}×{d} data, K = {k}, solver {pca.Solver.ToString().ToLowerInvariant()}{(options.Normalize ? ", normalised" : "")} ({seconds:F3} s; loading {loadSeconds:F3} s)");
@@ -89,20 +90,23 @@ internal static class PcaCommand
         return cmd;
     }
 
-    /// <summary>The samples and (when known) their labels: MNIST for "mnist", else the file and the optional label file.</summary>
-    internal static (Matrix X, int[]? Labels) Load(string data, string? labelsPath, ParseResult parse)
+    /// <summary>
+    /// The samples, their labels (when known) and, for MNIST, where the digits came from: MNIST for "mnist", else the
+    /// file and the optional label file.
+    /// </summary>
+    internal static (Matrix X, int[]? Labels, string? Source) Load(string data, string? labelsPath, ParseResult parse, CliContext ctx)
     {
         if (data.Equals("mnist", StringComparison.OrdinalIgnoreCase))
         {
-            var set = Mnist.Load();
-            return (set.Images, set.Labels);
+            var set = MnistData.Load(ctx);
+            return (set.Images, set.Labels, set.Source);
         }
 
         var x = CommonOptions.ReadSamples(data, parse);
-        if (labelsPath is null) return (x, null);
+        if (labelsPath is null) return (x, null, null);
         var labels = DataSetFile.ReadLabels(labelsPath);
         if (labels.Length != x.Rows)
             throw new UserInputException($"{labelsPath} holds {labels.Length} labels but {data} holds {x.Rows} samples.");
-        return (x, labels);
+        return (x, labels, null);
     }
 }

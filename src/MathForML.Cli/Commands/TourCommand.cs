@@ -81,7 +81,7 @@ internal static class TourCommand
         object? findings = ProgressDisplay.Run(ctx, display =>
         {
             ctx.Cancellation.ThrowIfCancellationRequested();
-            stepContext = new TourStepContext(stepDir, quick, display, ctx.Cancellation);
+            stepContext = new TourStepContext(stepDir, quick, display, ctx.Error, ctx.Cancellation);
             try
             {
                 return step.Run(stepContext);

