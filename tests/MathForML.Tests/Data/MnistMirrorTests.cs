@@ -109,6 +109,31 @@ public sealed class MnistMirrorTests : IDisposable
         Assert.Equal(_files.Keys.Order(), CacheFiles().Order());
     }
 
+    /// <summary>The full standard size: 60,000 training and 10,000 test digits, every file's digest checked.</summary>
+    [Fact]
+    public void FetchesTheFullSeventyThousandDigits()
+    {
+        var files = new Dictionary<string, byte[]>
+        {
+            ["train-images-idx3-ubyte.gz"] = Images(60_000, 0),
+            ["train-labels-idx1-ubyte.gz"] = Labels(60_000, 0),
+            ["t10k-images-idx3-ubyte.gz"] = Images(10_000, 1),
+            ["t10k-labels-idx1-ubyte.gz"] = Labels(10_000, 3),
+        };
+        FileChecksum Digest(string name) => new(name, files[name].Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(files[name])));
+        using var server = new LoopbackFileServer(files);
+        var set = Mnist.Load(Options(server.Good) with
+        {
+            Checksums = new MnistChecksums(Digest("train-images-idx3-ubyte.gz"), Digest("train-labels-idx1-ubyte.gz"),
+                Digest("t10k-images-idx3-ubyte.gz"), Digest("t10k-labels-idx1-ubyte.gz")),
+        });
+        Assert.Equal((70_000, 60_000), (set.Count, set.TrainCount));
+        Assert.Equal(Pixel(59_999, 783, 0) / 255.0, set.Images[59_999, 783]);
+        Assert.Equal(Pixel(9_999, 0, 1) / 255.0, set.Images[69_999, 0]);
+        Assert.Equal(Label(9_999, 3), set.Labels[69_999]);
+        Assert.Equal(4, server.Requests.Values.Sum());
+    }
+
     [Fact]
     public void ProgressIsMonotonicAndEndsAtOne()
     {
