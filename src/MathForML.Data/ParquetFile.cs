@@ -106,7 +106,8 @@ public static class ParquetFile
     }
 
     private static string TypeName(Type type) =>
-        type == typeof(string) ? "string" : type == typeof(bool) ? "boolean" : type == typeof(byte[]) ? "binary"
+        type == typeof(string) || type == typeof(ReadOnlyMemory<char>) ? "string" : type == typeof(bool) ? "boolean"
+        : type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>) ? "binary"
         : type == typeof(DateTime) ? "timestamp" : type == typeof(DateOnly) ? "date" : type == typeof(decimal) ? "decimal"
         : type.Name;
 
