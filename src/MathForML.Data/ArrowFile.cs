@@ -43,6 +43,8 @@ public static class ArrowFile
         var batches = new List<RecordBatch>();
         try
         {
+            ArrowIpcFraming.Check(stream, path);
+            stream.Position = 0;
             using var reader = new ArrowFileReader(stream, leaveOpen: true);
             while (reader.ReadNextRecordBatch() is { } batch) batches.Add(batch);
             var schema = reader.Schema;

@@ -59,6 +59,7 @@ public static class ParquetFile
 
     private static async Task<NumericTable> ReadTableAsync(Stream stream, string path)
     {
+        CheckFraming(stream, path);
         var reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: true).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
             return await ReadTableAsync(reader, path).ConfigureAwait(false);
@@ -91,6 +92,28 @@ public static class ParquetFile
             row0 += n;
         }
         return new NumericTable(fields.Select(f => f.Name).ToArray(), matrix);
+    }
+
+    /// <summary>
+    /// Checks the file's frame before Parquet.Net reads it: "PAR1", the data, the footer, its int32 length and "PAR1";
+    /// a footer length that runs past the start would make the reader wait for bytes that never come.
+    /// </summary>
+    private static void CheckFraming(Stream stream, string path)
+    {
+        long length = stream.Length;
+        Span<byte> bytes = stackalloc byte[8];
+        if (length < 12) throw new DataFileException(path, $"not a readable Parquet file: it has {length} bytes, fewer than a Parquet file's 12");
+        stream.Position = 0;
+        stream.ReadExactly(bytes[..4]);
+        bool head = bytes[..4].SequenceEqual("PAR1"u8);
+        stream.Position = length - 8;
+        stream.ReadExactly(bytes);
+        if (!head || !bytes[4..].SequenceEqual("PAR1"u8))
+            throw new DataFileException(path, "not a readable Parquet file: it does not start and end with the PAR1 magic");
+        int footer = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes);
+        if (footer <= 0 || footer > length - 12)
+            throw new DataFileException(path, $"not a readable Parquet file: the footer declares {footer} bytes in a file of {length}");
+        stream.Position = 0;
     }
 
     /// <summary>The column's field if it is a flat numeric column; otherwise the exception that names its type.</summary>
