@@ -25,8 +25,10 @@ internal static class ArrowIpcFraming
         int footer = BinaryPrimitives.ReadInt32LittleEndian(word);
         long footerStart = length - TrailerLength - footer;
         if (footer <= 0 || footerStart < HeaderLength) throw Corrupt(path, $"the footer declares {footer} bytes in a file of {length}");
+        var starts = new HashSet<long>();
         for (long at = HeaderLength; at < footerStart;)
         {
+            starts.Add(at);
             ReadAt(stream, at, word[..8]);
             bool marker = BinaryPrimitives.ReadUInt32LittleEndian(word) == uint.MaxValue;
             int metadata = BinaryPrimitives.ReadInt32LittleEndian(marker ? word[4..] : word);
@@ -37,6 +39,47 @@ internal static class ArrowIpcFraming
             if (body < 0 || body > footerStart - at - metadata) throw Corrupt(path, $"a message declares a body of {body} bytes at byte {at}");
             at += metadata + body;
         }
+        var bytes = new byte[footer];
+        ReadAt(stream, footerStart, bytes);
+        CheckBlocks(bytes, starts, path);
+    }
+
+    /// <summary>
+    /// Checks that every <c>Block</c> of the footer's <c>dictionaries</c> (field 2) and <c>recordBatches</c> (field 3)
+    /// starts where a message of the stream starts: the reader takes the message's lengths from there.
+    /// </summary>
+    private static void CheckBlocks(byte[] footer, HashSet<long> starts, string path)
+    {
+        const int BlockSize = 24;
+        int table = Table(footer, path);
+        long vtable = table - (long)BinaryPrimitives.ReadInt32LittleEndian(footer.AsSpan(table));
+        if (vtable < 0 || vtable > footer.Length - 4) throw Corrupt(path, "the footer is not a flatbuffer");
+        int vtableSize = BinaryPrimitives.ReadUInt16LittleEndian(footer.AsSpan((int)vtable));
+        for (int field = 2; field <= 3; field++)
+        {
+            int entry = 4 + 2 * field;
+            if (vtableSize < entry + 2 || vtable + entry + 2 > footer.Length) continue;
+            int offset = BinaryPrimitives.ReadUInt16LittleEndian(footer.AsSpan((int)vtable + entry));
+            if (offset == 0) continue;
+            long at = (long)table + offset;
+            if (at > footer.Length - 4) throw Corrupt(path, "the footer is not a flatbuffer");
+            long vector = at + BinaryPrimitives.ReadUInt32LittleEndian(footer.AsSpan((int)at));
+            if (vector > footer.Length - 4) throw Corrupt(path, "the footer is not a flatbuffer");
+            long count = BinaryPrimitives.ReadUInt32LittleEndian(footer.AsSpan((int)vector));
+            if (count > (footer.Length - vector - 4) / BlockSize) throw Corrupt(path, $"the footer lists {count} blocks, more than it has room for");
+            for (long k = 0; k < count; k++)
+            {
+                long blockOffset = BinaryPrimitives.ReadInt64LittleEndian(footer.AsSpan((int)(vector + 4 + k * BlockSize)));
+                if (!starts.Contains(blockOffset)) throw Corrupt(path, $"the footer points to byte {blockOffset}, where no message starts");
+            }
+        }
+    }
+
+    private static int Table(byte[] bytes, string path)
+    {
+        int table = bytes.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(bytes) : -1;
+        if (table < 0 || table > bytes.Length - 4) throw Corrupt(path, "the footer is not a flatbuffer");
+        return table;
     }
 
     /// <summary>Field 3 (<c>bodyLength: long</c>) of the <c>Message</c> flatbuffer table at <paramref name="at"/>; 0 when absent.</summary>

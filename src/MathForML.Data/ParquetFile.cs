@@ -59,13 +59,13 @@ public static class ParquetFile
 
     private static async Task<NumericTable> ReadTableAsync(Stream stream, string path)
     {
-        CheckFraming(stream, path);
+        long dataEnd = CheckFraming(stream, path);
         var reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: true).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
-            return await ReadTableAsync(reader, path).ConfigureAwait(false);
+            return await ReadTableAsync(reader, stream, dataEnd, path).ConfigureAwait(false);
     }
 
-    private static async Task<NumericTable> ReadTableAsync(ParquetReader reader, string path)
+    private static async Task<NumericTable> ReadTableAsync(ParquetReader reader, Stream stream, long dataEnd, string path)
     {
         var fields = new DataField[reader.Schema.Fields.Count];
         for (int c = 0; c < fields.Length; c++)
@@ -76,8 +76,7 @@ public static class ParquetFile
             if (group.RowCount < 0 || group.RowCount > int.MaxValue)
                 throw new DataFileException(path, $"a row group declares {group.RowCount} rows");
             foreach (var field in fields)
-                if (group.GetMetadata(field)?.MetaData?.NumValues is long values && values != group.RowCount)
-                    throw new DataFileException(path, $"column '{field.Name}' holds {values} values in a row group of {group.RowCount} rows");
+                CheckChunk(stream, group, field, dataEnd, path);
             rows += group.RowCount;
         }
         if (reader.Metadata is { } metadata && metadata.NumRows != rows)
@@ -95,10 +94,12 @@ public static class ParquetFile
     }
 
     /// <summary>
-    /// Checks the file's frame before Parquet.Net reads it: "PAR1", the data, the footer, its int32 length and "PAR1";
-    /// a footer length that runs past the start would make the reader wait for bytes that never come.
+    /// Checks the file's frame before Parquet.Net reads it: "PAR1", the data, the footer, its int32 length and "PAR1",
+    /// and that the footer is a complete Thrift struct (<see cref="ThriftCompactCheck"/>): a footer that runs past its
+    /// end would make the reader wait for bytes that never come.
     /// </summary>
-    private static void CheckFraming(Stream stream, string path)
+    /// <returns>Where the footer starts: the column chunks lie before it.</returns>
+    private static long CheckFraming(Stream stream, string path)
     {
         long length = stream.Length;
         Span<byte> bytes = stackalloc byte[8];
@@ -113,6 +114,52 @@ public static class ParquetFile
         int footer = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes);
         if (footer <= 0 || footer > length - 12)
             throw new DataFileException(path, $"not a readable Parquet file: the footer declares {footer} bytes in a file of {length}");
+        var metadata = new byte[footer];
+        stream.Position = length - 8 - footer;
+        stream.ReadExactly(metadata);
+        if (!ThriftCompactCheck.IsStruct(metadata))
+            throw new DataFileException(path, "not a readable Parquet file: the footer is not a well-formed Thrift structure");
+        stream.Position = 0;
+        return length - 8 - footer;
+    }
+
+    /// <summary>
+    /// Checks a column chunk's metadata before Parquet.Net allocates for it: it holds one value a row, its bytes lie
+    /// between the leading magic and the footer, and it decodes to no more than a flat numeric column can (64 bytes a
+    /// row, for values, levels and page headers, and 64 KB).
+    /// </summary>
+    private static void CheckChunk(Stream stream, ParquetRowGroupReader group, DataField field, long dataEnd, string path)
+    {
+        var meta = group.GetMetadata(field)?.MetaData
+            ?? throw new DataFileException(path, $"column '{field.Name}' has no metadata in a row group");
+        if (meta.NumValues != group.RowCount)
+            throw new DataFileException(path, $"column '{field.Name}' holds {meta.NumValues} values in a row group of {group.RowCount} rows");
+        long start = meta.DictionaryPageOffset is long d && d > 0 ? Math.Min(d, meta.DataPageOffset) : meta.DataPageOffset;
+        if (start < 4 || meta.TotalCompressedSize < 0 || meta.TotalCompressedSize > dataEnd - start)
+            throw new DataFileException(path, $"not a readable Parquet file: column '{field.Name}' declares {meta.TotalCompressedSize} bytes at byte {start}, past the data");
+        long decoded = 64 * group.RowCount + (1 << 16);
+        if (meta.TotalUncompressedSize < 0 || meta.TotalUncompressedSize > decoded)
+            throw new DataFileException(path, $"not a readable Parquet file: column '{field.Name}' declares {meta.TotalUncompressedSize} decoded bytes for {group.RowCount} rows");
+        CheckPages(stream, start, meta.TotalCompressedSize, decoded, field.Name, path);
+    }
+
+    /// <summary>
+    /// Walks the pages of a column chunk (each a Thrift <c>PageHeader</c>: field 2 the uncompressed, field 3 the
+    /// compressed page size, then the page) and checks each page's sizes against the chunk and the decoded limit.
+    /// </summary>
+    private static void CheckPages(Stream stream, long start, long size, long decoded, string column, string path)
+    {
+        var buffer = new byte[(int)Math.Min(size, 1 << 16)];
+        for (long at = start, end = start + size; at < end;)
+        {
+            int n = (int)Math.Min(buffer.Length, end - at);
+            stream.Position = at;
+            stream.ReadExactly(buffer, 0, n);
+            if (!ThriftCompactCheck.TryReadInt32Fields(buffer.AsSpan(0, n), 2, 3, out int header, out long uncompressed, out long compressed)
+                || compressed < 0 || compressed > end - at - header || uncompressed < 0 || uncompressed > decoded)
+                throw new DataFileException(path, $"not a readable Parquet file: column '{column}' has a corrupt page at byte {at}");
+            at += header + compressed;
+        }
         stream.Position = 0;
     }
 
