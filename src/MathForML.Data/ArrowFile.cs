@@ -51,12 +51,11 @@ public static class ArrowFile
             var names = schema.FieldsList.Select(f => f.Name).ToArray();
             foreach (var field in schema.FieldsList)
                 if (!IsNumeric(field.DataType.TypeId)) throw TableColumns.NotNumeric(path, field.Name, field.DataType.Name);
+            foreach (var batch in batches) CheckLengths(batch, schema, path);
             var matrix = TableColumns.Allocate(batches.Sum(b => (long)b.Length), names.Length, path);
             long row0 = 0;
             foreach (var batch in batches)
             {
-                if (batch.ColumnCount != names.Length)
-                    throw new DataFileException(path, $"a record batch holds {batch.ColumnCount} columns, the schema {names.Length}");
                 for (int c = 0; c < names.Length; c++)
                     Fill(batch.Column(c), batch.Length, matrix.AsSpan(), names.Length, c, row0, names[c], path);
                 row0 += batch.Length;
@@ -106,6 +105,25 @@ public static class ArrowFile
             if (matrix.Rows == 0) break;
         }
         writer.WriteEnd();
+    }
+
+    /// <summary>
+    /// Checks, before the matrix is allocated for the rows a record batch declares, that each of its columns holds that
+    /// many values in its data buffer.
+    /// </summary>
+    private static void CheckLengths(RecordBatch batch, Schema schema, string path)
+    {
+        if (batch.ColumnCount != schema.FieldsList.Count)
+            throw new DataFileException(path, $"a record batch holds {batch.ColumnCount} columns, the schema {schema.FieldsList.Count}");
+        for (int c = 0; c < batch.ColumnCount; c++)
+        {
+            var field = schema.FieldsList[c];
+            var data = batch.Column(c).Data;
+            long bytes = data.Buffers.Length > 1 ? data.Buffers[1].Length : 0;
+            long needed = ((long)data.Offset + batch.Length) * (((FixedWidthType)field.DataType).BitWidth / 8);
+            if (data.Length != batch.Length || bytes < needed)
+                throw new DataFileException(path, $"column '{field.Name}' holds {data.Length} values ({bytes} bytes) in a record batch of {batch.Length} rows");
+        }
     }
 
     private static bool IsNumeric(ArrowTypeId type) => type is ArrowTypeId.Double or ArrowTypeId.Float
