@@ -5,7 +5,8 @@ namespace MathForML.Data;
 /// <summary>
 /// Reads and writes matrices in the format the file's extension names (<see cref="MatrixFormat"/>): <c>.csv</c> and
 /// <c>.txt</c>/<c>.tsv</c>/<c>.dat</c> text (<see cref="TextMatrixFile"/>), <c>.npy</c> (<see cref="NpyFile"/>) and
-/// <c>.npz</c> (<see cref="NpzFile"/>). An array of an <c>.npz</c> archive is named as <c>file.npz:name</c>; without a
+/// <c>.npz</c> (<see cref="NpzFile"/>), <c>.arrow</c>/<c>.feather</c> (<see cref="ArrowFile"/>) and <c>.parquet</c>
+/// (<see cref="ParquetFile"/>): the numeric columns of a table, named c0, c1, … when written. An array of an <c>.npz</c> archive is named as <c>file.npz:name</c>; without a
 /// name the archive must hold one array (reading) or the matrix is written as <see cref="NpzFile.DefaultMember"/>.
 /// Reading a file of another extension takes it as text; writing one is an error naming the supported extensions, so
 /// a typo never gives a text file under a binary name. Missing files and directories given as files are reported with the path.
@@ -16,6 +17,7 @@ public static class MatrixFile
     [
         (".csv", MatrixFormat.Csv), (".txt", MatrixFormat.Text), (".tsv", MatrixFormat.Text), (".dat", MatrixFormat.Text),
         (".npy", MatrixFormat.Npy), (".npz", MatrixFormat.Npz),
+        (".arrow", MatrixFormat.Arrow), (".feather", MatrixFormat.Arrow), (".parquet", MatrixFormat.Parquet),
     ];
 
     /// <summary>The extensions this class reads and writes, for messages.</summary>
@@ -41,7 +43,7 @@ public static class MatrixFile
         var (file, member) = SplitMember(path);
         if (Directory.Exists(file)) throw new DataFileException(file, "is a directory, expected a matrix file");
         if (!File.Exists(file)) throw new FileNotFoundException($"{file}: file not found.", file);
-        if (member is null && TryFormatOf(file) is not (MatrixFormat.Npy or MatrixFormat.Npz))
+        if (member is null && TryFormatOf(file) is not (MatrixFormat.Npy or MatrixFormat.Npz or MatrixFormat.Arrow or MatrixFormat.Parquet))
             return (TextMatrixFile.Read(file, text, out _), false);
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         return ReadStored(stream, file, member, text);
@@ -67,6 +69,10 @@ public static class MatrixFile
                     var m = NpzFile.ReadMatrix(stream, name, member, out var type);
                     return (m, type == NpyDataType.UInt8);
                 }
+            case MatrixFormat.Arrow:
+                return (ArrowFile.ReadTable(stream, name).Values, false);
+            case MatrixFormat.Parquet:
+                return (ParquetFile.ReadTable(stream, name).Values, false);
             default:
                 using (var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true))
                     return (TextMatrixFile.Read(reader, name, text, out _), false);
@@ -84,6 +90,8 @@ public static class MatrixFile
         {
             case MatrixFormat.Npy: NpyFile.Write(file, matrix); break;
             case MatrixFormat.Npz: NpzFile.Write(file, new Dictionary<string, Matrix> { [member ?? NpzFile.DefaultMember] = matrix }); break;
+            case MatrixFormat.Arrow: ArrowFile.Write(file, matrix); break;
+            case MatrixFormat.Parquet: ParquetFile.Write(file, matrix); break;
             case MatrixFormat.Csv: AtomicFile.WriteText(file, w => TextMatrixFile.Write(w, matrix, ',')); break;
             default: AtomicFile.WriteText(file, w => TextMatrixFile.Write(w, matrix, ' ')); break;
         }

@@ -14,4 +14,10 @@ public enum MatrixFormat
 
     /// <summary><c>.npz</c>: a ZIP of NumPy arrays (<see cref="NpzFile"/>).</summary>
     Npz,
+
+    /// <summary><c>.arrow</c>, <c>.feather</c>: an Apache Arrow IPC file, Feather version 2 (<see cref="ArrowFile"/>).</summary>
+    Arrow,
+
+    /// <summary><c>.parquet</c>: an Apache Parquet file (<see cref="ParquetFile"/>).</summary>
+    Parquet,
 }

@@ -87,7 +87,7 @@ internal static class CommonOptions
         return new TextMatrixReadOptions { IndexColumn = parse.GetValue<int?>(IndexColumnName), Missing = parse.GetValue<MissingValues>(MissingName) };
     }
 
-    /// <summary>Reads a matrix file argument (text, .npy or .npz, <c>file.npz:name</c>; <c>-</c> is text on standard input).</summary>
+    /// <summary>Reads a matrix file argument (text, .npy, .npz, <c>file.npz:name</c>, .arrow/.feather, .parquet; <c>-</c> is text on standard input).</summary>
     public static Matrix ReadMatrix(string path) => ReadMatrix(path, TextMatrixReadOptions.Default);
 
     /// <summary>Reads a matrix file argument as the parsed command's <see cref="AddFileReading"/> options say.</summary>
@@ -96,7 +96,7 @@ internal static class CommonOptions
     private static Matrix ReadMatrix(string path, TextMatrixReadOptions text) =>
         path == "-" ? TextMatrixFile.Read(Console.In, StandardInput, text, out _) : MatrixFile.Read(path, text);
 
-    /// <summary>Reads the samples of a data file (IDX, .npy, .npz, text; <c>-</c> is text on standard input) as the parsed command's options say.</summary>
+    /// <summary>Reads the samples of a data file (IDX, .npy, .npz, .arrow/.feather, .parquet, text; <c>-</c> is text on standard input) as the parsed command's options say.</summary>
     public static Matrix ReadSamples(string path, ParseResult parse)
     {
         var text = TextReading(parse);

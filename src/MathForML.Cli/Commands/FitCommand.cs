@@ -20,7 +20,7 @@ internal static class FitCommand
 
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var data = new Option<string>("--data") { Description = "Data file: .csv/.txt columns (header optional) or .npy, or a NIST StRD .dat file.", Required = true };
+        var data = new Option<string>("--data") { Description = "Data file: .csv/.txt columns (header optional) .npy, .arrow/.feather or .parquet (columns named as in the file), or a NIST StRD .dat file.", Required = true };
         var model = new Option<string?>("--model") { Description = "The model formula in x (or x1, x2, … for several predictors) and the parameters, e.g. \"b1*(1-exp(-b2*x))\". Default for NIST files: the file's model." };
         var start = new Option<string?>("--start") { Description = "Start values b1=..,b2=.. (the names are the parameters); for NIST files 1 or 2 (default 1)." };
         var method = CommonOptions.EnumOption("--method", "lm (Levenberg-Marquardt), gauss-newton or steepest (the course's).", NonlinearLeastSquaresMethod.LevenbergMarquardt, Methods);
@@ -181,6 +181,11 @@ internal static class FitCommand
             if (Path.GetExtension(path).Equals(".npy", StringComparison.OrdinalIgnoreCase)) return (MatrixFile.Read(path), null);
             if (Directory.Exists(path)) throw new DataFileException(path, "is a directory, expected a data file");
             if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found.", path);
+            var extension = Path.GetExtension(path);
+            var table = extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase) ? ParquetFile.ReadTable(path)
+                : extension.Equals(".arrow", StringComparison.OrdinalIgnoreCase) || extension.Equals(".feather", StringComparison.OrdinalIgnoreCase) ? ArrowFile.ReadTable(path)
+                : null;
+            if (table is not null) return (table.Values, table.ColumnNames);
             var m = TextMatrixFile.Read(path, out var header);
             return (m, header);
         }

@@ -9,7 +9,7 @@ internal static class LinalgCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var linalg = new Command("linalg", "Linear algebra on matrix files (.csv/.txt, .npy or .npz): echelon form, rank, determinant, inverse, solve, Gram-Schmidt, eigenproblems, SVD, reflections.");
+        var linalg = new Command("linalg", "Linear algebra on matrix files (.csv/.txt, .npy, .npz, .arrow/.feather or .parquet): echelon form, rank, determinant, inverse, solve, Gram-Schmidt, eigenproblems, SVD, reflections.");
         linalg.Subcommands.Add(Rref(context));
         linalg.Subcommands.Add(Rank(context));
         linalg.Subcommands.Add(Determinant(context));

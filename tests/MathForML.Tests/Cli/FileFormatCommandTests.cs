@@ -27,6 +27,21 @@ public class FileFormatCommandTests
     }
 
     [Fact]
+    public void ArrowAndParquetAreReadAndWrittenByExtension()
+    {
+        using var dir = new TempDirectory();
+        var a = dir.Write("a.csv", "2,1\n1,3\n");
+        var inverse = Matrix.FromRows([0.6, -0.2], [-0.2, 0.4]);
+        CliRunner.Json("linalg", "inverse", a, "--out", dir.File("inv.parquet"));
+        Assert.Equal("PAR1"u8.ToArray(), File.ReadAllBytes(dir.File("inv.parquet"))[..4]);
+        Assert.True(ParquetFile.ReadMatrix(dir.File("inv.parquet")).ApproximatelyEquals(inverse, 1e-15));
+        CliRunner.Json("linalg", "inverse", dir.File("inv.parquet"), "--out", dir.File("a.feather"));
+        Assert.Equal("ARROW1"u8.ToArray(), File.ReadAllBytes(dir.File("a.feather"))[..6]);
+        Assert.True(ArrowFile.ReadMatrix(dir.File("a.feather")).ApproximatelyEquals(Matrix.FromRows([2, 1], [1, 3]), 1e-14));
+        Assert.Equal(2, CliRunner.Json("linalg", "rank", dir.File("a.feather")).GetProperty("rank").GetInt32());
+    }
+
+    [Fact]
     public void PcaOfUint8DigitsIsTheSameFromNpyAndIdx()
     {
         var npy = ReferenceData.PathOf("mnist", "mnist500-x.npy");

@@ -48,6 +48,12 @@ internal static class ProcessBadInputFiles
         var npz = File.ReadAllBytes(ReferenceData.PathOf("formats", "deflated.npz"));
         dir.Write("truncated.npz", NpzFileTests.Zip(("a.npy", File.ReadAllBytes(ReferenceData.PathOf("formats", "c-order.npy"))[..150])));
         dir.Write("corrupt.npz", npz[..^30]);
+        ParquetFile.Write(dir.File("whole.parquet"), Matrix.FromRows([2, 1], [1, 3]));
+        var parquet = File.ReadAllBytes(dir.File("whole.parquet"));
+        File.Delete(dir.File("whole.parquet"));
+        dir.Write("truncated.parquet", parquet[..(parquet.Length / 2)]);
+        ParquetFileTests.WriteStrings(dir.File("strings.parquet")).GetAwaiter().GetResult();
+        ArrowFileTests.WriteStrings(dir.File("strings.arrow"));
         dir.Write("pandas.csv", File.ReadAllBytes(ReferenceData.PathOf("formats", "pandas.csv")));
         dir.Write("magic-idx3-ubyte", [1, 2, 3, 4, 5, 6, 7, 8]);
         dir.Write("huge-idx3-ubyte.gz", Gzip([0, 0, 0x0D, 3, 0, 0, 0x40, 0, 0, 0, 0x40, 0, 0, 0, 0x40, 0, 1, 2, 3]));
