@@ -7,7 +7,7 @@ namespace MathForML.Tests.Packaging;
 /// <summary>
 /// What a .NET developer does first: pack the library packages into a folder, start a new console app outside this
 /// repository, reference the packages (not the projects) and use them — the fluent API, <c>foreach</c> over a vector,
-/// an <c>.npz</c> file. Packs a fresh clone so the repository's own build output is never touched; runs alone (with the
+/// an <c>.npz</c> and a Parquet file. Packs a fresh clone so the repository's own build output is never touched; runs alone (with the
 /// README clone test) and not inside that clone's own test run.
 /// </summary>
 [Collection(nameof(ReadmeCloneCollection))]
@@ -26,7 +26,9 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
         foreach (double v in x) sum += v;
         NpzFile.Write("a.npz", new Dictionary<string, Matrix> { ["a"] = a, ["x"] = Matrix.FromColumns(x) });
         var back = NpzFile.ReadMatrix("a.npz", "a");
-        Console.WriteLine($"x = {string.Join(", ", x.Select(v => v.ToString("R")))}; sum {sum:R}; det {a.Determinant():R}; npz a[1,0] = {back[1, 0]:R}; members {string.Join(",", NpzFile.ReadNames("a.npz"))}");
+        ParquetFile.Write("a.parquet", a, ["first", "second"]);
+        var table = ParquetFile.ReadTable("a.parquet");
+        Console.WriteLine($"x = {string.Join(", ", x.Select(v => v.ToString("R")))}; sum {sum:R}; det {a.Determinant():R}; npz a[1,0] = {back[1, 0]:R}; members {string.Join(",", NpzFile.ReadNames("a.npz"))}; parquet {string.Join(",", table.ColumnNames)} {table.Values[1, 1]:R}");
         """;
 
     [Fact]
@@ -78,6 +80,7 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
         Assert.Contains("det 10", output, StringComparison.Ordinal);
         Assert.Contains("npz a[1,0] = 2", output, StringComparison.Ordinal);
         Assert.Contains("members a,x", output, StringComparison.Ordinal);
+        Assert.Contains("parquet first,second 3", output, StringComparison.Ordinal);
     }
 
     private string Run(string program, string[] arguments, string directory)
