@@ -1,4 +1,5 @@
 using System.Numerics;
+using MathForML.Data.ParquetMetadata;
 using MathForML.LinearAlgebra;
 using Parquet;
 using Parquet.Schema;
@@ -95,7 +96,7 @@ public static class ParquetFile
 
     /// <summary>
     /// Checks the file's frame before Parquet.Net reads it: "PAR1", the data, the footer, its int32 length and "PAR1",
-    /// and that the footer is a complete Thrift struct (<see cref="ThriftCompactCheck"/>): a footer that runs past its
+    /// and that the footer is a complete Thrift struct (<see cref="ParquetMetadataCheck"/>, as Parquet.Net decodes it): a footer that runs past its
     /// end would make the reader wait for bytes that never come.
     /// </summary>
     /// <returns>Where the footer starts: the column chunks lie before it.</returns>
@@ -117,7 +118,7 @@ public static class ParquetFile
         var metadata = new byte[footer];
         stream.Position = length - 8 - footer;
         stream.ReadExactly(metadata);
-        if (!ThriftCompactCheck.IsStruct(metadata))
+        if (!ParquetMetadataCheck.IsFileMetaData(metadata))
             throw new DataFileException(path, "not a readable Parquet file: the footer is not a well-formed Thrift structure");
         stream.Position = 0;
         return length - 8 - footer;
@@ -140,27 +141,66 @@ public static class ParquetFile
         long decoded = 64 * group.RowCount + (1 << 16);
         if (meta.TotalUncompressedSize < 0 || meta.TotalUncompressedSize > decoded)
             throw new DataFileException(path, $"not a readable Parquet file: column '{field.Name}' declares {meta.TotalUncompressedSize} decoded bytes for {group.RowCount} rows");
-        CheckPages(stream, start, meta.TotalCompressedSize, decoded, field.Name, path);
+        CheckPages(stream, start, meta.TotalCompressedSize, decoded, MaxExpansion(meta.Codec), meta.Codec == Parquet.Meta.CompressionCodec.SNAPPY, field.Name, path);
     }
 
     /// <summary>
-    /// Walks the pages of a column chunk (each a Thrift <c>PageHeader</c>: field 2 the uncompressed, field 3 the
-    /// compressed page size, then the page) and checks each page's sizes against the chunk and the decoded limit.
+    /// How many times its compressed size a page of the codec can decode to, at most: 1 uncompressed; 22 for Snappy (a
+    /// 3-byte copy makes at most 64 bytes: Snappy format description); 1,032 for gzip (deflate's limit, RFC 1951); 255 for
+    /// LZ4 (a 255-byte length run: LZ4 block format); for Brotli and Zstandard, whose frames can describe far more, only
+    /// the row limit holds. A page header declares the decoded size and Parquet.Net allocates it before it decompresses.
     /// </summary>
-    private static void CheckPages(Stream stream, long start, long size, long decoded, string column, string path)
+    private static long MaxExpansion(Parquet.Meta.CompressionCodec codec) => codec switch
+    {
+        Parquet.Meta.CompressionCodec.UNCOMPRESSED => 1,
+        Parquet.Meta.CompressionCodec.SNAPPY => 22,
+        Parquet.Meta.CompressionCodec.GZIP => 1032,
+        Parquet.Meta.CompressionCodec.LZ4 or Parquet.Meta.CompressionCodec.LZ4_RAW => 255,
+        _ => long.MaxValue / 2,
+    };
+
+    /// <summary>
+    /// Walks the pages of a column chunk (each a Thrift <c>PageHeader</c>, then the page) and checks each page's sizes
+    /// against the chunk, the decoded limit and what its compressed bytes can decode to (<paramref name="expansion"/>
+    /// times, and 64 bytes); for Snappy, also the decoded length the compressed stream itself declares, which the
+    /// decompressor allocates (Snappy format description: a varint preamble).
+    /// </summary>
+    private static void CheckPages(Stream stream, long start, long size, long decoded, long expansion, bool snappy, string column, string path)
     {
         var buffer = new byte[(int)Math.Min(size, 1 << 16)];
+        Span<long> page = stackalloc long[PageHeaderSlots.Count];
         for (long at = start, end = start + size; at < end;)
         {
             int n = (int)Math.Min(buffer.Length, end - at);
             stream.Position = at;
             stream.ReadExactly(buffer, 0, n);
-            if (!ThriftCompactCheck.TryReadInt32Fields(buffer.AsSpan(0, n), 2, 3, out int header, out long uncompressed, out long compressed)
-                || compressed < 0 || compressed > end - at - header || uncompressed < 0 || uncompressed > decoded)
+            bool ok = ParquetMetadataCheck.TryReadPageHeader(buffer.AsSpan(0, n), out int header, page);
+            long uncompressed = page[PageHeaderSlots.Uncompressed], compressed = page[PageHeaderSlots.Compressed];
+            long levels = page[PageHeaderSlots.Type] == 3 ? page[PageHeaderSlots.DefinitionLevelBytes] + page[PageHeaderSlots.RepetitionLevelBytes] : 0;
+            if (!ok || compressed < 0 || compressed > end - at - header || uncompressed < 0 || levels < 0 || levels > Math.Min(compressed, uncompressed)
+                || uncompressed > Math.Min(decoded, expansion * compressed + 64)
+                || (snappy && page[PageHeaderSlots.IsCompressed] == 1 && !SnappyLengthFits(stream, at + header + levels, compressed - levels, uncompressed - levels)))
                 throw new DataFileException(path, $"not a readable Parquet file: column '{column}' has a corrupt page at byte {at}");
             at += header + compressed;
         }
         stream.Position = 0;
+    }
+
+    /// <summary>Whether the Snappy stream of <paramref name="length"/> bytes at <paramref name="at"/> declares at most <paramref name="limit"/> decoded bytes.</summary>
+    private static bool SnappyLengthFits(Stream stream, long at, long length, long limit)
+    {
+        if (length == 0) return limit == 0;
+        Span<byte> bytes = stackalloc byte[5];
+        int n = (int)Math.Min(bytes.Length, length);
+        stream.Position = at;
+        stream.ReadExactly(bytes[..n]);
+        ulong declared = 0;
+        for (int i = 0; i < n; i++)
+        {
+            declared |= (ulong)(bytes[i] & 0x7F) << (7 * i);
+            if (bytes[i] < 0x80) return declared <= (ulong)limit;
+        }
+        return false;
     }
 
     /// <summary>The column's field if it is a flat numeric column; otherwise the exception that names its type.</summary>

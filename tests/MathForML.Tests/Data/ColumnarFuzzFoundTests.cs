@@ -13,6 +13,11 @@ public class ColumnarFuzzFoundTests
     [InlineData("arrow-message-length.arrow", "not a readable Arrow IPC file")]
     [InlineData("parquet-footer-loop.parquet", "not a readable Parquet file: the footer is not a well-formed Thrift structure")]
     [InlineData("parquet-page-size.parquet", "not a readable Parquet file")]
+    [InlineData("parquet-statistics-list-hang.parquet", "not a readable Parquet file: the footer is not a well-formed Thrift structure")]
+    [InlineData("arrow-vtable-past-metadata.arrow", "not a readable Arrow IPC file: a message at byte 128 declares more entries than its metadata holds")]
+    [InlineData("arrow-vtable-past-metadata-2.arrow", "not a readable Arrow IPC file: a message at byte 176 declares more entries than its metadata holds")]
+    [InlineData("parquet-snappy-length.parquet", "not a readable Parquet file: column 'c0' has a corrupt page at byte 4")]
+    [InlineData("arrow-24mb-allocation.arrow", "not a readable Arrow IPC file: a message at byte 216 declares more entries than its metadata holds")]
     public void RejectedQuicklyWithoutABigAllocation(string file, string expected)
     {
         var bytes = File.ReadAllBytes(ReferenceData.PathOf("fuzz-found", file));

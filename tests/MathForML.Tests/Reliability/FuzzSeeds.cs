@@ -96,6 +96,26 @@ internal static class FuzzSeeds
         ];
     }
 
+    public static IReadOnlyList<byte[]> Arrow()
+    {
+        using var dir = new TempDirectory();
+        return
+        [
+            Written(dir, "a.arrow", p => ArrowFile.Write(p, Matrix.FromRows([1, 2], [3, 4], [5, 6]), ["x", "y"])),
+            Written(dir, "b.arrow", p => ArrowFile.Write(p, Matrix.FromRows([0.25]))),
+        ];
+    }
+
+    public static IReadOnlyList<byte[]> Parquet()
+    {
+        using var dir = new TempDirectory();
+        return
+        [
+            Written(dir, "a.parquet", p => ParquetFile.Write(p, Matrix.FromRows([1, 2], [3, 4], [5, 6]), ["x", "y"])),
+            Written(dir, "b.parquet", p => ParquetFile.Write(p, Matrix.FromRows([0.25]))),
+        ];
+    }
+
     private static byte[] Written(TempDirectory dir, string name, Action<string> write)
     {
         var path = dir.File(name);

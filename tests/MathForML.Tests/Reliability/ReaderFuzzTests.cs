@@ -186,3 +186,39 @@ public class MlpFileFuzzTests(ITestOutputHelper log)
         Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
     }
 }
+
+/// <summary>Fuzzes the Arrow IPC reader (<see cref="ArrowFile"/>: our framing and count checks, then Apache.Arrow).</summary>
+public class ArrowFileFuzzTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void MutatedArrowFilesParseOrFailWithADataFileException()
+    {
+        var (parsed, rejected) = new ReaderFuzzer
+        {
+            Reader = "arrow",
+            Seeds = FuzzSeeds.Arrow(),
+            Tokens = ["ARROW1", "\xFF\xFF\xFF\xFF", "\x00\x00\x00\x00", "\xFF\xFF\xFF\x7F", "\x01\x00\x00\x00"],
+            Parse = bytes => ArrowFile.ReadTable(new MemoryStream(bytes, writable: false), "fuzz.arrow"),
+            Documented = e => e is DataFileException,
+        }.Run(log);
+        Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+}
+
+/// <summary>Fuzzes the Parquet reader (<see cref="ParquetFile"/>: our framing, footer and page checks, then Parquet.Net).</summary>
+public class ParquetFileFuzzTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void MutatedParquetFilesParseOrFailWithADataFileException()
+    {
+        var (parsed, rejected) = new ReaderFuzzer
+        {
+            Reader = "parquet",
+            Seeds = FuzzSeeds.Parquet(),
+            Tokens = ["PAR1", "\x19\x1C", "\x15\x00", "\xFF\xFF\xFF\x7F", "\x00", "\x29", "\xF9\xFF\xFF\xFF\x0F"],
+            Parse = bytes => ParquetFile.ReadTable(new MemoryStream(bytes, writable: false), "fuzz.parquet"),
+            Documented = e => e is DataFileException,
+        }.Run(log);
+        Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+}

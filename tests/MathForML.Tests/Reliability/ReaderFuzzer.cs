@@ -37,9 +37,14 @@ internal sealed class ReaderFuzzer
     /// test (MML_README_CLONE=1) only 5,000: that run checks that the suite runs in a fresh clone, and the outer run
     /// already fuzzes the same code with the full count.
     /// </summary>
-    public int Count { get; init; } =
-        Environment.GetEnvironmentVariable("MML_README_CLONE") == "1" ? 5_000
-        : int.TryParse(Environment.GetEnvironmentVariable("MML_FUZZ_COUNT"), out var n) ? Math.Max(n, DefaultCount) : DefaultCount;
+    public int Count { get; init; } = Scaled(DefaultCount);
+
+    /// <summary>
+    /// <paramref name="count"/> inputs, 5,000 inside the README's clone-and-run test, or MML_FUZZ_COUNT when that is higher.
+    /// </summary>
+    public static int Scaled(int count) =>
+        Environment.GetEnvironmentVariable("MML_README_CLONE") == "1" ? Math.Min(count, 5_000)
+        : int.TryParse(Environment.GetEnvironmentVariable("MML_FUZZ_COUNT"), out var n) ? Math.Max(n, count) : count;
 
     /// <summary>Bytes an input of the given length may allocate while it is parsed.</summary>
     public Func<int, long> AllocationBudget { get; init; } = length => 64L * length + (1 << 20);
