@@ -47,6 +47,11 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
             using var zip = ZipFile.OpenRead(package);
             Assert.Contains(zip.Entries, e => e.FullName == "LICENSE");
             Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+            var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var reader = new StreamReader(nuspec.Open());
+            string metadata = reader.ReadToEnd();
+            foreach (var expected in new[] { "<license type=\"expression\">MIT</license>", "<readme>README.md</readme>", "<repository type=\"git\" url=\"https://github.com/", "<projectUrl>https://", "<description>", "<tags>", "<releaseNotes>" })
+                Assert.True(metadata.Contains(expected, StringComparison.Ordinal), $"{Path.GetFileName(package)}: the nuspec has no {expected}\n{metadata}");
         }
 
         var app = Path.Combine(temp.Path, "app");
