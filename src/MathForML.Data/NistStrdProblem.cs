@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MathForML.Calculus;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 using MathForML.Optimization;
 
 namespace MathForML.Data;
@@ -67,11 +68,15 @@ public sealed record NistStrdProblem
 
     /// <summary>
     /// Fits the problem's model from start 1 or 2 (default options: Levenberg–Marquardt), with the data's decimal rounding
-    /// errors passed on to the extended-precision polish.
+    /// errors passed on to the extended-precision polish. Reports and stops as
+    /// <see cref="NonlinearLeastSquares.Fit(RegressionModel, ReadOnlySpan{double}, ReadOnlySpan{double}, NonlinearLeastSquaresOptions?, IProgress{WorkProgress}?, CancellationToken)"/>.
     /// </summary>
-    public NonlinearLeastSquaresResult Fit(int start, NonlinearLeastSquaresOptions? options = null) =>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is not 1 or 2.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public NonlinearLeastSquaresResult Fit(int start, NonlinearLeastSquaresOptions? options = null,
+        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default) =>
         NonlinearLeastSquares.Fit(new FormulaModel(Model, PredictorNames, Predictors, ParameterNames, PredictorCorrections),
-            Response, ResponseCorrections, Start(start), options);
+            Response, ResponseCorrections, Start(start), options, progress, cancellationToken);
 
     /// <summary>Start vector 1 or 2.</summary>
     public double[] Start(int which) => which switch

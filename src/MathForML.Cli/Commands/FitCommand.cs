@@ -103,12 +103,11 @@ internal static class FitCommand
     {
         public int Observations => Y.Length;
 
-        /// <summary>Fits the problem; the token is checked every iteration (NIST's own fits, a few dozen iterations, only before).</summary>
+        /// <summary>Fits the problem; the token is checked every iteration.</summary>
         public NonlinearLeastSquaresResult Fit(NonlinearLeastSquaresOptions options, CancellationToken cancellationToken)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             return Nist is not null && Nist.Model == Model && Nist.Start(NistStart).SequenceEqual(Start)
-                ? Nist.Fit(NistStart, options)
+                ? Nist.Fit(NistStart, options, cancellationToken: cancellationToken)
                 : NonlinearLeastSquares.Fit(Model, PredictorNames, Predictors, Y, ParameterNames, Start, options, cancellationToken: cancellationToken);
         }
 

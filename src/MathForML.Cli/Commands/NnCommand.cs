@@ -97,7 +97,7 @@ internal static class NnCommand
             var network = Mlp<float>.Create(sizes, hidden, Activation.Softmax, LossFunction.SoftmaxCrossEntropy, options.Seed);
 
             double warmupSeconds = Trainer.WarmUp(() => Mlp<float>.Create(sizes, hidden, Activation.Softmax, LossFunction.SoftmaxCrossEntropy, options.Seed),
-                train, options).TotalSeconds;
+                train, options, ctx.Cancellation).TotalSeconds;
 
             var reports = ProgressDisplay.Run(ctx, display =>
             {

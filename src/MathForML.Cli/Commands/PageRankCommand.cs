@@ -86,8 +86,7 @@ internal static class PageRankCommand
                 else
                 {
                     using var stage = display.Start($"generating R-MAT scale {inputs.Rmat}", indeterminate: true);
-                    graph = Generate(inputs.Rmat!.Value, parse.GetValue(edgeFactor), parse.GetValue(seed));
-                    ctx.Cancellation.ThrowIfCancellationRequested();
+                    graph = RmatGenerator.GenerateGraph(inputs.Rmat!.Value, parse.GetValue(edgeFactor), parse.GetValue(seed), cancellationToken: ctx.Cancellation);
                 }
                 double loadSeconds = load.Elapsed.TotalSeconds;
                 var options = settings with { Personalization = parse.GetValue(personalization) is { } p ? ReadPersonalization(p) : null };
@@ -119,7 +118,6 @@ internal static class PageRankCommand
             throw new UserInputException("--personalization applies to --edges and --rmat only.");
     }
 
-    private static CsrGraph Generate(int scale, int edgeFactor, ulong seed) => RmatGenerator.GenerateGraph(scale, edgeFactor, seed);
 
     private static double[] ReadPersonalization(string path)
     {

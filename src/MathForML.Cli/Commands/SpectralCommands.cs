@@ -26,7 +26,7 @@ internal static class SpectralCommands
             var matrix = ReadMatrix(parse.GetValue(a)!, parse);
             if (parse.GetValue(symmetric) || matrix.IsSymmetric(1e-12))
                 return Symmetric(ctx, matrix);
-            var eig = EigenDecomposition.Decompose(matrix);
+            var eig = EigenDecomposition.Decompose(matrix, ctx.Cancellation);
             if (eig.IsReal)
             {
                 var values = eig.Eigenvalues.Select(v => v.Real).ToArray();

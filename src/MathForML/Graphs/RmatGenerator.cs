@@ -30,10 +30,13 @@ public static class RmatGenerator
     /// <param name="c">Probability of the bottom-left quadrant (source bit 1); d = 1 − a − b − c.</param>
     /// <param name="scramble">Relabel the vertices by a seeded permutation (Graph500 does); false keeps the raw ids.</param>
     /// <param name="maxThreads">Threads to use (default: all cores); the graph does not depend on it.</param>
+    /// <param name="cancellationToken">Stops the generation between chunks of 2^16 edges.</param>
     /// <exception cref="ArgumentOutOfRangeException">A scale outside [0, 30], an edge factor below 1, more than
     /// <see cref="Array.MaxLength"/> edges, or quadrant probabilities that are negative or sum above 1.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static (int[] Sources, int[] Targets) Generate(int scale, int edgeFactor = 16, ulong seed = 1,
-        double a = 0.57, double b = 0.19, double c = 0.19, bool scramble = true, int? maxThreads = null)
+        double a = 0.57, double b = 0.19, double c = 0.19, bool scramble = true, int? maxThreads = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(scale);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, MaxScale);
@@ -45,11 +48,12 @@ public static class RmatGenerator
             throw new ArgumentOutOfRangeException(nameof(a), $"Quadrant probabilities a={a}, b={b}, c={c} must be non-negative with a + b + c ≤ 1.");
         long ta = Threshold(a), tab = Threshold(a + b), tabc = Threshold(a + b + c);
         int m = (int)edgeCount;
-        var sources = new int[m];
-        var targets = new int[m];
+        cancellationToken.ThrowIfCancellationRequested();
+        var sources = GC.AllocateUninitializedArray<int>(m);   // every entry is written below
+        var targets = GC.AllocateUninitializedArray<int>(m);
         int[]? permutation = scramble ? new SeededRandom(seed, ulong.MaxValue).Permutation(1 << scale) : null;
         int chunks = (m + Chunk - 1) / Chunk;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
         var thresholds = (ta, tab, tabc);
         Parallel.For(0, chunks, parallel, k =>
         {
@@ -61,9 +65,11 @@ public static class RmatGenerator
     }
 
     /// <summary>The R-MAT graph as a <see cref="CsrGraph"/> on exactly 2^<paramref name="scale"/> nodes.</summary>
-    public static CsrGraph GenerateGraph(int scale, int edgeFactor = 16, ulong seed = 1, int? maxThreads = null)
+    /// <exception cref="ArgumentOutOfRangeException">As <see cref="Generate"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static CsrGraph GenerateGraph(int scale, int edgeFactor = 16, ulong seed = 1, int? maxThreads = null, CancellationToken cancellationToken = default)
     {
-        var (s, t) = Generate(scale, edgeFactor, seed, maxThreads: maxThreads);
+        var (s, t) = Generate(scale, edgeFactor, seed, maxThreads: maxThreads, cancellationToken: cancellationToken);
         return CsrGraph.FromEdges(s, t, 1 << scale);
     }
 

@@ -34,14 +34,16 @@ public sealed class EigenDecomposition
     /// <exception cref="DimensionMismatchException">A is not square.</exception>
     /// <exception cref="ArgumentException">A has NaN or infinite entries.</exception>
     /// <exception cref="ArithmeticException">The QR iteration did not converge (in practice: never for finite input).</exception>
-    public static EigenDecomposition Decompose(Matrix a)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked once per
+    /// Householder step of the reduction and once per QR sweep).</exception>
+    public static EigenDecomposition Decompose(Matrix a, CancellationToken cancellationToken = default)
     {
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
         Finite.Require(a, nameof(a));
         int n = a.Rows;
         var t = a.Clone();
-        var z = HessenbergReduction.Reduce(t);
-        if (!RealSchur.Compute(t, z))
+        var z = HessenbergReduction.Reduce(t, cancellationToken);
+        if (!RealSchur.Compute(t, z, cancellationToken))
             throw new ArithmeticException($"The QR algorithm did not converge for this {n}×{n} matrix.");
         var (s, u) = ComplexSchur.FromRealSchur(t, z);
         // Zero pivots of the back substitution are replaced by ε·max|aᵢⱼ|, but never by less than LAPACK dtrevc's

@@ -102,7 +102,8 @@ public sealed partial class Matrix
     /// <exception cref="DimensionMismatchException">A is not square.</exception>
     /// <exception cref="ArgumentException">A holds NaN or ±∞.</exception>
     /// <exception cref="ArithmeticException">The QR iteration did not converge (in practice: never for finite input).</exception>
-    public EigenDecomposition Eigen() => EigenDecomposition.Decompose(this);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public EigenDecomposition Eigen(CancellationToken cancellationToken = default) => EigenDecomposition.Decompose(this, cancellationToken);
 
     /// <summary>The thin singular value decomposition A = U·Σ·Vᵀ by one-sided Jacobi: <see cref="LinearAlgebra.Svd.Decompose(Matrix, CancellationToken)"/>.</summary>
     /// <exception cref="NonFiniteValueException">A holds NaN or ±∞.</exception>

@@ -120,7 +120,8 @@ public static class Trainer
     /// next <see cref="Train"/> then measure the steady training rate, not the just-in-time compiler.
     /// </summary>
     /// <returns>How long the warm-up took.</returns>
-    public static TimeSpan WarmUp<T>(Func<Mlp<T>> createNetwork, Dataset<T> train, TrainingOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static TimeSpan WarmUp<T>(Func<Mlp<T>> createNetwork, Dataset<T> train, TrainingOptions options, CancellationToken cancellationToken = default)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(createNetwork);
@@ -128,7 +129,7 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(options);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var rows = Enumerable.Range(0, Math.Min(train.Count, Math.Max(options.BatchSize, 1))).ToArray();
-        Train(createNetwork(), train.Subset(rows), null, options with { Epochs = 1 });
+        Train(createNetwork(), train.Subset(rows), null, options with { Epochs = 1 }, cancellationToken: cancellationToken);
         return watch.Elapsed;
     }
 

@@ -13,6 +13,19 @@ public class BuiltInNistStrdTests
         Assert.Equal(NistStrdProblem.BuiltInNames.Order(StringComparer.Ordinal), NistStrdProblem.BuiltInNames);
     }
 
+    [Fact]
+    public void TheFitStopsForACancelledTokenAndReportsEachIteration()
+    {
+        var thurber = NistStrdProblem.Load("Thurber");
+        Assert.Throws<OperationCanceledException>(() => thurber.Fit(1, cancellationToken: new CancellationToken(true)));
+        var progress = new Numerics.RecordingProgress();
+        var result = thurber.Fit(1, progress: progress);
+        var steps = progress.Reports.Select(p => p.Step).ToList();
+        Assert.NotEmpty(steps);
+        Assert.Equal(steps.Order(), steps);
+        Assert.True(result.Iterations >= steps[^1], $"{result.Iterations} iterations, last report at step {steps[^1]}");
+    }
+
     [Theory]
     [InlineData("Thurber")]
     [InlineData("Misra1a")]

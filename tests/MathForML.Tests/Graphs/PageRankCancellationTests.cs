@@ -25,6 +25,24 @@ public class PageRankCancellationTests
     }
 
     [Fact]
+    public void RmatGenerationThrowsForAPreCancelledToken()
+    {
+        Assert.Throws<OperationCanceledException>(() => RmatGenerator.Generate(12, cancellationToken: new CancellationToken(true)));
+        Assert.Throws<OperationCanceledException>(() => RmatGenerator.GenerateGraph(12, cancellationToken: new CancellationToken(true)));
+    }
+
+    [Fact]
+    public void RmatGenerationStopsSoonAfterCancelling()
+    {
+        // Scale 23 (134 million edges) takes seconds on two cores; cancelled after 100 ms it stops within a chunk of
+        // 2^16 edges per thread.
+        using var source = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => RmatGenerator.Generate(23, cancellationToken: source.Token));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"stopped after {watch.Elapsed.TotalSeconds:F2} s");
+    }
+
+    [Fact]
     public void ProgressIsMonotonicAndEndsAtOne()
     {
         var progress = new RecordingProgress();

@@ -31,11 +31,36 @@ public class DecompositionCancellationTests
     }
 
     [Fact]
+    public void GeneralEigenThrowsForAPreCancelledToken()
+    {
+        var a = Symmetric(20);
+        a[0, 19] += 1;   // not symmetric: the general (Hessenberg QR) solver
+        Assert.Throws<OperationCanceledException>(() => EigenDecomposition.Decompose(a, Cancelled));
+        Assert.Throws<OperationCanceledException>(() => a.Eigen(Cancelled));
+    }
+
+    [Fact]
+    public void GeneralEigenStopsSoonAfterCancelling()
+    {
+        // A 1500×1500 non-symmetric matrix takes far longer than the 100 ms after which the token is cancelled; the
+        // reduction and the QR sweeps check it at every step.
+        var random = new MathForML.Randomness.SeededRandom(5);
+        var a = new Matrix(1500, 1500);
+        random.FillGaussian(a.AsSpan());
+        using var source = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => EigenDecomposition.Decompose(a, source.Token));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"stopped after {watch.Elapsed.TotalSeconds:F2} s");
+    }
+
+    [Fact]
     public void AnUncancelledTokenChangesNothing()
     {
         using var source = new CancellationTokenSource();
         var a = Symmetric(30);
         Assert.Equal(SymmetricEigen.Decompose(a).Eigenvalues, SymmetricEigen.Decompose(a, cancellationToken: source.Token).Eigenvalues);
         Assert.Equal(Svd.Decompose(a).SingularValues, Svd.Decompose(a, source.Token).SingularValues);
+        a[0, 29] += 1;
+        Assert.Equal(EigenDecomposition.Decompose(a).Eigenvalues, EigenDecomposition.Decompose(a, source.Token).Eigenvalues);
     }
 }

@@ -18,6 +18,13 @@ public class TrainingCancellationTests
     }
 
     [Fact]
+    public void WarmUpThrowsForAPreCancelledToken()
+    {
+        Assert.Throws<OperationCanceledException>(() =>
+            Trainer.WarmUp(Network, Data(), new TrainingOptions { Epochs = 2 }, new CancellationToken(true)));
+    }
+
+    [Fact]
     public void TrainerStopsWithinTheBatchAfterCancelling()
     {
         using var source = new CancellationTokenSource();

@@ -8,7 +8,7 @@ namespace MathForML.LinearAlgebra.Eigen;
 internal static class HessenbergReduction
 {
     /// <summary>Reduces <paramref name="h"/> (n×n, overwritten with H) and returns Q (n×n orthogonal).</summary>
-    public static Matrix Reduce(Matrix h)
+    public static Matrix Reduce(Matrix h, CancellationToken cancellationToken = default)
     {
         int n = h.Rows;
         var q = Matrix.Identity(n);
@@ -16,6 +16,7 @@ internal static class HessenbergReduction
         var w = new double[n];
         for (int k = 0; k < n - 2; k++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             double norm = 0;
             for (int i = k + 1; i < n; i++) norm = Math.Max(norm, Math.Abs(h[i, k]));
             if (norm == 0) continue;

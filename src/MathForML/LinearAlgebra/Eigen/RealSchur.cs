@@ -19,7 +19,7 @@ internal static class RealSchur
     /// transformations into <paramref name="z"/> (pass the Hessenberg reduction's Q to get A = Z·T·Zᵀ).
     /// Returns false if some eigenvalue did not converge within 30·n sweeps per eigenvalue.
     /// </summary>
-    public static bool Compute(Matrix t, Matrix z)
+    public static bool Compute(Matrix t, Matrix z, CancellationToken cancellationToken = default)
     {
         int n = t.Rows;
         double norm = 0;
@@ -51,6 +51,7 @@ internal static class RealSchur
                 continue;
             }
             if (++total > 30 * Math.Max(n, 10)) return false;
+            cancellationToken.ThrowIfCancellationRequested();
             iterations++;
             FrancisStep(t, z, l, p, iterations);
         }
