@@ -85,10 +85,18 @@ public static class DataSetFile
     /// (with its line and column).</exception>
     public static (Matrix Samples, int[] Labels) ReadLabelledRows(string path) => ReadLabelledRows(path, TextMatrixReadOptions.Default);
 
-    /// <summary>Reads labelled rows as <see cref="ReadLabelledRows(string)"/> does, text as <paramref name="text"/> says (the samples are not scaled).</summary>
-    public static (Matrix Samples, int[] Labels) ReadLabelledRows(string path, TextMatrixReadOptions text)
+    /// <summary>
+    /// Reads labelled rows as <see cref="ReadLabelledRows(string)"/> does, text as <paramref name="text"/> says, the
+    /// samples (not the labels) scaled as <paramref name="scale"/> says (<see cref="PixelScale"/>: by default unsigned
+    /// bytes are divided by 255, as <see cref="ReadSamples(string, TextMatrixReadOptions, PixelScale)"/> does).
+    /// </summary>
+    /// <exception cref="DataFileException">As <see cref="ReadLabelledRows(string)"/>.</exception>
+    public static (Matrix Samples, int[] Labels) ReadLabelledRows(string path, TextMatrixReadOptions text, PixelScale scale = PixelScale.Auto)
     {
-        var m = MatrixFile.Read(path, text);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(text);
+        var (m, bytes) = MatrixFile.ReadStored(path, text);
+        double divisor = scale == PixelScale.Divide255 || (scale == PixelScale.Auto && bytes) ? 255 : 1;
         if (m.Columns < 2) throw new DataFileException(path, $"expected feature columns and a last column of class labels, found {m.Columns} column(s)");
         if (m.Rows == 0) throw new DataFileException(path, "the data set is empty");
         int d = m.Columns - 1;
@@ -97,7 +105,8 @@ public static class DataSetFile
         for (int r = 0; r < m.Rows; r++)
         {
             var row = m.RowSpan(r);
-            row[..d].CopyTo(samples.RowSpan(r));
+            if (divisor == 1) row[..d].CopyTo(samples.RowSpan(r));
+            else System.Numerics.Tensors.TensorPrimitives.Divide(row[..d], divisor, samples.RowSpan(r));
             double label = row[d];
             if (!(label >= 0 && label <= 1_000_000 && label == Math.Floor(label)))
                 throw new DataFileException(path, $"the label in the last column must be a non-negative integer, found {label.ToString(System.Globalization.CultureInfo.InvariantCulture)}", r + 1, m.Columns);

@@ -11,8 +11,9 @@ namespace MathForML.Data;
 /// <c>DataFrame.to_csv</c> writes it, is left out (<see cref="TextMatrixReadOptions.IndexColumn"/>); a missing value
 /// (an empty cell, <c>NA</c>, <c>NaN</c>, … see <see cref="MissingValues"/>) is an error or drops its row. Every other
 /// problem is an error that names file, line and column: a cell that is not a number, ±∞, a row whose length differs
-/// from the first, binary data, or a file with no numbers at all. Quoted cells are not unquoted (except in a header),
-/// so a comma inside quotes splits the cell.
+/// from the first, binary data, or a file with no numbers at all. In CSV a cell may be quoted (RFC 4180: <c>"…"</c>,
+/// a doubled <c>""</c> inside for a quote; a comma inside does not split it), as pandas writes with
+/// <c>quoting=csv.QUOTE_ALL</c> or for labels with commas; a quoted cell must end on its line.
 /// </summary>
 public static class TextMatrixFile
 {
@@ -57,7 +58,8 @@ public static class TextMatrixFile
             if (hash >= 0) text = text[..hash];
             if (text.IsWhiteSpace()) continue;
 
-            SplitCells(text, cells);
+            if (SplitCells(text, cells) is int bad)
+                throw new DataFileException(name, "a quoted cell must end with a quote before the next comma or the end of the line", lineNumber, bad + 1);
             if (index >= cells.Count)
                 throw new DataFileException(name, $"row has {cells.Count} values, no index column {index} (0-based)", lineNumber, 1);
             if (headerPossible)
@@ -67,7 +69,7 @@ public static class TextMatrixFile
                 {
                     var names = new List<string>(cells.Count);
                     for (int c = 0; c < cells.Count; c++)
-                        if (c != index) names.Add(Unquote(text.Slice(cells[c].Start, cells[c].Length)));
+                        if (c != index) names.Add(text.Slice(cells[c].Start, cells[c].Length).ToString().Replace("\"\"", "\"", StringComparison.Ordinal));
                     header = names;
                     columns = cells.Count;
                     continue;
@@ -141,7 +143,11 @@ public static class TextMatrixFile
         }
     }
 
-    private static void SplitCells(ReadOnlySpan<char> text, List<(int, int)> cells)
+    /// <summary>
+    /// Splits a line into cells (for a quoted CSV cell, the text between its quotes); null, or the 0-based column where
+    /// a quoted cell is malformed.
+    /// </summary>
+    private static int? SplitCells(ReadOnlySpan<char> text, List<(int, int)> cells)
     {
         cells.Clear();
         if (text.Contains(','))
@@ -149,6 +155,20 @@ public static class TextMatrixFile
             int start = 0;
             while (true)
             {
+                int first = start;
+                while (first < text.Length && char.IsWhiteSpace(text[first])) first++;
+                if (first < text.Length && text[first] == '"')
+                {
+                    int close = ClosingQuote(text, first + 1);
+                    if (close < 0) return first;
+                    int after = close + 1;
+                    while (after < text.Length && char.IsWhiteSpace(text[after])) after++;
+                    if (after < text.Length && text[after] != ',') return after;
+                    cells.Add((first + 1, close - first - 1));
+                    if (after >= text.Length) break;
+                    start = after + 1;
+                    continue;
+                }
                 int comma = text[start..].IndexOf(',');
                 int end = comma < 0 ? text.Length : start + comma;
                 var (s, l) = Trim(text, start, end);
@@ -156,7 +176,7 @@ public static class TextMatrixFile
                 if (comma < 0) break;
                 start = end + 1;
             }
-            return;
+            return null;
         }
         int i = 0;
         while (i < text.Length)
@@ -167,6 +187,19 @@ public static class TextMatrixFile
             while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
             cells.Add((s, i - s));
         }
+        return null;
+    }
+
+    /// <summary>The index of the quote that closes a quoted cell whose text starts at <paramref name="from"/> (a doubled quote is a quote), or -1.</summary>
+    private static int ClosingQuote(ReadOnlySpan<char> text, int from)
+    {
+        for (int i = from; i < text.Length; i++)
+        {
+            if (text[i] != '"') continue;
+            if (i + 1 < text.Length && text[i + 1] == '"') i++;
+            else return i;
+        }
+        return -1;
     }
 
     private static (int Start, int Length) Trim(ReadOnlySpan<char> text, int start, int end)
@@ -176,7 +209,7 @@ public static class TextMatrixFile
         return (start, end - start);
     }
 
-    /// <summary>True when every cell but the index column's is a name: it starts with a letter, '_' or '"' (empty cells count as names; all of them empty do not).</summary>
+    /// <summary>True when every cell but the index column's is a name: quoted, or starting with a letter or '_' (empty cells count as names; all of them empty do not).</summary>
     private static bool AllNonNumeric(ReadOnlySpan<char> text, List<(int Start, int Length)> cells, int index)
     {
         bool named = false;
@@ -186,7 +219,8 @@ public static class TextMatrixFile
             var cell = text.Slice(cells[c].Start, cells[c].Length);
             if (cell.IsEmpty) continue;
             if (IsMissing(cell) || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return false;
-            if (!char.IsLetter(cell[0]) && cell[0] != '_' && cell[0] != '"') return false;
+            bool quoted = cells[c].Start > 0 && text[cells[c].Start - 1] == '"';
+            if (!quoted && !char.IsLetter(cell[0]) && cell[0] != '_') return false;
             named = true;
         }
         return named;
@@ -199,9 +233,6 @@ public static class TextMatrixFile
             if (cell.SequenceEqual(marker)) return true;
         return false;
     }
-
-    private static string Unquote(ReadOnlySpan<char> cell) =>
-        (cell.Length >= 2 && cell[0] == '"' && cell[^1] == '"' ? cell[1..^1] : cell).ToString();
 
     private static string Clip(ReadOnlySpan<char> cell) => cell.Length <= 24 ? cell.ToString() : string.Concat(cell[..24], "…");
 }

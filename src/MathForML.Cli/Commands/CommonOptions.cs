@@ -54,7 +54,19 @@ internal static class CommonOptions
     private static string KebabCase(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
-    public static Option<string?> OutOption(string description) => new("--out") { Description = description };
+    /// <summary>
+    /// The <c>--out FILE</c> option (<c>-</c>: standard output, refused with <c>--json</c>, whose document goes there).
+    /// </summary>
+    public static Option<string?> OutOption(string description)
+    {
+        var option = new Option<string?>("--out") { Description = description };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() == "-" && result.GetValue(CliApp.JsonOption))
+                result.AddError("--out -: standard output holds the --json document; give --out a file name.");
+        });
+        return option;
+    }
 
     private const string IndexColumnName = "--index-col", MissingName = "--missing", ScaleName = "--scale";
 
@@ -96,11 +108,14 @@ internal static class CommonOptions
     private static Matrix ReadMatrix(string path, TextMatrixReadOptions text) =>
         path == "-" ? TextMatrixFile.Read(Console.In, StandardInput, text, out _) : MatrixFile.Read(path, text);
 
+    /// <summary>How the parsed command scales samples (<c>--scale</c>; <see cref="PixelScale.Auto"/> when it has no such option).</summary>
+    public static PixelScale Scaling(ParseResult parse) => Has(parse, ScaleName) ? parse.GetValue<PixelScale>(ScaleName) : PixelScale.Auto;
+
     /// <summary>Reads the samples of a data file (IDX, .npy, .npz, .arrow/.feather, .parquet, text; <c>-</c> is text on standard input) as the parsed command's options say.</summary>
     public static Matrix ReadSamples(string path, ParseResult parse)
     {
         var text = TextReading(parse);
-        var scale = Has(parse, ScaleName) ? parse.GetValue<PixelScale>(ScaleName) : PixelScale.Auto;
+        var scale = Scaling(parse);
         return path == "-" ? DataSetFile.ReadSamples(Console.In, StandardInput, text, scale) : DataSetFile.ReadSamples(path, text, scale);
     }
 

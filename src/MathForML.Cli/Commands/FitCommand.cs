@@ -32,6 +32,7 @@ internal static class FitCommand
         {
             data, model, start, method, x, y, maxIter, aggression,
         };
+        CommonOptions.AddFileReading(cmd);
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
@@ -43,7 +44,7 @@ internal static class FitCommand
             };
             string path = parse.GetValue(data)!;
             var load = Stopwatch.StartNew();
-            var problem = FitProblem.Load(path, parse.GetValue(model), parse.GetValue(start), parse.GetValue(x), parse.GetValue(y));
+            var problem = FitProblem.Load(path, parse.GetValue(model), parse.GetValue(start), parse.GetValue(x), parse.GetValue(y), CommonOptions.TextReading(parse));
             double loadSeconds = load.Elapsed.TotalSeconds;
             var watch = Stopwatch.StartNew();
             var result = problem.Fit(options, ctx.Cancellation);
@@ -111,7 +112,7 @@ internal static class FitCommand
                 : NonlinearLeastSquares.Fit(Model, PredictorNames, Predictors, Y, ParameterNames, Start, options, cancellationToken: cancellationToken);
         }
 
-        public static FitProblem Load(string path, string? modelText, string? startText, string? xText, string? yText)
+        public static FitProblem Load(string path, string? modelText, string? startText, string? xText, string? yText, TextMatrixReadOptions text)
         {
             if (IsNist(path))
             {
@@ -137,7 +138,7 @@ internal static class FitCommand
             if (modelText is null) throw new UserInputException("--model is required (only NIST StRD files carry their own model).");
             if (startText is null) throw new UserInputException("--start is required: give the parameters' start values as b1=..,b2=.. .");
             var (names, values) = NamedValues("--start", startText, null);
-            var (matrix, header) = ReadTable(path);
+            var (matrix, header) = ReadTable(path, text);
             int yColumn = yText is null ? matrix.Columns - 1 : Column(path, "--y", yText.Trim(), matrix.Columns, header);
             int[] xColumns = xText is null
                 ? Enumerable.Range(0, matrix.Columns).Where(c => c != yColumn).ToArray()
@@ -175,7 +176,7 @@ internal static class FitCommand
             return false;
         }
 
-        private static (Matrix Matrix, IReadOnlyList<string>? Header) ReadTable(string path)
+        private static (Matrix Matrix, IReadOnlyList<string>? Header) ReadTable(string path, TextMatrixReadOptions text)
         {
             if (Path.GetExtension(path).Equals(".npy", StringComparison.OrdinalIgnoreCase)) return (MatrixFile.Read(path), null);
             if (Directory.Exists(path)) throw new DataFileException(path, "is a directory, expected a data file");
@@ -185,7 +186,7 @@ internal static class FitCommand
                 : extension.Equals(".arrow", StringComparison.OrdinalIgnoreCase) || extension.Equals(".feather", StringComparison.OrdinalIgnoreCase) ? ArrowFile.ReadTable(path)
                 : null;
             if (table is not null) return (table.Values, table.ColumnNames);
-            var m = TextMatrixFile.Read(path, out var header);
+            var m = TextMatrixFile.Read(path, text, out var header);
             return (m, header);
         }
 

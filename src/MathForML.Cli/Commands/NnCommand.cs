@@ -59,6 +59,7 @@ internal static class NnCommand
         {
             data, labels, layers, activation, epochs, batch, lr, optimizer, momentum, iterations, seed, testFraction, augment, cosine, save, plot,
         };
+        CommonOptions.AddFileReading(cmd, scale: true);
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
@@ -89,7 +90,7 @@ internal static class NnCommand
             double fraction = CommonOptions.InRange("--test-fraction", parse.GetValue(testFraction), 0, 0.95);
 
             var load = Stopwatch.StartNew();
-            var all = LoadData(source, parse.GetValue(labels), ctx);
+            var all = LoadData(source, parse.GetValue(labels), ctx, parse);
             var (train, test) = all.Split(fraction, options.Seed);
             double loadSeconds = load.Elapsed.TotalSeconds;
             int classes = all.Labels.Length == 0 ? 0 : all.Labels.Max() + 1;
@@ -185,13 +186,14 @@ internal static class NnCommand
         var seed = SeedOption();
         var all = new Option<bool>("--all") { Description = "Evaluate on every sample, not only the held-out split." };
         var cmd = new Command("eval", "Evaluate a trained classifier on held-out data.") { model, data, labels, testFraction, seed, all };
+        CommonOptions.AddFileReading(cmd, scale: true);
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var network = MlpFile.Load(parse.GetValue(model)!);
             string source = parse.GetValue(data)!;
             if (source == "curve") throw new UserInputException("'mml nn eval' evaluates classifiers; --data curve is for training the course network.");
-            var dataset = LoadData(source, parse.GetValue(labels), ctx);
+            var dataset = LoadData(source, parse.GetValue(labels), ctx, parse);
             if (!parse.GetValue(all))
                 dataset = dataset.Split(CommonOptions.InRange("--test-fraction", parse.GetValue(testFraction), 0.001, 0.95), parse.GetValue(seed)).Test;
             if (dataset.FeatureCount != network.Inputs)
@@ -215,7 +217,7 @@ internal static class NnCommand
         Description = "Labels of --data FILE (IDX, CSV or .npy); without it the last column of FILE holds them.",
     };
 
-    private static Dataset<float> LoadData(string source, string? labelsPath, CliContext ctx)
+    private static Dataset<float> LoadData(string source, string? labelsPath, CliContext ctx, ParseResult parse)
     {
         if (source == "mnist")
         {
@@ -225,10 +227,10 @@ internal static class NnCommand
         }
         if (labelsPath is null)
         {
-            var (x, y) = DataSetFile.ReadLabelledRows(source);
+            var (x, y) = DataSetFile.ReadLabelledRows(source, CommonOptions.TextReading(parse), CommonOptions.Scaling(parse));
             return Dataset<float>.FromMatrix(x, y);
         }
-        var samples = DataSetFile.ReadSamples(source);
+        var samples = CommonOptions.ReadSamples(source, parse);
         var given = DataSetFile.ReadLabels(labelsPath);
         if (given.Length != samples.Rows)
             throw new UserInputException($"{labelsPath} holds {given.Length} labels for the {samples.Rows} samples of {source}.");

@@ -16,6 +16,34 @@ public class FileFormatCommandTests
     }
 
     [Fact]
+    public void FitReadsAQuotedPandasCsvByIndexColumnAndHeaderNames()
+    {
+        // pandas-quoted.csv: 4 rows, one with a missing weight; fitting age against height uses the 3 complete rows.
+        var csv = ReferenceData.PathOf("formats", "pandas-quoted.csv");
+        var fit = CliRunner.Json("fit", "--data", csv, "--index-col", "0", "--missing", "drop", "--model", "b1*x+b2", "--x", "height", "--y", "age", "--start", "b1=1,b2=0");
+        Assert.Equal(3, fit.GetProperty("observations").GetInt32());
+        Assert.True(fit.GetProperty("converged").GetBoolean());
+    }
+
+    [Fact]
+    public void NnReadsLabelledRowsWithAnIndexColumnAndScalesThem()
+    {
+        // Pixels 0…255 as text with the label last: --scale 255 gives the network the same inputs as pixels in [0, 1].
+        using var dir = new TempDirectory();
+        var rows = Enumerable.Range(0, 40).Select(i => $"r{i},{i * 6 % 256},{255 - i * 6 % 256},{i % 2}");
+        var raw = dir.Write("raw.csv", "id,a,b,label\n" + string.Join('\n', rows) + "\n");
+        var unit = dir.Write("unit.csv", "id,a,b,label\n" + string.Join('\n', Enumerable.Range(0, 40).Select(i =>
+            $"r{i},{(i * 6 % 256 / 255.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)},{((255 - i * 6 % 256) / 255.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)},{i % 2}")) + "\n");
+        var scaled = CliRunner.Json("nn", "train", "--data", raw, "--index-col", "0", "--scale", "255", "--epochs", "2", "--batch", "8", "--seed", "3");
+        var plain = CliRunner.Json("nn", "train", "--data", unit, "--index-col", "0", "--epochs", "2", "--batch", "8", "--seed", "3");
+        Assert.Equal(36, scaled.GetProperty("train_samples").GetInt32() + scaled.GetProperty("test_samples").GetInt32() - 4);
+        Assert.Equal(plain.GetProperty("epochs")[1].GetProperty("loss").GetDouble(), scaled.GetProperty("epochs")[1].GetProperty("loss").GetDouble());
+        Assert.Equal(plain.GetProperty("epochs")[1].GetProperty("test_accuracy").GetDouble(), scaled.GetProperty("epochs")[1].GetProperty("test_accuracy").GetDouble());
+        var unscaled = CliRunner.Json("nn", "train", "--data", raw, "--index-col", "0", "--epochs", "2", "--batch", "8", "--seed", "3");
+        Assert.NotEqual(plain.GetProperty("epochs")[1].GetProperty("loss").GetDouble(), unscaled.GetProperty("epochs")[1].GetProperty("loss").GetDouble());
+    }
+
+    [Fact]
     public void OutputFormatFollowsTheExtension()
     {
         using var dir = new TempDirectory();

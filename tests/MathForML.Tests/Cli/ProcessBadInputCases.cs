@@ -83,6 +83,8 @@ internal static class ProcessBadInputCases
         C("--out with an unknown extension", "inv.xlsx: unknown extension '.xlsx' for a matrix file: use one of .csv", "linalg", "inverse", "{in}/square.csv", "--out", "{out}/inv.xlsx"),
         C("missing value in a pandas CSV", "pandas.csv:4:23: empty cell: a missing value", "linalg", "rank", "{in}/pandas.csv", "--index-col", "0"),
         C("--index-col negative", "--index-col must be a 0-based column number", "linalg", "rank", "{in}/pandas.csv", "--index-col", "-1"),
+        C("--out - with --json", "--out -: standard output holds the --json document", "--json", "linalg", "inverse", "{in}/square.csv", "--out", "-"),
+        C("--scale unknown for nn", "--scale must be one of auto, none, 255, got '7'", "nn", "train", "--data", "{in}/square.csv", "--scale", "7"),
         C("--missing unknown", "--missing must be one of error, drop, got 'skip'", "linalg", "rank", "{in}/pandas.csv", "--missing", "skip"),
     ];
 

@@ -33,6 +33,39 @@ public class TextMatrixFileTests
         Assert.Contains("'ann' is not a number", Assert.Throws<DataFileException>(() => MatrixFile.Read(path)).Message);
     }
 
+    [Fact]
+    public void ReadsPandasCsvWithEveryCellQuoted()
+    {
+        // Reference/formats/pandas-quoted.csv: the same frame written with csv.QUOTE_ALL, index labels holding a comma
+        // and doubled quotes (make_reference.py).
+        var path = ReferenceData.PathOf("formats", "pandas-quoted.csv");
+        var m = TextMatrixFile.Read(path, new TextMatrixReadOptions { IndexColumn = 0, Missing = MissingValues.DropRow }, out var header);
+        Assert.Equal(["height", "weight", "age"], header!);
+        FormatReference.BitEqual(FormatReference.Expected("pandas-dropped"), m);
+    }
+
+    [Theory]
+    [InlineData("\"a\",\"b \"\"q\"\"\"\n\"1\",\" 2 \"\n", "1 2")]
+    [InlineData("x,y\n\"1.5\", 2\n3,\"-4e-3\"\n", "1.5 2 3 -0.004")]
+    public void QuotedCellsAreUnquoted(string text, string expected)
+    {
+        using var dir = new TempDirectory();
+        var m = TextMatrixFile.Read(dir.Write("q.csv", text), out var header);
+        Assert.Equal(expected, string.Join(' ', m.ToArray().Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.NotNull(header);
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,\"2\n", 2, 3)]
+    [InlineData("a,b\n\"1\"x,2\n", 2, 4)]
+    public void AQuotedCellThatDoesNotEndIsAnErrorAtItsColumn(string text, int line, int column)
+    {
+        using var dir = new TempDirectory();
+        var e = Assert.Throws<DataFileException>(() => TextMatrixFile.Read(dir.Write("q.csv", text)));
+        Assert.Equal((line, column), (e.Line, e.Column));
+        Assert.Contains("a quoted cell must end with a quote", e.Message);
+    }
+
     [Theory]
     [InlineData("a,b\n1,NA\n2,3\n", "2 3")]
     [InlineData("1 nan\n2 3\nNULL 4\n", "2 3")]

@@ -11,8 +11,11 @@ so the tests need neither. Writes:
   deflated.npz       np.savez_compressed: the same members
   single.npz         np.savez_compressed with one member 'x' (the 3x4 matrix)
   pandas.csv         DataFrame.to_csv: an index column, a header, one missing value (NaN, written as an empty cell)
+  pandas-quoted.csv  the same frame with index labels holding a comma and a quote, every cell quoted (csv.QUOTE_ALL)
   expected.txt       the values, one array a line: name, rows, columns, then each float64's bits in hex (C order)
 """
+import csv
+
 import numpy as np
 import pandas as pd
 
@@ -33,6 +36,8 @@ frame = pd.DataFrame(rng.standard_normal((4, 3)), columns=["height", "weight", "
                      index=pd.Index(["ann", "bob", "cy", "dee"], name="name"))
 frame.iloc[2, 1] = np.nan
 frame.to_csv("pandas.csv")
+quoted = frame.rename(index={"ann": "smith, ann", "bob": 'bob "the builder"'})
+quoted.to_csv("pandas-quoted.csv", quoting=csv.QUOTE_ALL)
 
 
 def line(name, a):
