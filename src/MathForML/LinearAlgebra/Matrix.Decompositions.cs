@@ -110,4 +110,16 @@ public sealed partial class Matrix
     /// <exception cref="InvalidOperationException">The Jacobi sweeps did not converge (not seen in practice).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Svd Svd(CancellationToken cancellationToken = default) => LinearAlgebra.Svd.Decompose(this, cancellationToken);
+
+    /// <summary>The singular values only, descending: <see cref="LinearAlgebra.Svd.Values"/>.</summary>
+    /// <exception cref="ArgumentException">A holds NaN or ±∞.</exception>
+    /// <exception cref="InvalidOperationException">The Jacobi sweeps did not converge (not seen in practice).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Vector SingularValues(CancellationToken cancellationToken = default) => LinearAlgebra.Svd.Values(this, cancellationToken);
+
+    /// <summary>The eigenvalues of a symmetric A only, descending: <see cref="LinearAlgebra.SymmetricEigen.Values"/>.</summary>
+    /// <exception cref="DimensionMismatchException">A is not square.</exception>
+    /// <exception cref="ArgumentException">A holds NaN or ±∞, or is not symmetric within the tolerance.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Vector SymmetricEigenvalues(CancellationToken cancellationToken = default) => LinearAlgebra.SymmetricEigen.Values(this, cancellationToken: cancellationToken);
 }

@@ -61,6 +61,32 @@ public sealed class Svd
         return U * scaled;
     }
 
+    /// <summary>
+    /// The singular values of any m×n matrix <paramref name="a"/>, descending (min(m, n) of them), as
+    /// <see cref="Decompose"/> computes them but without accumulating V or forming U (numpy's
+    /// <c>svd(a, compute_uv=False)</c>, scipy's <c>svdvals</c>): the same one-sided Jacobi sweeps, about a third less work.
+    /// </summary>
+    /// <exception cref="ArgumentException">A holds NaN or ±∞.</exception>
+    /// <exception cref="InvalidOperationException">The Jacobi sweeps did not converge (not seen in practice).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked before every sweep).</exception>
+    public static Vector Values(Matrix a, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        Finite.Require(a, nameof(a));
+        var bTransposed = a.Rows < a.Columns ? a : a.Transpose();
+        int p = bTransposed.Rows, length = bTransposed.Columns;
+        double maxAbs = a.MaxAbs();
+        double scale = maxAbs == 0 ? 1 : Math.ScaleB(1.0, Math.ILogB(maxAbs));
+        var w = new double[p * length];
+        TensorPrimitives.Multiply(bTransposed.AsSpan(), 1 / scale, w);
+        if (!OneSidedJacobi.Orthogonalize(w, p, length, null, cancellationToken))
+            throw new InvalidOperationException("The one-sided Jacobi SVD did not converge.");
+        var sigma = new double[p];
+        for (int i = 0; i < p; i++) sigma[i] = TensorPrimitives.Norm<double>(w.AsSpan(i * length, length)) * scale;
+        Array.Sort(sigma, (x, y) => y.CompareTo(x));
+        return Vector.Wrap(sigma);
+    }
+
     /// <summary>Decomposes any m×n matrix <paramref name="a"/>.</summary>
     /// <exception cref="ArgumentException">A holds NaN or ±∞.</exception>
     /// <exception cref="InvalidOperationException">The Jacobi sweeps did not converge (not seen in practice).</exception>

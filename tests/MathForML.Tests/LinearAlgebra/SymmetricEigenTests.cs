@@ -111,6 +111,35 @@ public class SymmetricEigenTests
         AssertValidDecomposition(a, eig, norm);
     }
 
+    [Theory]
+    [MemberData(nameof(ReferenceCases))]
+    public void ValuesOnlyMatchNumpyAndTheFullDecomposition(string name)
+    {
+        // numpy's eigh values (dsyevd) to 1e-10·‖A‖ as the full decomposition; the QL values and the divide-and-conquer
+        // values of the same tridiagonal T to 1e-13·‖A‖ (both backward stable on T).
+        var (a, expected) = Reference(name);
+        var values = SymmetricEigen.Values(a);
+        var full = SymmetricEigen.Decompose(a).Eigenvalues;
+        double norm = Math.Abs(expected.MaxBy(Math.Abs));
+        Assert.Equal(expected.Length, values.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(values[i] - expected[i]) <= 1e-10 * norm, $"λ{i}: {values[i]} vs numpy {expected[i]}");
+            Assert.True(Math.Abs(values[i] - full[i]) <= 1e-13 * norm, $"λ{i}: {values[i]} vs the full decomposition's {full[i]}");
+        }
+        Assert.Equal(values, a.SymmetricEigenvalues());
+    }
+
+    [Fact]
+    public void ValuesOnlyRejectWhatTheDecompositionRejects()
+    {
+        Assert.Throws<DimensionMismatchException>(() => SymmetricEigen.Values(new Matrix(2, 3)));
+        Assert.Throws<ArgumentException>(() => SymmetricEigen.Values(Matrix.FromRows([1, 2], [3, 4])));
+        Assert.ThrowsAny<ArgumentException>(() => SymmetricEigen.Values(Matrix.FromRows([double.NaN, 0], [0, 1])));
+        Assert.Equal(new Vector(3), SymmetricEigen.Values(new Matrix(3, 3)));
+        Assert.Throws<OperationCanceledException>(() => SymmetricEigen.Values(Matrix.Identity(3), cancellationToken: new CancellationToken(true)));
+    }
+
     [Fact]
     public void TopKEqualsTheLeadingPairsOfTheFullDecomposition()
     {

@@ -28,10 +28,10 @@ internal static class OneSidedJacobi
 {
     private const int MaxSweeps = 60;
 
-    /// <summary>Orthogonalises the rows of <paramref name="w"/> (n×m) and accumulates the rotations into <paramref name="x"/> (n×n).</summary>
+    /// <summary>Orthogonalises the rows of <paramref name="w"/> (n×m) and accumulates the rotations into <paramref name="x"/> (n×n; null: not accumulated, for singular values only).</summary>
     /// <returns>Whether the sweeps converged.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked before every sweep).</exception>
-    public static bool Orthogonalize(double[] w, int n, int m, double[] x, CancellationToken cancellationToken = default)
+    public static bool Orthogonalize(double[] w, int n, int m, double[]? x, CancellationToken cancellationToken = default)
     {
         var norms = new double[n];
         for (int i = 0; i < n; i++) norms[i] = TensorPrimitives.Dot<double>(w.AsSpan(i * m, m), w.AsSpan(i * m, m));
@@ -61,7 +61,7 @@ internal static class OneSidedJacobi
                     double s = c * t;
                     maxSine = Math.Max(maxSine, Math.Abs(s));
                     Rotate(wi, wj, c, s);
-                    Rotate(x.AsSpan(i * n, n), x.AsSpan(j * n, n), c, s);
+                    if (x is not null) Rotate(x.AsSpan(i * n, n), x.AsSpan(j * n, n), c, s);
                     // Exact update of the squared norms (Rutishauser): α ← α − tγ, β ← β + tγ; refreshed each sweep.
                     norms[i] = alpha - t * gamma;
                     norms[j] = beta + t * gamma;
