@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using MathForML.Data;
 using MathForML.LinearAlgebra;
 using Spectre.Console;
 using static MathForML.Cli.Commands.CommonOptions;
@@ -9,81 +11,156 @@ namespace MathForML.Cli.Commands;
 /// <summary>
 /// <c>mml linalg eig</c> and <c>mml linalg svd</c>. A symmetric matrix (or <c>--symmetric</c>) goes to
 /// <see cref="SymmetricEigen"/>; any other square matrix to <see cref="EigenDecomposition"/>, whose complex pairs are
-/// printed as <c>{re, im}</c> in JSON.
+/// printed as <c>{re, im}</c> in JSON. <c>--values-only</c> skips the vectors (<see cref="SymmetricEigen.Values"/>,
+/// <see cref="Svd.Values"/>); <c>--out</c> (eig) and <c>--out-u</c>/<c>--out-vt</c> (svd) write the vectors to matrix
+/// files instead of the report, which then keeps the values and the time.
 /// </summary>
 internal static class SpectralCommands
 {
     public static IEnumerable<Command> Build(Func<ParseResult, CliContext> context) => [Eig(context), SvdCommand(context)];
 
+    private static Option<bool> ValuesOnlyOption(string what) => new("--values-only") { Description = $"Compute the {what} only (faster): no vectors." };
+
+    private static Option<string?> VectorFileOption(string name, string description)
+    {
+        var option = new Option<string?>(name) { Description = description };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() == "-") result.AddError($"{name} takes a file name (.npy, .npz, .csv, .arrow, .parquet).");
+        });
+        return option;
+    }
+
     private static Command Eig(Func<ParseResult, CliContext> context)
     {
         var a = MatrixArgument("A", "Square matrix file.");
         var symmetric = new Option<bool>("--symmetric") { Description = "Require a symmetric matrix and use the symmetric solver (detected automatically otherwise)." };
-        var cmd = new Command("eig", "Eigenvalues (descending by magnitude) and eigenvectors as columns.") { a, symmetric };
+        var valuesOnly = ValuesOnlyOption("eigenvalues");
+        var output = VectorFileOption("--out", "Write the eigenvectors (as columns) to this matrix file; the report keeps the eigenvalues.");
+        var cmd = new Command("eig", "Eigenvalues (descending by magnitude) and eigenvectors as columns.") { a, symmetric, valuesOnly, output };
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
+            var target = parse.GetValue(output);
+            bool onlyValues = parse.GetValue(valuesOnly);
+            if (onlyValues && target is not null) throw new UserInputException("--values-only computes no eigenvectors for --out to write; give one of them.");
+            CheckOutputFiles(target);
+            if (target is not null) MatrixFile.FormatOf(target);
             var matrix = ReadMatrix(parse.GetValue(a)!, parse);
+            var watch = Stopwatch.StartNew();
             if (parse.GetValue(symmetric) || matrix.IsSymmetric(1e-12))
-                return Symmetric(ctx, matrix);
+                return Symmetric(ctx, matrix, onlyValues, target, watch);
             var eig = EigenDecomposition.Decompose(matrix, ctx.Cancellation);
+            double seconds = watch.Elapsed.TotalSeconds;
             if (eig.IsReal)
             {
                 var values = eig.Eigenvalues.Select(v => v.Real).ToArray();
-                var vectors = eig.RealEigenvectors();
-                ctx.Emit(new { eigenvalues = values, eigenvectors = vectors, symmetric = false }, () => PrintReal(ctx, values, vectors));
+                var vectors = onlyValues ? null : eig.RealEigenvectors();
+                EmitReal(ctx, values, vectors, target, symmetric: false, seconds);
                 return ExitCodes.Success;
             }
+            if (target is not null) throw new UserInputException($"the eigenvalues of {parse.GetValue(a)} are complex, and a matrix file holds real numbers: leave out --out and use --json for the complex eigenvectors.");
             var complexValues = eig.Eigenvalues.Select(ToJson).ToArray();
-            var complexVectors = Enumerable.Range(0, eig.Size)
+            var complexVectors = onlyValues ? null : Enumerable.Range(0, eig.Size)
                 .Select(i => Enumerable.Range(0, eig.Size).Select(j => ToJson(eig.Eigenvector(j)[i])).ToArray()).ToArray();
-            ctx.Emit(new { eigenvalues = complexValues, eigenvectors = complexVectors, symmetric = false }, () =>
+            ctx.Emit(new { eigenvalues = complexValues, eigenvectors = complexVectors, symmetric = false, seconds }, () =>
             {
                 var table = new Table().AddColumns("#", "eigenvalue");
                 for (int j = 0; j < eig.Size; j++) table.AddRow(j.ToString(System.Globalization.CultureInfo.InvariantCulture), Format(eig.Eigenvalues[j]));
                 ctx.Console.Write(table);
-                ctx.Output.WriteLine("Eigenvectors: use --json for the complex eigenvectors.");
+                if (!onlyValues) ctx.Output.WriteLine("Eigenvectors: use --json for the complex eigenvectors.");
             });
             return ExitCodes.Success;
         }, ("a", "A"));
         return cmd;
     }
 
-    private static int Symmetric(CliContext ctx, Matrix matrix)
+    private static int Symmetric(CliContext ctx, Matrix matrix, bool onlyValues, string? target, Stopwatch watch)
     {
+        if (onlyValues)
+        {
+            var all = SymmetricEigen.Values(matrix, cancellationToken: ctx.Cancellation);
+            double valueSeconds = watch.Elapsed.TotalSeconds;
+            EmitReal(ctx, ByMagnitude(all.AsSpan().ToArray(), out _), null, null, symmetric: true, valueSeconds);
+            return ExitCodes.Success;
+        }
         var eig = SymmetricEigen.Decompose(matrix, cancellationToken: ctx.Cancellation);
-        // DESIGN.md: eigenvalues descending by magnitude (the symmetric solver returns them descending by value).
-        var order = Enumerable.Range(0, eig.Dimension).OrderByDescending(i => Math.Abs(eig.Eigenvalues[i])).ThenByDescending(i => eig.Eigenvalues[i]).ToArray();
-        var values = order.Select(i => eig.Eigenvalues[i]).ToArray();
+        double seconds = watch.Elapsed.TotalSeconds;
+        var values = ByMagnitude(eig.Eigenvalues.AsSpan().ToArray(), out var order);
         var vectors = Matrix.FromColumns(order.Select(i => eig.Eigenvectors.Column(i)).ToArray());
-        ctx.Emit(new { eigenvalues = values, eigenvectors = vectors, symmetric = true }, () => PrintReal(ctx, values, vectors));
+        EmitReal(ctx, values, vectors, target, symmetric: true, seconds);
         return ExitCodes.Success;
+    }
+
+    /// <summary>DESIGN.md: eigenvalues descending by magnitude (the symmetric solver gives them descending by value).</summary>
+    private static double[] ByMagnitude(double[] values, out int[] order)
+    {
+        order = Enumerable.Range(0, values.Length).OrderByDescending(i => Math.Abs(values[i])).ThenByDescending(i => values[i]).ToArray();
+        var byMagnitude = values;
+        return order.Select(i => byMagnitude[i]).ToArray();
+    }
+
+    private static void EmitReal(CliContext ctx, double[] values, Matrix? vectors, string? target, bool symmetric, double seconds)
+    {
+        if (target is not null && vectors is not null) MatrixFile.Write(target, vectors);
+        var reported = target is null ? vectors : null;
+        ctx.Emit(new { eigenvalues = values, eigenvectors = reported, eigenvectors_file = target, symmetric, seconds }, () =>
+        {
+            MatrixPrinter.Print(ctx.Output, "eigenvalues", Vector.Of(values));
+            if (reported is not null) MatrixPrinter.Print(ctx.Output, "eigenvectors (columns)", reported);
+            if (target is not null) ctx.Output.WriteLine($"eigenvectors (columns) written to {target}");
+        });
     }
 
     private static Command SvdCommand(Func<ParseResult, CliContext> context)
     {
         var a = MatrixArgument("A", "Matrix file (any shape).");
-        var cmd = new Command("svd", "Thin singular value decomposition A = U·Σ·Vᵀ.") { a };
+        var valuesOnly = ValuesOnlyOption("singular values");
+        var outU = VectorFileOption("--out-u", "Write U (m×k, the left singular vectors as columns) to this matrix file.");
+        var outVt = VectorFileOption("--out-vt", "Write Vᵀ (k×n, the right singular vectors as rows) to this matrix file.");
+        var cmd = new Command("svd", "Thin singular value decomposition A = U·Σ·Vᵀ.") { a, valuesOnly, outU, outVt };
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            var svd = Svd.Decompose(ReadMatrix(parse.GetValue(a)!, parse), ctx.Cancellation);
-            ctx.Emit(new { singular_values = svd.SingularValues, u = svd.U, vt = svd.VT, rank = svd.Rank() }, () =>
+            string? uPath = parse.GetValue(outU), vtPath = parse.GetValue(outVt);
+            bool onlyValues = parse.GetValue(valuesOnly);
+            if (onlyValues && (uPath ?? vtPath) is not null) throw new UserInputException("--values-only computes no singular vectors for --out-u/--out-vt to write; give one or the other.");
+            CheckOutputFiles(uPath, vtPath);
+            foreach (var path in new[] { uPath, vtPath }) if (path is not null) MatrixFile.FormatOf(path);
+            var matrix = ReadMatrix(parse.GetValue(a)!, parse);
+            var watch = Stopwatch.StartNew();
+            if (onlyValues)
+            {
+                var sigma = Svd.Values(matrix, ctx.Cancellation);
+                double valueSeconds = watch.Elapsed.TotalSeconds;
+                // As Svd.Rank: values above σ₀·max(m, n)·ε (numpy.linalg.matrix_rank).
+                double tolerance = sigma.Length == 0 ? 0 : sigma[0] * Math.Max(matrix.Rows, matrix.Columns) * Numerics.MachineEpsilon.Double;
+                int rank = sigma.AsSpan().ToArray().Count(s => s > tolerance);
+                ctx.Emit(new { singular_values = sigma, rank, seconds = valueSeconds }, () =>
+                {
+                    MatrixPrinter.Print(ctx.Output, "singular values", sigma);
+                    ctx.Output.WriteLine($"rank: {rank}");
+                });
+                return ExitCodes.Success;
+            }
+            var svd = Svd.Decompose(matrix, ctx.Cancellation);
+            double seconds = watch.Elapsed.TotalSeconds;
+            if (uPath is not null) MatrixFile.Write(uPath, svd.U);
+            if (vtPath is not null) MatrixFile.Write(vtPath, svd.VT);
+            var u = uPath is null ? svd.U : null;
+            var vt = vtPath is null ? svd.VT : null;
+            ctx.Emit(new { singular_values = svd.SingularValues, u, vt, u_file = uPath, vt_file = vtPath, rank = svd.Rank(), seconds }, () =>
             {
                 MatrixPrinter.Print(ctx.Output, "singular values", svd.SingularValues);
                 ctx.Output.WriteLine($"rank: {svd.Rank()}");
-                MatrixPrinter.Print(ctx.Output, "U", svd.U);
-                MatrixPrinter.Print(ctx.Output, "Vᵀ", svd.VT);
+                if (u is not null) MatrixPrinter.Print(ctx.Output, "U", u);
+                else ctx.Output.WriteLine($"U written to {uPath}");
+                if (vt is not null) MatrixPrinter.Print(ctx.Output, "Vᵀ", vt);
+                else ctx.Output.WriteLine($"Vᵀ written to {vtPath}");
             });
             return ExitCodes.Success;
         }, ("a", "A"));
         return cmd;
-    }
-
-    private static void PrintReal(CliContext ctx, double[] values, Matrix vectors)
-    {
-        MatrixPrinter.Print(ctx.Output, "eigenvalues", Vector.Of(values));
-        MatrixPrinter.Print(ctx.Output, "eigenvectors (columns)", vectors);
     }
 
     private static object ToJson(Complex z) => new { re = z.Real, im = z.Imaginary };

@@ -1,3 +1,4 @@
+using MathForML.Data;
 using MathForML.LinearAlgebra;
 
 namespace MathForML.Tests.Cli;
@@ -97,6 +98,50 @@ public class SpectralCommandTests
         Assert.Equal(Math.Sqrt(70), json.GetProperty("singular_values")[0].GetDouble(), 12);
         Assert.Equal(1, json.GetProperty("rank").GetInt32());
         Assert.Equal(3, json.GetProperty("u").GetArrayLength());
+    }
+
+    [Fact]
+    public void EigValuesOnlyAndVectorsToAFile()
+    {
+        using var dir = new TempDirectory();
+        var a = dir.Write("s.csv", "2,1,0\n1,3,1\n0,1,4\n");
+        var values = CliRunner.Json("linalg", "eig", a, "--values-only");
+        Assert.False(values.TryGetProperty("eigenvectors", out _));
+        Assert.True(values.GetProperty("seconds").GetDouble() >= 0);
+        var expected = new[] { 3 + Math.Sqrt(3), 3, 3 - Math.Sqrt(3) };
+        var got = values.GetProperty("eigenvalues").ToVector();
+        for (int i = 0; i < 3; i++) Assert.Equal(expected[i], got[i], 14);
+
+        var full = CliRunner.Json("linalg", "eig", a, "--out", dir.File("v.npy"));
+        Assert.False(full.TryGetProperty("eigenvectors", out _));
+        Assert.Equal(dir.File("v.npy"), full.GetProperty("eigenvectors_file").GetString());
+        var v = NpyFile.ReadMatrix(dir.File("v.npy"));
+        var reference = CliRunner.Json("linalg", "eig", a).GetProperty("eigenvectors").ToMatrix();
+        Assert.Equal(reference, v);
+
+        CliRunner.AssertBadInput(dir, ["linalg", "eig", a, "--values-only", "--out", dir.File("x.npy")], "--values-only computes no eigenvectors");
+        CliRunner.AssertBadInput(dir, ["linalg", "eig", dir.Write("r.csv", "0,-2\n2,0\n"), "--out", dir.File("c.npy")], "complex");
+    }
+
+    [Fact]
+    public void SvdValuesOnlyAndFactorsToFiles()
+    {
+        using var dir = new TempDirectory();
+        var a = dir.Write("a.csv", "1,2\n2,4\n3,6.5\n");
+        var full = CliRunner.Json("linalg", "svd", a);
+        var values = CliRunner.Json("linalg", "svd", a, "--values-only");
+        Assert.False(values.TryGetProperty("u", out _));
+        Assert.Equal(full.GetProperty("rank").GetInt32(), values.GetProperty("rank").GetInt32());
+        var sigma = full.GetProperty("singular_values").ToVector();
+        var valuesOnly = values.GetProperty("singular_values").ToVector();
+        for (int i = 0; i < 2; i++) Assert.Equal(sigma[i], valuesOnly[i], 13);
+
+        var files = CliRunner.Json("linalg", "svd", a, "--out-u", dir.File("u.npy"), "--out-vt", dir.File("vt.csv"));
+        Assert.False(files.TryGetProperty("u", out _));
+        Assert.False(files.TryGetProperty("vt", out _));
+        Assert.Equal(full.GetProperty("u").ToMatrix(), NpyFile.ReadMatrix(dir.File("u.npy")));
+        Assert.True(full.GetProperty("vt").ToMatrix().ApproximatelyEquals(MatrixFile.Read(dir.File("vt.csv")), 0));
+        CliRunner.AssertBadInput(dir, ["linalg", "svd", a, "--values-only", "--out-u", dir.File("u2.npy")], "--values-only computes no singular vectors");
     }
 
     [Fact]
