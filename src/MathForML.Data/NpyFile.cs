@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Data;
 
@@ -40,7 +41,8 @@ public static class NpyFile
         // A Fortran-order array is read as it is stored, then permuted into a second array of the same size.
         long copies = header.FortranOrder && header.Shape.Length > 1 ? 2 : 1;
         MemoryLimit.EnsureFits(copies * header.ElementCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), name, $"shape ({string.Join(", ", header.Shape)}) as {typeof(T).Name}{(copies > 1 ? " in Fortran order (read, then reordered)" : "")}");
-        var data = new T[header.ElementCount];
+        // Every element is written below (or the read throws), so the array need not be zeroed first.
+        var data = GC.AllocateUninitializedArray<T>(checked((int)header.ElementCount));
         stream.Position = header.DataOffset;
         switch (header.DataType)
         {
@@ -74,9 +76,11 @@ public static class NpyFile
         storedType = header.DataType;
         var shape = header.Shape;
         var data = ReadData<double>(stream, header, name);
-        for (int i = 0; i < data.Length; i++)
-            if (!double.IsFinite(data[i]))
-                throw new DataFileException(name, $"element {i} is {data[i]}: NaN and infinities are not allowed");
+        if (!Finite.All(data))
+        {
+            int i = Finite.IndexOfNonFinite(data);
+            throw new DataFileException(name, $"element {i} is {data[i]}: NaN and infinities are not allowed");
+        }
         long rows = shape.Length == 0 ? 1 : shape[0];
         long cols = shape.Length switch { 0 => 1, 1 => 1, _ => shape.Skip(1).Aggregate(1L, (a, b) => a * b) };
         // Only an empty array can get here with a product above int (the data's length bounds it otherwise).
