@@ -8,29 +8,34 @@ if (args.Length > 0 && args[0] == "gflops")
     for (int i = 1; i < args.Length - 1; i++)
         if (args[i] == "--n") n = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
     GflopsRun.Execute(n, args.Contains("--ours-only"), Console.Out);
-    return;
+    return 0;
 }
 
 // `profile X.npy [--tile 1]`: the stage-by-stage time of the PCA solvers.
 if (args.Length > 1 && args[0] == "profile")
 {
     ProfileRun.Execute(args[1], PcaRun.IntOption(args, "--tile", 1), Console.Out);
-    return;
+    return 0;
 }
 
 // `knn-profile DIR [--k 3]`: where the time of k-NN goes.
 if (args.Length > 1 && args[0] == "knn-profile")
 {
     KnnProfileRun.Execute(args[1], PcaRun.IntOption(args, "--k", 3), Console.Out);
-    return;
+    return 0;
 }
+
+// `jobs DATA_DIR [--rounds 3] [--mml PATH] [--only pca,knn]`: whole CLI jobs against their numpy/scipy scripts.
+if (args.Length > 1 && args[0] == "jobs")
+    return JobsRun.Execute(args[1], args[2..], Console.Out);
 
 // `pca X.npy [--k 50] [--tile 1]` and `knn DIR [--k 3]`: side by side with peers.py pca and knn_peer.py.
 if (args.Length > 1 && args[0] is "pca" or "knn")
 {
     if (args[0] == "pca") PcaRun.Execute(args[1], PcaRun.IntOption(args, "--k", 50), PcaRun.IntOption(args, "--tile", 1), Console.Out);
     else KnnRun.Execute(args[1], PcaRun.IntOption(args, "--k", 3), Console.Out);
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(args);
+return 0;
