@@ -29,7 +29,7 @@ internal static class PageRankCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the generated graph.", DefaultValueFactory = _ => 1 };
         var nodes = new Option<int?>("--nodes") { Description = "Number of nodes of the edge list (default: largest id + 1)." };
         var damping = new Option<double?>("--damping") { Description = "Damping d in [0, 1] (default 0.85; 1 for --links, as in the course)." };
-        var tol = new Option<double?>("--tol") { Description = "Stop when the change falls below this (default 1e-10 in L1 for graphs; 0.01 in L2 for the course's --links and --internet)." };
+        var tol = new Option<double?>("--tol") { Description = "Stop when the change falls below this (default 1e-10 in L1 for graphs); for the course's --links and --internet, when it is at most this in L2, as the course's loop (default 0.01)." };
         var maxIter = new Option<int>("--max-iter") { Description = "Iteration limit.", DefaultValueFactory = _ => 1000 };
         var personalization = new Option<string?>("--personalization") { Description = "File of n non-negative jump probabilities summing to 1 (graphs only)." };
         var top = new Option<int>("--top") { Description = "How many top nodes to show.", DefaultValueFactory = _ => 10 };
@@ -159,6 +159,7 @@ internal static class PageRankCommand
             nodes,
             edges,
             iterations = result.Iterations,
+            matrix_products = result.MatrixProducts,
             converged = result.Converged,
             ranks = nodes <= 100_000 || options.All ? result.Ranks : null,
             top,
@@ -166,7 +167,7 @@ internal static class PageRankCommand
             load_seconds = loadSeconds,
         }, () =>
         {
-            ctx.Output.WriteLine($"{nodes} nodes, {edges} edges: {(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations ({seconds:F3} s, load {loadSeconds:F3} s)");
+            ctx.Output.WriteLine($"{nodes} nodes, {edges} edges: {(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations{(course ? $" as the course counts them ({result.MatrixProducts} matrix products)" : "")} ({seconds:F3} s, load {loadSeconds:F3} s)");
             foreach (var p in top) ctx.Output.WriteLine($"  {p.node,10}  {p.rank:G8}");
         });
         if (!result.Converged) ctx.Warn($"did not converge in {result.Iterations} iterations; the ranks are the last iterate.");
