@@ -23,6 +23,19 @@ public class PageRankCommandTests
     }
 
     [Fact]
+    public void CourseLinksCountIterationsAsTheCourse()
+    {
+        // The course's loop on its micro-internet: "18 iterations to convergence", after 19 matrix products.
+        using var dir = new TempDirectory();
+        var json = CliRunner.Json("pagerank", "--links", MicroInternet(dir));
+        Assert.Equal(18, json.GetProperty("iterations").GetInt32());
+        Assert.Equal(19, json.GetProperty("matrix_products").GetInt32());
+        var (code, output, _) = CliRunner.Run("pagerank", "--links", MicroInternet(dir));
+        Assert.Equal(0, code);
+        Assert.Contains("after 18 iterations as the course counts them (19 matrix products)", output);
+    }
+
+    [Fact]
     public void EdgesWriteAllRanksAsCsv()
     {
         using var dir = new TempDirectory();
