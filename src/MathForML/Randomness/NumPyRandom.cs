@@ -1,3 +1,5 @@
+using MathForML.LinearAlgebra;
+
 namespace MathForML.Randomness;
 
 /// <summary>
@@ -106,6 +108,13 @@ public sealed class NumPyRandom
     public double[] Rand(int count) => Fill(count, static r => r.RandomSample());
 
     /// <summary>
+    /// A <paramref name="rows"/>×<paramref name="columns"/> matrix of uniform doubles in [0, 1), NumPy's
+    /// <c>rand(rows, columns)</c>: filled row by row (C order), as NumPy fills it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> or <paramref name="columns"/> is negative.</exception>
+    public Matrix Rand(int rows, int columns) => Shaped(rows, columns, static r => r.RandomSample());
+
+    /// <summary>
     /// A standard normal draw N(0, 1), NumPy's legacy <c>standard_normal()</c> / <c>randn()</c> (<c>legacy_gauss</c>):
     /// Marsaglia's polar method. x₁ = 2U₁ − 1, x₂ = 2U₂ − 1 until r² = x₁² + x₂² ∈ (0, 1); with
     /// f = √(−2 ln r² / r²) it returns f·x₂ and keeps f·x₁ for the next normal draw (of this method,
@@ -137,6 +146,13 @@ public sealed class NumPyRandom
     /// <summary><paramref name="count"/> standard normal draws, NumPy's <c>randn(count)</c> (see <see cref="StandardNormal"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public double[] Randn(int count) => Fill(count, static r => r.StandardNormal());
+
+    /// <summary>
+    /// A <paramref name="rows"/>×<paramref name="columns"/> matrix of standard normal draws, NumPy's
+    /// <c>randn(rows, columns)</c>: filled row by row (C order).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> or <paramref name="columns"/> is negative.</exception>
+    public Matrix Randn(int rows, int columns) => Shaped(rows, columns, static r => r.StandardNormal());
 
     /// <summary>
     /// A standard Cauchy draw, NumPy's legacy <c>standard_cauchy()</c> (<c>legacy_standard_cauchy</c>): Z₁/Z₂, two
@@ -315,6 +331,16 @@ public sealed class NumPyRandom
         if (double.IsNaN(loc)) throw new ArgumentOutOfRangeException(nameof(loc), loc, "The mean must be a number.");
         if (double.IsNaN(scale) || double.IsNegative(scale))
             throw new ArgumentOutOfRangeException(nameof(scale), scale, "The standard deviation must be ≥ 0 (NumPy rejects −0 too).");
+    }
+
+    private Matrix Shaped(int rows, int columns, Func<NumPyRandom, double> draw)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        var m = new Matrix(rows, columns);
+        var a = m.AsSpan();
+        for (int k = 0; k < a.Length; k++) a[k] = draw(this);
+        return m;
     }
 
     private double[] Fill(int count, Func<NumPyRandom, double> draw)

@@ -150,6 +150,18 @@ public class NumPyRandomTests
     }
 
     [Fact]
+    public void MatricesAreFilledInCOrder()
+    {
+        // np.random.seed(42); np.random.rand(25, 400) is random_sample(10000) reshaped row by row; randn likewise.
+        var rand = new NumPyRandom(42).Rand(25, 400);
+        Assert.Equal((25, 400), (rand.Rows, rand.Columns));
+        AssertBits(Doubles(42, "random_sample"), rand.ToArray());
+        AssertBits(Doubles(0, "randn")[..(7 * 3)], new NumPyRandom(0).Randn(7, 3).ToArray());
+        Assert.Equal("rows", Assert.Throws<ArgumentOutOfRangeException>(() => new NumPyRandom(0).Rand(-1, 2)).ParamName);
+        Assert.Equal("columns", Assert.Throws<ArgumentOutOfRangeException>(() => new NumPyRandom(0).Randn(2, -1)).ParamName);
+    }
+
+    [Fact]
     public void SameSeedSameStream()
     {
         Assert.Equal(new NumPyRandom(7).Randn(101), new NumPyRandom(7).Randn(101));
