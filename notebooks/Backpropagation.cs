@@ -12,7 +12,7 @@ using MathForML.LinearAlgebra;
 using MathForML.NeuralNetworks;
 using MathForML.Plots;
 
-var (x, y) = CurveData.Heart(points: 100);
+var (x, y) = CurveData.CourseTrainingData();   // the course's training_data(): 100 points of the heart, t = 0 … 0.99
 var network = new CourseNetwork(seed: 1);
 Console.WriteLine($"σ'(0) = {CourseNetwork.DSigma(0)} (= σ(0)(1 − σ(0)) = 0.25)");
 Console.WriteLine($"Cost of the untrained network: {network.Cost(x, y):F4}");

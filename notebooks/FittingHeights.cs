@@ -6,8 +6,9 @@
 // The model is a Gaussian f(x; μ, σ) = exp(−(x − μ)²/(2σ²))/(σ√(2π)); χ² = Σ (yᵢ − f(xᵢ))² over the histogram bins.
 // Its gradient has the parts ∂χ²/∂μ = Σ −2(y − f)·∂f/∂μ and ∂χ²/∂σ = Σ −2(y − f)·∂f/∂σ, with
 // ∂f/∂μ = f·(x − μ)/σ² and ∂f/∂σ = f·((x − μ)²/σ³ − 1/σ). Steepest descent: [μ, σ] ← [μ, σ] − aggression·∇χ²,
-// from μ = 155, σ = 6, aggression 2000, 50 steps. The course's data set is not available: HeightData makes a seeded
-// sample of 5000 adult heights (half women N(162.5, 6.5²), half men N(176, 7²)).
+// from μ = 155, σ = 6, aggression 2000, 50 steps. The data are the course's own histogram (HeightData.CourseHistogram,
+// src/MathForML.Data/HeightData.cs): 100 bins of 2.5 cm from 50 cm, 16 of them non-zero (161.25 … 198.75 cm),
+// normalised to unit area. The descent runs in NonlinearLeastSquares (src/MathForML/Optimization/), method SteepestDescent.
 using MathForML.Calculus;
 using MathForML.Data;
 using MathForML.Optimization;
@@ -17,9 +18,9 @@ using ScottPlot;
 var dir = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "mathforml-notebooks");
 Directory.CreateDirectory(dir);
 
-var histogram = HeightData.DensityHistogram();
+var histogram = HeightData.CourseHistogram();
 var gaussian = HeightData.Gaussian;
-Console.WriteLine($"{HeightData.DefaultCount} heights in {histogram.Frequencies.Length} bins of {HeightData.DefaultBinWidth} cm");
+Console.WriteLine($"The course's heights: {histogram.Frequencies.Length} bins of {HeightData.DefaultBinWidth} cm from {HeightData.CourseFirstEdge} cm, {histogram.Frequencies.Count(v => v > 0)} non-zero");
 Console.WriteLine($"∂f/∂μ = {gaussian.Differentiate("mu")}");
 Console.WriteLine($"∂f/∂σ = {gaussian.Differentiate("sigma")}");
 
@@ -27,13 +28,14 @@ var fit = HeightData.CourseFit(histogram);
 for (int k = 0; k < fit.Path.Count; k += 10)
     Console.WriteLine($"  step {k,2}: μ = {fit.Path[k][0]:F3}, σ = {fit.Path[k][1]:F3}, χ² = {fit.PathResidualSumOfSquares[k]:E4}");
 bool monotone = fit.PathResidualSumOfSquares.Zip(fit.PathResidualSumOfSquares.Skip(1)).All(p => p.Second < p.First);
-Console.WriteLine($"Steepest descent: μ = {fit.Parameters[0]:F2}, σ = {fit.Parameters[1]:F2}; χ² decreased at every step: {monotone}");
+Console.WriteLine($"Steepest descent: μ = {fit.Parameters[0]:R}, σ = {fit.Parameters[1]:R}; χ² decreased at every step: {monotone}");
+Console.WriteLine("The course's notebook:   μ = 178.51982404192677, σ = 7.549907722008972");
 var centres = MathForML.LinearAlgebra.Matrix.FromRows(histogram.Centers.Select(c => new[] { c }).ToArray());
 var lm = NonlinearLeastSquares.Fit(gaussian, ["x"], centres, histogram.Frequencies, ["mu", "sigma"], [155.0, 6.0]);
 Console.WriteLine($"Levenberg–Marquardt: μ = {lm.Parameters[0]:F4} ± {lm.StandardErrors[0]:F4}, σ = {lm.Parameters[1]:F4} ± {lm.StandardErrors[1]:F4} in {lm.Iterations} iterations");
 
 // The histogram with the fitted curve (drawn by MathForML.Plots, as in the CLI's tour).
-var histogramPath = FitPlots.HistogramFit("Adult heights (seeded sample) and the fitted Gaussian", histogram, gaussian, lm, "height (cm)")
+var histogramPath = FitPlots.HistogramFit("The course's heights histogram and the fitted Gaussian", histogram, gaussian, lm, "height (cm)")
     .Save(Path.Combine(dir, "heights-fit.png"));
 var f = gaussian.Compile(["x", "mu", "sigma"]);
 
@@ -45,7 +47,7 @@ var centresArray = histogram.Centers;
 for (int i = 0; i < n; i++)
     for (int j = 0; j < n; j++)
     {
-        double mu = 150 + 30.0 * j / (n - 1), sigma = 4 + 14.0 * i / (n - 1), chi2 = 0;
+        double mu = 150 + 30.0 * j / (n - 1), sigma = 4 + 17.0 * i / (n - 1), chi2 = 0;   // the path climbs to σ ≈ 19.6
         for (int k = 0; k < y.Length; k++)
         {
             double r = y[k] - f([centresArray[k], mu, sigma]);

@@ -17,7 +17,7 @@ var x = LuDecomposition.Decompose(a).Solve(Vector.Of(3, 5));
 var eig = SymmetricEigen.Decompose(a);
 var links = Matrix.FromRows([0, 0.5, 1, 0], [1.0 / 3, 0, 0, 0.5], [1.0 / 3, 0, 0, 0.5], [1.0 / 3, 0.5, 0, 0]);
 var ranks = PageRank.Course(links);
-Console.WriteLine($"x = {x}, eigenvalues {eig.Eigenvalues}, PageRank {Vector.Of(ranks.Ranks):F2} after {ranks.Iterations} clicks");
+Console.WriteLine($"x = {x}, eigenvalues {eig.Eigenvalues}, PageRank {Vector.Of(ranks.Ranks):F2} after {ranks.MatrixProducts} clicks");
 
 // Multivariate Calculus: a symbolic gradient, Newton-Raphson, and a non-linear least-squares fit with standard errors.
 var f = Expression.Parse("x^2*y + exp(x*y)");

@@ -24,7 +24,7 @@ internal static class NnCommand
 
     private static Option<string> DataOption() => new("--data")
     {
-        Description = "'mnist' (fetched on first use), 'curve' (the course network), or a CSV/.npy file whose last column is the class label.",
+        Description = "'mnist' (fetched on first use), 'curve' (the course network on the course's training_data heart), or a CSV/.npy file whose last column is the class label.",
         DefaultValueFactory = _ => "mnist",
     };
 
@@ -148,7 +148,7 @@ internal static class NnCommand
         if (layers is not null && layers.Replace(" ", "", StringComparison.Ordinal) != "1,6,7,2")
             throw new UserInputException("--data curve trains the course's 1,6,7,2 network; leave --layers out or give 1,6,7,2.");
         if (iterations < 1) throw new UserInputException($"--iterations must be at least 1, got {iterations}.");
-        var (x, y) = CurveData.Heart();
+        var (x, y) = CurveData.CourseTrainingData();   // the course's training_data(): its heart, t = 0 … 0.99
         var network = new CourseNetwork(seed);
         var watch = Stopwatch.StartNew();
         var training = ProgressDisplay.Run(ctx, display =>

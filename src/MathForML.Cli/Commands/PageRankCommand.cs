@@ -11,12 +11,13 @@ namespace MathForML.Cli.Commands;
 
 /// <summary>
 /// <c>mml pagerank</c>: the course's dense PageRank over a link matrix (<c>--links</c>) or a generated internet
-/// (<c>--internet</c>), ranks summing to 100; or the sparse power iteration over an edge list (<c>--edges</c>) or an
+/// (<c>--internet</c>: the library's recipe; <c>--course-internet</c>: the course's <c>generate_internet</c> from NumPy's
+/// seeded stream), ranks summing to 100; or the sparse power iteration over an edge list (<c>--edges</c>) or an
 /// R-MAT graph (<c>--rmat</c>), ranks summing to 1. Exit 1 when the iteration limit is reached first.
 /// </summary>
 internal static class PageRankCommand
 {
-    private sealed record Inputs(string? Links, string? Edges, int? Rmat, int? Internet);
+    private sealed record Inputs(string? Links, string? Edges, int? Rmat, int? Internet, int? CourseInternet);
 
     public static Command Build(Func<ParseResult, CliContext> context)
     {
@@ -25,11 +26,12 @@ internal static class PageRankCommand
         var edges = new Option<string?>("--edges") { Description = "Edge list: text 'src dst' lines (SNAP style) or .bin int32 pairs." };
         var rmat = new Option<int?>("--rmat") { Description = "Generate an R-MAT graph (Graph500 a=0.57, b=0.19, c=0.19) on 2^SCALE nodes." };
         var edgeFactor = new Option<int>("--edge-factor") { Description = "Edges per node of the R-MAT graph.", DefaultValueFactory = _ => 16 };
-        var internet = new Option<int?>("--internet") { Description = $"Generate a course-style random internet of N pages (at most {InternetGenerator.MaxPages})." };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the generated graph.", DefaultValueFactory = _ => 1 };
+        var internet = new Option<int?>("--internet") { Description = $"Generate a course-style random internet of N pages by the library's recipe: clusters of important pages, self-linking pages (at most {InternetGenerator.MaxPages})." };
+        var courseInternet = new Option<int?>("--course-internet") { Description = $"The course's generate_internet(N) after np.random.seed(SEED), equal to NumPy's (SEED 0 to 4294967295; N at most {CourseInternet.MaxPages})." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the generated graph (for --course-internet, NumPy's seed: at most 4294967295).", DefaultValueFactory = _ => 1 };
         var nodes = new Option<int?>("--nodes") { Description = "Number of nodes of the edge list (default: largest id + 1)." };
         var damping = new Option<double?>("--damping") { Description = "Damping d in [0, 1] (default 0.85; 1 for --links, as in the course)." };
-        var tol = new Option<double?>("--tol") { Description = "Stop when the change falls below this (default 1e-10 in L1 for graphs; 0.01 in L2 for the course's --links and --internet)." };
+        var tol = new Option<double?>("--tol") { Description = "Stop when the change falls below this (default 1e-10 in L1 for graphs); for the course's --links and --internet, when it is at most this in L2, as the course's loop (default 0.01)." };
         var maxIter = new Option<int>("--max-iter") { Description = "Iteration limit.", DefaultValueFactory = _ => 1000 };
         var personalization = new Option<string?>("--personalization") { Description = "File of n non-negative jump probabilities summing to 1 (graphs only)." };
         var top = new Option<int>("--top") { Description = "How many top nodes to show.", DefaultValueFactory = _ => 10 };
@@ -38,12 +40,12 @@ internal static class PageRankCommand
         var all = new Option<bool>("--all") { Description = "Include all ranks in JSON even above 100000 nodes." };
         var cmd = new Command("pagerank", "PageRank by power iteration.")
         {
-            links, normalize, edges, nodes, rmat, edgeFactor, internet, seed, damping, tol, maxIter, personalization, top, output, plot, all,
+            links, normalize, edges, nodes, rmat, edgeFactor, internet, courseInternet, seed, damping, tol, maxIter, personalization, top, output, plot, all,
         };
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
-            var inputs = new Inputs(parse.GetValue(links), parse.GetValue(edges), parse.GetValue(rmat), parse.GetValue(internet));
+            var inputs = new Inputs(parse.GetValue(links), parse.GetValue(edges), parse.GetValue(rmat), parse.GetValue(internet), parse.GetValue(courseInternet));
             Validate(parse, inputs, normalize, nodes, edgeFactor, seed, personalization);
             double? dampingValue = parse.GetValue(damping);
             int maxIterations = parse.GetValue(maxIter);
@@ -52,7 +54,7 @@ internal static class PageRankCommand
             var report = new ReportOptions(topCount, parse.GetValue(output), parse.GetValue(plot), parse.GetValue(all));
             CheckOutputFiles(report.Out, report.Plot);
 
-            if (inputs.Links is not null || inputs.Internet is not null)
+            if (inputs.Links is not null || inputs.Internet is not null || inputs.CourseInternet is not null)
             {
                 var load = Stopwatch.StartNew();
                 Matrix l;
@@ -60,6 +62,13 @@ internal static class PageRankCommand
                 {
                     l = MatrixFile.Read(linkPath);
                     if (parse.GetValue(normalize)) l = PageRank.NormalizeColumns(l);
+                }
+                else if (inputs.CourseInternet is { } coursePages)
+                {
+                    ulong numPySeed = parse.GetValue(seed);
+                    if (numPySeed > uint.MaxValue)
+                        throw new UserInputException($"--seed: the course's internet takes NumPy's seeds 0 to 4294967295, got {numPySeed}.");
+                    l = CourseInternet.Generate(coursePages, (uint)numPySeed);
                 }
                 else
                 {
@@ -100,20 +109,22 @@ internal static class PageRankCommand
             return Report(ctx, ranked, graphNodes, graphEdges, report, iterateSeconds, graphSeconds, course: false);
         }, ("damping", "--damping"), ("Damping", "--damping"), ("tolerance", "--tol"), ("Tolerance", "--tol"), ("maxIterations", "--max-iter"),
             ("MaxIterations", "--max-iter"), ("l", "--links"), ("linkMatrix", "--links"), ("personalization", "--personalization"),
-            ("scale", "--rmat"), ("edgeFactor", "--edge-factor"), ("pages", "--internet"), ("nodeCount", "--nodes"));
+            ("scale", "--rmat"), ("edgeFactor", "--edge-factor"), ("pages", "--internet"), ("n", "--course-internet"), ("nodeCount", "--nodes"));
         return cmd;
     }
 
     private static void Validate(ParseResult parse, Inputs inputs, Option<bool> normalize, Option<int?> nodes,
         Option<int> edgeFactor, Option<ulong> seed, Option<string?> personalization)
     {
-        int given = (inputs.Links is null ? 0 : 1) + (inputs.Edges is null ? 0 : 1) + (inputs.Rmat is null ? 0 : 1) + (inputs.Internet is null ? 0 : 1);
-        if (given != 1) throw new UserInputException("give exactly one of --links, --edges, --rmat or --internet.");
+        int given = (inputs.Links is null ? 0 : 1) + (inputs.Edges is null ? 0 : 1) + (inputs.Rmat is null ? 0 : 1) + (inputs.Internet is null ? 0 : 1)
+            + (inputs.CourseInternet is null ? 0 : 1);
+        if (given != 1) throw new UserInputException("give exactly one of --links, --edges, --rmat or --internet (or --course-internet).");
         bool Given(Option o) => parse.GetResult(o) is { Implicit: false };
         if (Given(normalize) && inputs.Links is null) throw new UserInputException("--normalize applies to --links only.");
         if (Given(nodes) && inputs.Edges is null) throw new UserInputException("--nodes applies to --edges only.");
         if (Given(edgeFactor) && inputs.Rmat is null) throw new UserInputException("--edge-factor applies to --rmat only.");
-        if (Given(seed) && inputs.Rmat is null && inputs.Internet is null) throw new UserInputException("--seed applies to --rmat and --internet only.");
+        if (Given(seed) && inputs.Rmat is null && inputs.Internet is null && inputs.CourseInternet is null)
+            throw new UserInputException("--seed applies to --rmat and --internet (and --course-internet) only.");
         if (Given(personalization) && inputs.Edges is null && inputs.Rmat is null)
             throw new UserInputException("--personalization applies to --edges and --rmat only.");
     }
@@ -157,6 +168,7 @@ internal static class PageRankCommand
             nodes,
             edges,
             iterations = result.Iterations,
+            matrix_products = result.MatrixProducts,
             converged = result.Converged,
             ranks = nodes <= 100_000 || options.All ? result.Ranks : null,
             top,
@@ -164,7 +176,7 @@ internal static class PageRankCommand
             load_seconds = loadSeconds,
         }, () =>
         {
-            ctx.Output.WriteLine($"{nodes} nodes, {edges} edges: {(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations ({seconds:F3} s, load {loadSeconds:F3} s)");
+            ctx.Output.WriteLine($"{nodes} nodes, {edges} edges: {(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations{(course ? $" as the course counts them ({result.MatrixProducts} matrix products)" : "")} ({seconds:F3} s, load {loadSeconds:F3} s)");
             foreach (var p in top) ctx.Output.WriteLine($"  {p.node,10}  {p.rank:G8}");
         });
         if (!result.Converged) ctx.Warn($"did not converge in {result.Iterations} iterations; the ranks are the last iterate.");

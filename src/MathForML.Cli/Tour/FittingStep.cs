@@ -6,8 +6,8 @@ using MathForML.Plots;
 namespace MathForML.Cli.Tour;
 
 /// <summary>
-/// The Multivariate Calculus course's fitting assignment and a certified problem: a Gaussian fitted to the histogram of
-/// a seeded sample of heights, first by the course's 50 steepest-descent steps on χ² from (μ, σ) = (155, 6), then by
+/// The Multivariate Calculus course's fitting assignment and a certified problem: a Gaussian fitted to the course's
+/// heights histogram (<see cref="HeightData.CourseHistogram"/>), first by the course's 50 steepest-descent steps on χ² from (μ, σ) = (155, 6), then by
 /// Levenberg–Marquardt with standard errors; then NIST StRD's Thurber problem (a cubic/cubic rational model, 7
 /// parameters, "higher" difficulty) from its first start, compared with NIST's certified values.
 /// </summary>
@@ -21,14 +21,14 @@ internal sealed class FittingStep : ITourStep
 
     public object Run(TourStepContext c)
     {
-        var histogram = HeightData.DensityHistogram();
+        var histogram = HeightData.CourseHistogram();
         var course = HeightData.CourseFit(histogram);
         bool monotone = course.PathResidualSumOfSquares.Zip(course.PathResidualSumOfSquares.Skip(1)).All(p => p.Second < p.First);
         var centres = Matrix.FromRows(histogram.Centers.Select(x => new[] { x }).ToArray());
         var lm = NonlinearLeastSquares.Fit(HeightData.Gaussian, ["x"], centres, histogram.Frequencies, ["mu", "sigma"], [155.0, 6.0], cancellationToken: c.Cancellation);
-        c.Say($"{HeightData.DefaultCount:N0} heights in {histogram.Frequencies.Length} bins: 50 steepest-descent steps give μ = {course.Parameters[0]:F3}, σ = {course.Parameters[1]:F3} (χ² fell at every step: {monotone})");
+        c.Say($"the course's heights histogram ({histogram.Frequencies.Length} bins of 2.5 cm): 50 steepest-descent steps give μ = {course.Parameters[0]:F6}, σ = {course.Parameters[1]:F6} (the course: 178.519824, 7.549908; χ² fell at every step: {monotone})");
         c.Say($"Levenberg–Marquardt: μ = {lm.Parameters[0]:F4} ± {lm.StandardErrors[0]:F4} cm, σ = {lm.Parameters[1]:F4} ± {lm.StandardErrors[1]:F4} cm in {lm.Iterations} iterations");
-        FitPlots.HistogramFit("Heights (seeded sample) and the fitted Gaussian", histogram, HeightData.Gaussian, lm, "height (cm)").Save(c.Plot("heights-fit.png"));
+        FitPlots.HistogramFit("The course's heights histogram and the fitted Gaussian", histogram, HeightData.Gaussian, lm, "height (cm)").Save(c.Plot("heights-fit.png"));
 
         var nist = NistStrdProblem.Load(NistProblem);
         var fit = nist.Fit(1);
@@ -44,7 +44,7 @@ internal sealed class FittingStep : ITourStep
         {
             heights = new
             {
-                samples = HeightData.DefaultCount,
+                data = "course histogram",
                 steepest_descent = new { mu = course.Parameters[0], sigma = course.Parameters[1], chi2_decreased_every_step = monotone },
                 levenberg_marquardt = new
                 {

@@ -8,7 +8,8 @@ namespace MathForML.Cli.Tour;
 /// The Linear Algebra course's PageRank assignment: the micro-internet of six pages (r = L·r iterated until it settles,
 /// against the eigenvector for eigenvalue 1), then a generated internet of 1,000 pages ranked with damping d = 0.85 by
 /// the sparse power iteration, checked against the dense iteration of M = d·L + (1 − d)/n·J and against the pages the
-/// generator made important.
+/// generator made important. The generated internet comes from the library's <see cref="InternetGenerator"/>, whose
+/// planted important pages can be checked; the course's own <c>generate_internet</c> is <see cref="CourseInternet"/>.
 /// </summary>
 internal sealed class PageRankStep : ITourStep
 {
@@ -26,8 +27,9 @@ internal sealed class PageRankStep : ITourStep
         var micro = InternetGenerator.MicroInternet();
         var clicks = PageRank.Course(micro, damping: 1.0, tolerance: 0.01);
         var eigenvector = PageRank.CourseEigenvector(micro);
-        c.Say($"micro-internet, 100 surfers after {clicks.Iterations} clicks: {string.Join("  ", clicks.Ranks.Select((r, i) => $"{names[i]}={r:F2}"))}");
+        c.Say($"micro-internet, 100 surfers after {clicks.MatrixProducts} clicks: {string.Join("  ", clicks.Ranks.Select((r, i) => $"{names[i]}={r:F2}"))}");
         c.Say($"eigenvector of L for eigenvalue 1 (×100):       {string.Join("  ", eigenvector.Select((r, i) => $"{names[i]}={r:F2}"))}");
+        c.Say($"(the course's notebook says \"{clicks.Iterations} iterations to convergence\": it counts the clicks after the first)");
         RankBarPlot.Create("The micro-internet: where 100 surfers end up",
             clicks.Ranks.Select((r, i) => (i, r)).ToArray(), "surfers", names).Save(c.Plot("micro-internet.png"));
 
@@ -49,7 +51,8 @@ internal sealed class PageRankStep : ITourStep
         return new
         {
             micro_internet = names.Zip(clicks.Ranks).ToDictionary(p => p.First, p => p.Second),
-            micro_internet_clicks = clicks.Iterations,
+            micro_internet_clicks = clicks.MatrixProducts,
+            micro_internet_course_iterations = clicks.Iterations,
             pages = Pages,
             links = graph.EdgeCount,
             damping = Damping,

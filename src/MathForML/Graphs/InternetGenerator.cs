@@ -4,11 +4,21 @@ using MathForML.Randomness;
 namespace MathForML.Graphs;
 
 /// <summary>
-/// Random "internets" in the style of the course's <c>generate_internet</c>: a link matrix L (column j holds the
-/// probabilities 1/k of following each of page j's k links, so every column sums to 1) in which a few clusters of
-/// important pages attract most links, most pages are unimportant, and some pages link only to themselves (the
-/// rank sinks that damping is there to fix).
+/// Random "internets" in the spirit of the course's <c>generate_internet</c>, by a recipe of the library's own: a link
+/// matrix L (column j holds the probabilities 1/k of following each of page j's k links, so every column sums to 1) in
+/// which a few clusters of important pages attract most links, most pages are unimportant, and some pages link only to
+/// themselves (the rank sinks that damping is there to fix).
 /// </summary>
+/// <remarks>
+/// How it differs from the course's generator (which <see cref="CourseInternet.Generate(int, uint)"/> reproduces to the
+/// bit): the course links j → i when |Cauchy/2| &gt; |j − i| + 1 (links fall off with the distance between page
+/// numbers, about 30 % of pages link to themselves, nothing is planted) and gives every entry 10⁻¹⁰ before normalising,
+/// so its L has no exact zeros and a page without links spreads evenly; here important clusters and self-linking pages
+/// are planted on purpose (so a test can check that PageRank finds them, <see cref="ImportantPages"/>), every page has
+/// 1 to 4 links, L is sparse (also as an edge list, <see cref="GenerateEdges"/>), and the draws come from
+/// <see cref="SeededRandom"/> with a 64-bit seed, not from NumPy's stream. Use this one to exercise PageRank, the
+/// course's to reproduce a course result.
+/// </remarks>
 /// <remarks>
 /// The recipe, all draws from one seeded stream:
 /// <list type="number">
@@ -27,15 +37,9 @@ public static class InternetGenerator
 
     /// <summary>
     /// The course's micro-internet of six pages A–F as its link matrix L: column j holds 1/k for each of page j's k
-    /// links. Nobody links to E; C collects the most surfers (40 of 100).
+    /// links. Nobody links to E; C collects the most surfers (40 of 100). The same as <see cref="CourseInternet.Micro"/>.
     /// </summary>
-    public static Matrix MicroInternet() => Matrix.FromRows(
-        [0, 1.0 / 2, 1.0 / 3, 0, 0, 0],
-        [1.0 / 3, 0, 0, 0, 1.0 / 2, 0],
-        [1.0 / 3, 1.0 / 2, 0, 1, 0, 1.0 / 2],
-        [1.0 / 3, 0, 1.0 / 3, 0, 1.0 / 2, 1.0 / 2],
-        [0, 0, 0, 0, 0, 0],
-        [0, 0, 1.0 / 3, 0, 0, 0]);
+    public static Matrix MicroInternet() => CourseInternet.Micro();
 
     /// <summary>A random internet of <paramref name="pages"/> pages as a link matrix.</summary>
     public static Matrix Generate(int pages, ulong seed = 1)

@@ -41,7 +41,7 @@ public static class PageRank
         options ??= new PageRankOptions();
         ValidatePersonalization(options.Personalization, graph.NodeCount);
         int n = graph.NodeCount;
-        if (n == 0) return new PageRankResult([], 0, true, []);
+        if (n == 0) return new PageRankResult([], 0, true, []) { MatrixProducts = 0 };
         double d = options.Damping;
         // All vectors live in the graph's stored order (see CsrGraph); the ranks are mapped back to ids at the end.
         var order = graph.Order;
@@ -109,7 +109,7 @@ public static class PageRank
         }
         var ranks = new double[n];
         for (int i = 0; i < n; i++) ranks[order[i]] = x[i];
-        return new PageRankResult(ranks, iteration, converged, residuals);
+        return new PageRankResult(ranks, iteration, converged, residuals) { MatrixProducts = iteration };
     }
 
     /// <summary>Nodes [lo, hi) of one step; returns the chunk's L1 change and the dangling mass of its new values.</summary>
@@ -142,11 +142,23 @@ public static class PageRank
     }
 
     /// <summary>
-    /// The course's PageRank: r starts as 100/n on every page and r ← M·r with M = d·L + (1 − d)/n·J until
-    /// ‖r_new − r_old‖₂ &lt; <paramref name="tolerance"/> (0.01 in the course). L's column j holds the probabilities of
-    /// following each link out of page j (it sums to 1, or to 0 for a page without links). Ranks sum to 100 when L has
-    /// no empty column.
+    /// The course's PageRank, its loop exactly: r starts as 100/n on every page, then r ← M·r with
+    /// M = d·L + (1 − d)/n·J while ‖r_new − r_old‖₂ &gt; <paramref name="tolerance"/> (0.01 in the course), so it stops at
+    /// the first change ≤ the tolerance. L's column j holds the probabilities of following each link out of page j (it
+    /// sums to 1, or to 0 for a page without links). Ranks sum to 100 when L has no empty column.
     /// </summary>
+    /// <remarks>
+    /// The PageRank assignment's <c>pageRank(linkMatrix, d)</c> (Linear Algebra, week 5):
+    /// <code>
+    /// r = 100 * np.ones(n) / n; lastR = r; r = M @ r; i = 0
+    /// while la.norm(lastR - r) > 0.01 : lastR = r; r = M @ r; i += 1
+    /// print(str(i) + " iterations to convergence.")
+    /// </code>
+    /// <see cref="PageRankResult.Iterations"/> is that i: the products made in the loop, one less than
+    /// <see cref="PageRankResult.MatrixProducts"/> (the course's micro-internet: 18 iterations, 19 products; its
+    /// <c>L2</c> with page G: 131; <c>L2</c> damped with d = 0.5: 8). <paramref name="maxIterations"/> bounds i, so at
+    /// most maxIterations + 1 products are made.
+    /// </remarks>
     public static PageRankResult Course(Matrix linkMatrix, double damping = 1.0, double tolerance = 0.01, int maxIterations = 10000)
     {
         ValidateLinkMatrix(linkMatrix);
@@ -157,15 +169,17 @@ public static class PageRank
         int n = m.Rows;
         var r = Vector.Filled(n, 100.0 / n);
         var residuals = new List<double>();
-        for (int k = 1; k <= maxIterations; k++)
+        // i counts as the course counts: the first product (i = 0) comes before its loop.
+        for (int i = 0; ; i++)
         {
             var next = m * r;
             double change = (next - r).Norm();
             residuals.Add(change);
             r = next;
-            if (change < tolerance) return new PageRankResult(r.ToArray(), k, true, residuals);
+            bool converged = change <= tolerance;
+            if (converged || i == maxIterations)
+                return new PageRankResult(r.ToArray(), i, converged, residuals) { MatrixProducts = residuals.Count };
         }
-        return new PageRankResult(r.ToArray(), maxIterations, false, residuals);
     }
 
     /// <summary>The course's cross-check: the eigenvector of M for its largest eigenvalue, scaled to sum 100.</summary>

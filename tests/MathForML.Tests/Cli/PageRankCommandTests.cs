@@ -23,6 +23,31 @@ public class PageRankCommandTests
     }
 
     [Fact]
+    public void CourseLinksCountIterationsAsTheCourse()
+    {
+        // The course's loop on its micro-internet: "18 iterations to convergence", after 19 matrix products.
+        using var dir = new TempDirectory();
+        var json = CliRunner.Json("pagerank", "--links", MicroInternet(dir));
+        Assert.Equal(18, json.GetProperty("iterations").GetInt32());
+        Assert.Equal(19, json.GetProperty("matrix_products").GetInt32());
+        var (code, output, _) = CliRunner.Run("pagerank", "--links", MicroInternet(dir));
+        Assert.Equal(0, code);
+        Assert.Contains("after 18 iterations as the course counts them (19 matrix products)", output);
+    }
+
+    [Fact]
+    public void CourseInternetIsTheCoursesGenerateInternet()
+    {
+        // mml pagerank --course-internet 40 --seed 7: the course's np.random.seed(7); generate_internet(40), d = 0.85.
+        var json = CliRunner.Json("pagerank", "--course-internet", "40", "--seed", "7");
+        var expected = MathForML.Graphs.PageRank.Course(MathForML.Graphs.CourseInternet.Generate(40, 7u), 0.85);
+        Assert.Equal(expected.Ranks, json.GetProperty("ranks").ToVector().ToArray());
+        Assert.Equal(expected.Iterations, json.GetProperty("iterations").GetInt32());
+        var top = CliRunner.Json("pagerank", "--course-internet", "40", "--seed", "4294967295").GetProperty("ranks").ToVector().ToArray();
+        Assert.Equal(MathForML.Graphs.PageRank.Course(MathForML.Graphs.CourseInternet.Generate(40, 4294967295u), 0.85).Ranks, top);
+    }
+
+    [Fact]
     public void EdgesWriteAllRanksAsCsv()
     {
         using var dir = new TempDirectory();
@@ -125,7 +150,11 @@ public class PageRankCommandTests
         { ["pagerank", "--rmat", "4", "--edge-factor", "0"], "--edge-factor: " },
         { ["pagerank", "--internet", "0"], "--internet: " },
         { ["pagerank", "--internet", "x"], "x" },
-        { ["pagerank", "--edges", "{dir}/g.txt", "--seed", "3"], "--seed applies to --rmat and --internet only" },
+        { ["pagerank", "--edges", "{dir}/g.txt", "--seed", "3"], "--seed applies to --rmat and --internet (and --course-internet) only" },
+        { ["pagerank", "--course-internet", "0"], "--course-internet: " },
+        { ["pagerank", "--course-internet", "5001"], "--course-internet: " },
+        { ["pagerank", "--course-internet", "5", "--seed", "4294967296"], "--seed: the course's internet takes NumPy's seeds 0 to 4294967295, got 4294967296" },
+        { ["pagerank", "--course-internet", "5", "--internet", "5"], "exactly one" },
         { ["pagerank", "--edges", "{dir}/g.txt", "--edge-factor", "3"], "--edge-factor applies to --rmat only" },
         { ["pagerank", "--links", "{dir}/unnormalized.csv", "--nodes", "3"], "--nodes applies to --edges only" },
         { ["pagerank", "--edges", "{dir}/g.txt", "--normalize"], "--normalize applies to --links only" },

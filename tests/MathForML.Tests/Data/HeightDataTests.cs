@@ -33,7 +33,7 @@ public class HeightDataTests
     }
 
     [Fact]
-    public void TheCoursesSteepestDescentImprovesChiSquaredAtEveryStep()
+    public void TheCoursesSteepestDescentImprovesChiSquaredAtEveryStepOnTheSyntheticSampleToo()
     {
         var fit = HeightData.CourseFit(HeightData.DensityHistogram());
         Assert.Equal(51, fit.Path.Count);
@@ -43,6 +43,46 @@ public class HeightDataTests
         Assert.True(fit.PathResidualSumOfSquares[^1] < fit.PathResidualSumOfSquares[0] / 100);
         Assert.Equal(169.0, fit.Parameters[0], 0.5);
         Assert.Equal(10.3, fit.Parameters[1], 0.5);
+    }
+
+    private static double[] Stored(string name) => NpyFile.Read<double>(ReferenceData.PathOf("heights", name + ".npy")).Data;
+
+    [Fact]
+    public void TheCoursesHistogramIsTheCoursesToTheBit()
+    {
+        var h = HeightData.CourseHistogram();
+        Assert.Equal(100, h.Frequencies.Length);
+        Assert.Equal(50, h.BinEdges[0]);
+        Assert.Equal(300, h.BinEdges[^1]);
+        Assert.Equal(Stored("x").Select(BitConverter.DoubleToInt64Bits), h.Centers.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(Stored("y").Select(BitConverter.DoubleToInt64Bits), h.Frequencies.Select(BitConverter.DoubleToInt64Bits));
+        var nonZero = Enumerable.Range(0, 100).Where(k => h.Frequencies[k] != 0).ToArray();
+        Assert.Equal(16, nonZero.Length);
+        Assert.Equal(161.25, h.Centers[nonZero[0]]);
+        Assert.Equal(198.75, h.Centers[nonZero[^1]]);
+        Assert.Equal(1, h.Frequencies.Sum() * 2.5, 14);
+        Assert.Equal(0.132 / 0.995 / 2.5, h.Frequencies.Max());
+    }
+
+    [Fact]
+    public void TheCoursesDescentEndsAtTheCoursesNumbers()
+    {
+        // The course's notebook: 50 steps from (155, 6) at aggression 2000 end at μ = 178.51982404192677,
+        // σ = 7.549907722008972. Our derivatives are symbolic and our sums sequential where NumPy's @ runs BLAS's ddot,
+        // so the last bits could differ: 1e-12 relative is asked (today the end point is equal to the bit).
+        var fit = HeightData.CourseFit(HeightData.CourseHistogram());
+        Assert.Equal(51, fit.Path.Count);
+        Assert.True(Math.Abs(fit.Parameters[0] / 178.51982404192677 - 1) < 1e-12, $"μ = {fit.Parameters[0]:R}");
+        Assert.True(Math.Abs(fit.Parameters[1] / 7.549907722008972 - 1) < 1e-12, $"σ = {fit.Parameters[1]:R}");
+        var path = Stored("path");
+        var chi2 = Stored("chi2");
+        for (int k = 0; k < fit.Path.Count; k++)
+        {
+            Assert.True(Math.Abs(fit.Path[k][0] / path[2 * k] - 1) < 1e-12, $"step {k}: μ {fit.Path[k][0]:R} vs {path[2 * k]:R}");
+            Assert.True(Math.Abs(fit.Path[k][1] / path[(2 * k) + 1] - 1) < 1e-12, $"step {k}: σ {fit.Path[k][1]:R} vs {path[(2 * k) + 1]:R}");
+            Assert.True(Math.Abs(fit.PathResidualSumOfSquares[k] / chi2[k] - 1) < 1e-10, $"step {k}: χ² {fit.PathResidualSumOfSquares[k]:R} vs {chi2[k]:R}");
+            if (k > 0) Assert.True(fit.PathResidualSumOfSquares[k] < fit.PathResidualSumOfSquares[k - 1], $"χ² rose at step {k}");
+        }
     }
 
     [Fact]

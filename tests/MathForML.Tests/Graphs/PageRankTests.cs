@@ -31,6 +31,56 @@ public class PageRankTests
         AssertClose(Reference.GetProperty("l6_d085").ToVector().ToArray(), PageRank.Course(l, 0.85, 1e-12).Ranks, 1e-9);
     }
 
+    [Theory]
+    [InlineData("micro", 1.0, 18)]
+    [InlineData("L2", 1.0, 131)]
+    [InlineData("L2", 0.5, 8)]
+    public void CountsIterationsAsTheCoursesLoop(string internet, double damping, int courseIterations)
+    {
+        // The PageRank assignment prints "18 iterations to convergence." for L, "131 …" for L2 and "8 …" for L2 with
+        // d = 0.5: its loop makes one product before it starts counting. The library used to report the products
+        // (19, 132, 9); Iterations is now the course's count and MatrixProducts the products.
+        var l = internet == "micro" ? CourseInternet.Micro() : CourseInternet.MicroWithPageG();
+        var r = PageRank.Course(l, damping);
+        Assert.True(r.Converged);
+        Assert.Equal(courseIterations, r.Iterations);
+        Assert.Equal(courseIterations + 1, r.MatrixProducts);
+        Assert.Equal(r.MatrixProducts, r.Residuals.Count);
+        Assert.True(r.Residuals[^1] <= 0.01 && r.Residuals[^2] > 0.01);
+    }
+
+    [Fact]
+    public void CourseMicroInternetGivesTheNotebooksVector()
+    {
+        // The course notebook's r after its loop: [16.00149917, 5.33252025, 39.99916911, 25.3324738, 0, 13.33433767].
+        var r = PageRank.Course(CourseInternet.Micro()).Ranks;
+        AssertClose([16.00149917, 5.33252025, 39.99916911, 25.3324738, 0, 13.33433767], r, 1e-8);
+    }
+
+    [Fact]
+    public void StopsAtTheFirstChangeNotAboveTheTolerance()
+    {
+        // The course loops while ‖Δr‖ > tol, so a change equal to the tolerance stops it (a `<` rule would go on).
+        var l = CourseInternet.Micro();
+        var loose = PageRank.Course(l, 1.0, 1e-6);
+        double exact = loose.Residuals[5];
+        var r = PageRank.Course(l, 1.0, exact);
+        Assert.Equal(5, r.Iterations);
+        Assert.Equal(6, r.MatrixProducts);
+        Assert.Equal(exact, r.Residuals[^1]);
+    }
+
+    [Fact]
+    public void IterationLimitBoundsTheCoursesCount()
+    {
+        var r = PageRank.Course(CourseInternet.MicroWithPageG(), 1.0, 0.01, maxIterations: 10);
+        Assert.False(r.Converged);
+        Assert.Equal(10, r.Iterations);
+        Assert.Equal(11, r.MatrixProducts);
+        var sparse = PageRank.Compute(CsrGraph.FromEdges([0, 1, 2], [1, 2, 0]), new PageRankOptions { Tolerance = 1e-3 });
+        Assert.Equal(sparse.Iterations, sparse.MatrixProducts);
+    }
+
     [Fact]
     public void SelfLinkingPageSwallowsSurfersUntilDamped()
     {

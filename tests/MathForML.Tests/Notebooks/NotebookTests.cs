@@ -20,7 +20,11 @@ public class NotebookTests
         if (name == "PageRank")
         {
             Assert.True(new FileInfo(work.File("pagerank-internet.png")).Length > 10_000);
-            Assert.Contains("G=100.00", stdout);
+            // The course's own counts and L2 ranks (its notebook: "18/131/8 iterations to convergence"; G holds 99.82).
+            Assert.Contains("Micro-internet: 18 iterations to convergence", stdout);
+            Assert.Contains("d = 1 (131 iterations)", stdout);
+            Assert.Contains("d = 0.5 (8 iterations)", stdout);
+            Assert.Contains("G= 99.82", stdout);
         }
     }
 }
