@@ -76,7 +76,7 @@ internal static class PageRankCommand
                 }
                 double loadSeconds = load.Elapsed.TotalSeconds;
                 var watch = Stopwatch.StartNew();
-                var result = PageRank.Course(l, dampingValue ?? (inputs.Links is not null ? 1.0 : 0.85), parse.GetValue(tol) ?? 0.01, maxIterations);
+                var result = PageRank.Course(l, dampingValue ?? (inputs.Links is not null ? 1.0 : 0.85), parse.GetValue(tol) ?? 0.01, maxIterations, ctx.Cancellation);
                 int edgeCount = 0;
                 foreach (double x in l.AsSpan()) if (x != 0) edgeCount++;
                 return Report(ctx, result, l.Rows, edgeCount, report, watch.Elapsed.TotalSeconds, loadSeconds, course: true);

@@ -159,7 +159,9 @@ public static class PageRank
     /// <c>L2</c> with page G: 131; <c>L2</c> damped with d = 0.5: 8). <paramref name="maxIterations"/> bounds i, so at
     /// most maxIterations + 1 products are made.
     /// </remarks>
-    public static PageRankResult Course(Matrix linkMatrix, double damping = 1.0, double tolerance = 0.01, int maxIterations = 10000)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked before every product).</exception>
+    public static PageRankResult Course(Matrix linkMatrix, double damping = 1.0, double tolerance = 0.01, int maxIterations = 10000,
+        CancellationToken cancellationToken = default)
     {
         ValidateLinkMatrix(linkMatrix);
         Setting.Fraction(damping, nameof(damping), "Damping");
@@ -172,6 +174,7 @@ public static class PageRank
         // i counts as the course counts: the first product (i = 0) comes before its loop.
         for (int i = 0; ; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var next = m * r;
             double change = (next - r).Norm();
             residuals.Add(change);
@@ -183,10 +186,11 @@ public static class PageRank
     }
 
     /// <summary>The course's cross-check: the eigenvector of M for its largest eigenvalue, scaled to sum 100.</summary>
-    public static double[] CourseEigenvector(Matrix linkMatrix, double damping = 1.0)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static double[] CourseEigenvector(Matrix linkMatrix, double damping = 1.0, CancellationToken cancellationToken = default)
     {
         ValidateLinkMatrix(linkMatrix);
-        var eig = EigenDecomposition.Decompose(DampedMatrix(linkMatrix, damping));
+        var eig = EigenDecomposition.Decompose(DampedMatrix(linkMatrix, damping), cancellationToken);
         var v = eig.Eigenvector(0).Select(z => z.Real).ToArray();
         double sum = v.Sum();
         return v.Select(x => 100 * x / sum).ToArray();

@@ -25,6 +25,15 @@ public class PageRankCancellationTests
     }
 
     [Fact]
+    public void TheCourseLoopThrowsForAPreCancelledToken()
+    {
+        var micro = CourseInternet.Micro();
+        Assert.Throws<OperationCanceledException>(() => PageRank.Course(micro, cancellationToken: new CancellationToken(true)));
+        Assert.Throws<OperationCanceledException>(() => PageRank.CourseEigenvector(micro, cancellationToken: new CancellationToken(true)));
+        Assert.Equal(18, PageRank.Course(micro, cancellationToken: CancellationToken.None).Iterations);
+    }
+
+    [Fact]
     public void RmatGenerationThrowsForAPreCancelledToken()
     {
         Assert.Throws<OperationCanceledException>(() => RmatGenerator.Generate(12, cancellationToken: new CancellationToken(true)));
