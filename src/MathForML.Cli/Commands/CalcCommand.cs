@@ -23,13 +23,13 @@ internal static class CalcCommand
     }
 
     private static Option<string?> VarsOption() =>
-        new("--vars") { Description = "Comma-separated variables, in order (default: all of the formula's, in natural order)." };
+        new("--vars") { Description = "Comma-separated variables, in order (default: all of the formula's, in the order first written)." };
 
     private static IReadOnlyList<string> VariablesOf(Expression e, string? vars)
     {
         if (string.IsNullOrWhiteSpace(vars))
         {
-            var all = e.Variables;
+            var all = e.VariablesAsWritten;
             if (all.Count == 0) throw new UserInputException("the formula has no variables; give them with --vars.");
             return all;
         }
@@ -116,7 +116,7 @@ internal static class CalcCommand
             string? v = parse.GetValue(wrt);
             if (v is null)
             {
-                var all = f.Variables;
+                var all = f.VariablesAsWritten;
                 if (all.Count > 1) throw new UserInputException($"the formula has several variables ({string.Join(", ", all)}); choose one with --wrt.");
                 v = all.Count == 1 ? all[0] : "x";
             }

@@ -5,7 +5,10 @@ public class CalcCommandTests
     [Fact]
     public void DiffPrintsTheDerivative()
     {
-        Assert.Equal("3*x^2*sin(x) + x^3*cos(x)", CliRunner.Json("calc", "diff", "x^3*sin(x)", "--wrt", "x").GetProperty("derivative").GetString());
+        Assert.Equal("x^3*cos(x) + 3*x^2*sin(x)", CliRunner.Json("calc", "diff", "x^3*sin(x)", "--wrt", "x").GetProperty("derivative").GetString());
+        Assert.Equal("-x*sin(x) + 2*cos(x)", CliRunner.Json("calc", "diff", "sin(x)*x", "--wrt", "x", "--order", "2").GetProperty("derivative").GetString());
+        Assert.Equal("5*x^4", CliRunner.Json("calc", "diff", "x^2*x^3", "--wrt", "x").GetProperty("derivative").GetString());
+        Assert.Equal("5*x^4", CliRunner.Json("calc", "diff", "6*x^5/6", "--wrt", "x").GetProperty("derivative").GetString());
         Assert.Equal("6*x", CliRunner.Json("calc", "diff", "x^3", "--wrt", "x", "--order", "2").GetProperty("derivative").GetString());
         var (code, output, _) = CliRunner.Run("calc", "diff", "exp(2*x)", "--wrt", "x");
         Assert.Equal(0, code);
@@ -18,6 +21,9 @@ public class CalcCommandTests
         var g = CliRunner.Json("calc", "grad", "x^2*y + exp(y)");
         Assert.Equal(["2*x*y", "x^2 + exp(y)"], g.GetProperty("gradient").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["x", "y"], g.GetProperty("variables").EnumerateArray().Select(e => e.GetString()));
+        var written = CliRunner.Json("calc", "grad", "y*x^2 + z");
+        Assert.Equal(["y", "x", "z"], written.GetProperty("variables").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["x^2", "2*x*y", "1"], written.GetProperty("gradient").EnumerateArray().Select(e => e.GetString()));
         var h = CliRunner.Json("calc", "hessian", "x^2*y", "--vars", "y,x").GetProperty("hessian");
         Assert.Equal("0", h[0][0].GetString());
         Assert.Equal("2*x", h[0][1].GetString());
