@@ -6,19 +6,22 @@ namespace MathForML.Cli.Commands;
 
 /// <summary>
 /// <c>mml calc diff|grad|hessian|taylor</c>: symbolic calculus on a formula (the results are formulas, printed as text);
-/// <c>newton</c> and <c>minimize</c> live in <see cref="CalcSolveCommands"/>.
+/// <c>newton</c> and <c>minimize</c> live in <see cref="CalcSolveCommands"/>, <c>secant</c> in <see cref="CalcSecantCommand"/>,
+/// <c>lagrange</c> in <see cref="CalcLagrangeCommand"/>.
 /// </summary>
 internal static class CalcCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var calc = new Command("calc", "Multivariate calculus on formulas: derivatives, gradient, Hessian, Taylor series, Newton-Raphson, minimisation.");
+        var calc = new Command("calc", "Multivariate calculus on formulas: derivatives, gradient, Hessian, Taylor series, Newton-Raphson, secant, minimisation, Lagrange multipliers.");
         calc.Subcommands.Add(Diff(context));
         calc.Subcommands.Add(Grad(context));
         calc.Subcommands.Add(HessianCommand(context));
         calc.Subcommands.Add(Taylor(context));
         calc.Subcommands.Add(CalcSolveCommands.Newton(context));
         calc.Subcommands.Add(CalcSolveCommands.Minimize(context));
+        calc.Subcommands.Add(CalcSecantCommand.Build(context));
+        calc.Subcommands.Add(CalcLagrangeCommand.Build(context));
         return calc;
     }
 

@@ -16,6 +16,30 @@ public class CalcCommandTests
     }
 
     [Fact]
+    public void SecantFindsTheQuizsRoot()
+    {
+        var r = CliRunner.Json("calc", "secant", "x^6/6 - 3*x^4 - 2*x^3/3 + 27*x^2/2 + 18*x - 30", "--x0", "3.1");
+        Assert.Equal(1.063070629709697, r.GetProperty("root").GetDouble(), 1e-15);
+        Assert.Equal(14, r.GetProperty("iterations").GetInt32());
+        Assert.True(r.GetProperty("converged").GetBoolean());
+        var (code, _, _) = CliRunner.Run("calc", "secant", "x^6/6 - 3*x^4 - 2*x^3/3 + 27*x^2/2 + 18*x - 30", "--x0", "1.99");
+        Assert.Equal(1, code);
+    }
+
+    [Fact]
+    public void LagrangeFindsTheExtremeOnTheCircle()
+    {
+        var r = CliRunner.Json("calc", "lagrange", "x + y", "--constraint", "x^2 + y^2 = 1", "--start", "x=0.5,y=0.5");
+        Assert.Equal(Math.Sqrt(0.5), r.GetProperty("point").GetProperty("x").GetDouble(), 1e-15);
+        Assert.Equal(Math.Sqrt(0.5), r.GetProperty("lambda").GetDouble(), 1e-15);
+        Assert.Equal(Math.Sqrt(2), r.GetProperty("objective").GetDouble(), 1e-15);
+        Assert.Equal("x + y - λ*(x^2 + y^2 - 1)", r.GetProperty("lagrangian").GetString());
+        var (code, output, _) = CliRunner.Run("calc", "lagrange", "x + y", "--constraint", "x^2 + y^2 = 1", "--start", "-0.5,-0.5");
+        Assert.Equal(0, code);
+        Assert.Contains("x = -0.7071067812, y = -0.7071067812", output);
+    }
+
+    [Fact]
     public void GradAndHessian()
     {
         var g = CliRunner.Json("calc", "grad", "x^2*y + exp(y)");
