@@ -131,7 +131,12 @@ internal static class FormAlgebra
                     foreach (var x in p.Factors) Absorb(x);
                     break;
                 default:
-                    var (b, e) = f is PowerForm w ? (w.Base, w.Exponent) : (f, One);
+                    var (b, e) = f switch
+                    {
+                        PowerForm w => (w.Base, w.Exponent),
+                        CallForm { Function: MathFunction.Exp } x => (SymbolForm.E, x.Argument),   // exp(2x)·exp(−x) = exp(x)
+                        _ => (f, (Form)One),
+                    };
                     if (IsNumber(b, out var bc) && bc.IsZero && IsNumber(e, out var ec) && ec.IsNegative) { unevaluated.Add(f); break; }
                     var (k, rest) = e is NumberForm en ? (en.Value, (Form)One) : SplitCoefficient(e);
                     string key = b.Key + "^" + rest.Key;
@@ -211,7 +216,8 @@ internal static class FormAlgebra
 
     /// <summary>
     /// cⁿ for numbers: exact for an integer n; for a rational n = p/q, the exact root when there is one, else an integer c
-    /// keeps its fractional power with the whole part taken out (2^(3/2) = 2·√2, 2^(−1/2) = √2/2) and a fraction p/q
+    /// keeps its fractional power with the whole part and perfect powers taken out (2^(3/2) = 2·√2, 2^(−1/2) = √2/2, √8 = 2·√2)
+    /// and a fraction p/q
     /// splits as pⁿ·q⁻ⁿ, as SymPy's <c>Integer._eval_power</c> and <c>Rational._eval_power</c> write them; a float if either
     /// is a float; null when nothing simpler exists (the power stays as it is).
     /// </summary>
@@ -230,9 +236,25 @@ internal static class FormAlgebra
             return Multiply(Power(Number(Coefficient.Rational(c.Numerator, 1)), Number(n)),
                             Power(Number(Coefficient.Rational(c.Denominator, 1)), Number(n.Negate())));
         var whole = BigInteger.Divide(n.Numerator - (n.Numerator.Sign < 0 ? n.Denominator - 1 : 0), n.Denominator);
-        if (whole.IsZero) return null;
         var fraction = n + Coefficient.Rational(-whole, 1);
-        return c.Power(whole) is { } w ? Multiply(Number(w), new PowerForm(Number(c), Number(fraction))) : null;
+        var (outside, inside) = fraction.Numerator.IsOne ? ExtractPower(c.Numerator, (int)fraction.Denominator) : (BigInteger.One, c.Numerator);
+        if (whole.IsZero && outside.IsOne) return null;
+        if (c.Power(whole) is not { } w) return null;
+        var rest = inside.IsOne ? (Form)One : new PowerForm(Number(Coefficient.Rational(inside, 1)), Number(fraction));
+        return Multiply(Number(w * Coefficient.Rational(outside, 1)), rest);
+    }
+
+    /// <summary>n = mᵏ·r with m as large as a search up to n^(1/k) finds (for n below 10¹²): ⁿ√8 → 2·√2, √12 → 2·√3.</summary>
+    private static (BigInteger Outside, BigInteger Inside) ExtractPower(BigInteger n, int k)
+    {
+        if (n > 1_000_000_000_000 || n < 4) return (BigInteger.One, n);
+        long value = (long)n;
+        for (long m = (long)Math.Floor(Math.Pow(value, 1.0 / k)) + 1; m >= 2; m--)
+        {
+            var mk = BigInteger.Pow(m, k);
+            if (mk <= n && n % mk == 0) return (m, n / mk);
+        }
+        return (BigInteger.One, n);
     }
 
     // ---- functions ----------------------------------------------------------------------------------------------------
