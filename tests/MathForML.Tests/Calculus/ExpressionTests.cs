@@ -53,6 +53,8 @@ public class ExpressionTests
     [InlineData("2*pi*x", "2*pi*x")]
     [InlineData("x^-2", "x^(-2)")]
     [InlineData("sin(-x) + cos(-x)", "-sin(x) + cos(x)")]
+    [InlineData("2^2000*x", "2^2000*x")]
+    [InlineData("(-1)^3 + 0^2", "-1")]
     public void Simplifies(string formula, string simplified) =>
         Assert.Equal(simplified, Expression.Parse(formula).Simplify().ToString());
 

@@ -15,9 +15,27 @@ internal readonly record struct Coefficient
         if (denominator.Sign < 0) { numerator = -numerator; denominator = -denominator; }
         var g = BigInteger.GreatestCommonDivisor(numerator, denominator);
         if (!g.IsZero && !g.IsOne) { numerator /= g; denominator /= g; }
+        if (BigInteger.Abs(numerator) > Largest || denominator > Largest)
+        {
+            // Beyond what a double can hold exactly or at all: keep the value as a float from here on.
+            Numerator = 0;
+            Denominator = 1;
+            Float = Ratio(numerator, denominator);
+            return;
+        }
         Numerator = numerator;
         Denominator = denominator;
         Float = null;
+    }
+
+    /// <summary>2¹⁰⁰⁰: exact numerators and denominators stay below it, so that they convert to finite doubles.</summary>
+    private static readonly BigInteger Largest = BigInteger.Pow(2, 1000);
+
+    private static double Ratio(BigInteger p, BigInteger q)
+    {
+        if (p.IsZero) return 0;
+        double log = BigInteger.Log(BigInteger.Abs(p)) - BigInteger.Log(q);
+        return p.Sign * Math.Exp(log);
     }
 
     private Coefficient(double value)
@@ -81,9 +99,12 @@ internal readonly record struct Coefficient
             double v = Math.Pow(Float!.Value, (double)n);
             return double.IsFinite(v) ? Of(v) : null;
         }
-        if (BigInteger.Abs(n) > 4096) return null;
-        int k = (int)BigInteger.Abs(n);
         if (n.Sign < 0 && Numerator.IsZero) return null;
+        if (Numerator.IsZero || (BigInteger.Abs(Numerator).IsOne && Denominator.IsOne)) return n.IsEven || Numerator.Sign >= 0 ? new(BigInteger.Abs(Numerator), BigInteger.One) : this;
+        if (BigInteger.Abs(n) > 100_000) return null;
+        double bits = (long)n * Math.Max(BigInteger.Abs(Numerator).GetBitLength(), Denominator.GetBitLength());
+        if (Math.Abs(bits) > 1000) return null;   // 2^2000 stays a power: it is not a finite double
+        int k = (int)BigInteger.Abs(n);
         var p = BigInteger.Pow(Numerator, k);
         var q = BigInteger.Pow(Denominator, k);
         return n.Sign < 0 ? new(q, p) : new(p, q);
