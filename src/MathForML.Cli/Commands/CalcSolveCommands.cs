@@ -78,7 +78,7 @@ internal static class CalcSolveCommands
     public static Command Minimize(Func<ParseResult, CliContext> context)
     {
         var expr = CalcOptions.ExpressionArgument();
-        var start = new Option<string>("--start") { Description = "Start point: name=value pairs (x=1,y=2), or values in the variables' natural order.", Required = true };
+        var start = new Option<string>("--start") { Description = "Start point: name=value pairs (x=1,y=2), or values in the order the variables are first written.", Required = true };
         var method = CommonOptions.EnumOption("--method", "gd (−γJ), newton (−H⁻¹J) or hybrid (Newton unless uphill or longer than 2).", DescentStrategy.Hybrid, Strategies);
         var step = new Option<double>("--step") { Description = "γ of the gradient step.", DefaultValueFactory = _ => 0.1 };
         var maxIter = MaxIter(1000);
