@@ -6,30 +6,33 @@ namespace MathForML.Cli.Commands;
 
 /// <summary>
 /// <c>mml calc diff|grad|hessian|taylor</c>: symbolic calculus on a formula (the results are formulas, printed as text);
-/// <c>newton</c> and <c>minimize</c> live in <see cref="CalcSolveCommands"/>.
+/// <c>newton</c> and <c>minimize</c> live in <see cref="CalcSolveCommands"/>, <c>secant</c> in <see cref="CalcSecantCommand"/>,
+/// <c>lagrange</c> in <see cref="CalcLagrangeCommand"/>.
 /// </summary>
 internal static class CalcCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var calc = new Command("calc", "Multivariate calculus on formulas: derivatives, gradient, Hessian, Taylor series, Newton-Raphson, minimisation.");
+        var calc = new Command("calc", "Multivariate calculus on formulas: derivatives, gradient, Hessian, Taylor series, Newton-Raphson, secant, minimisation, Lagrange multipliers.");
         calc.Subcommands.Add(Diff(context));
         calc.Subcommands.Add(Grad(context));
         calc.Subcommands.Add(HessianCommand(context));
         calc.Subcommands.Add(Taylor(context));
         calc.Subcommands.Add(CalcSolveCommands.Newton(context));
         calc.Subcommands.Add(CalcSolveCommands.Minimize(context));
+        calc.Subcommands.Add(CalcSecantCommand.Build(context));
+        calc.Subcommands.Add(CalcLagrangeCommand.Build(context));
         return calc;
     }
 
     private static Option<string?> VarsOption() =>
-        new("--vars") { Description = "Comma-separated variables, in order (default: all of the formula's, in natural order)." };
+        new("--vars") { Description = "Comma-separated variables, in order (default: all of the formula's, in the order first written)." };
 
     private static IReadOnlyList<string> VariablesOf(Expression e, string? vars)
     {
         if (string.IsNullOrWhiteSpace(vars))
         {
-            var all = e.Variables;
+            var all = e.VariablesAsWritten;
             if (all.Count == 0) throw new UserInputException("the formula has no variables; give them with --vars.");
             return all;
         }
@@ -116,7 +119,7 @@ internal static class CalcCommand
             string? v = parse.GetValue(wrt);
             if (v is null)
             {
-                var all = f.Variables;
+                var all = f.VariablesAsWritten;
                 if (all.Count > 1) throw new UserInputException($"the formula has several variables ({string.Join(", ", all)}); choose one with --wrt.");
                 v = all.Count == 1 ? all[0] : "x";
             }

@@ -27,7 +27,7 @@ internal static class CalcSolveCommands
             var ctx = context(parse);
             var equations = parse.GetValue(expr)!.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => Parse(s)).ToArray();
             if (equations.Length == 0) throw new UserInputException("no equation given.");
-            IReadOnlyList<string> names = equations.Aggregate((a, b) => new Sum(a, b)).Variables;
+            IReadOnlyList<string> names = equations.Aggregate((a, b) => new Sum(a, b)).VariablesAsWritten;
             if (names.Count == 0) names = ["x"];
             if (names.Count != equations.Length)
                 throw new UserInputException($"{equations.Length} equation(s) in {names.Count} unknown(s) ({string.Join(", ", names)}): Newton needs as many equations as unknowns.");
@@ -78,7 +78,7 @@ internal static class CalcSolveCommands
     public static Command Minimize(Func<ParseResult, CliContext> context)
     {
         var expr = CalcOptions.ExpressionArgument();
-        var start = new Option<string>("--start") { Description = "Start point: name=value pairs (x=1,y=2), or values in the variables' natural order.", Required = true };
+        var start = new Option<string>("--start") { Description = "Start point: name=value pairs (x=1,y=2), or values in the order the variables are first written.", Required = true };
         var method = CommonOptions.EnumOption("--method", "gd (−γJ), newton (−H⁻¹J) or hybrid (Newton unless uphill or longer than 2).", DescentStrategy.Hybrid, Strategies);
         var step = new Option<double>("--step") { Description = "γ of the gradient step.", DefaultValueFactory = _ => 0.1 };
         var maxIter = MaxIter(1000);
@@ -87,7 +87,7 @@ internal static class CalcSolveCommands
         {
             var ctx = context(parse);
             var f = Parse(parse.GetValue(expr)!);
-            var names = f.Variables;
+            var names = f.VariablesAsWritten;
             if (names.Count == 0) throw new UserInputException("the formula has no variables to minimise over.");
             var settings = new GradientDescentOptions { Strategy = parse.GetValue(method), StepSize = parse.GetValue(step), MaxSteps = parse.GetValue(maxIter) };
             var x0 = StartFor("--start", parse.GetValue(start)!, names);

@@ -10,8 +10,10 @@ namespace MathForML.Calculus;
 /// prints it back with the fewest parentheses that keep the tree, using <c>^</c> for powers.</para>
 /// <para>Each node type evaluates itself and states its own derivative right beside it (sum rule, product rule,
 /// quotient rule, power rule, chain rule), so <see cref="Differentiate(string, int)"/> reads like the rules on the
-/// course's slides. The static builders (<see cref="Add"/>, <see cref="Multiply"/>, …, and the C# operators) simplify as
-/// they build: constants fold, 0 and 1 vanish, x − x = 0, x·x = x²; <see cref="Simplify"/> rebuilds a whole tree with them.</para>
+/// course's slides. The static builders (<see cref="Add"/>, <see cref="Multiply"/>, …, and the C# operators) simplify
+/// locally as they build: constants fold, 0 and 1 vanish, x − x = 0, x·x = x². <see cref="Simplify"/> goes further and
+/// brings the whole tree to a canonical form (like terms and powers collected, exact rational constants, factors in the
+/// order a mathematician writes them), printed as SymPy prints it; <see cref="Differentiate(string, int)"/> returns that form.</para>
 /// <para><see cref="Compile(IReadOnlyList{string})"/> turns the tree into a delegate through System.Linq.Expressions,
 /// which the JIT compiles to machine code: evaluation then costs what the hand-written C# would.</para>
 /// </remarks>
@@ -62,8 +64,15 @@ public abstract record Expression
         return h;
     }
 
-    /// <summary>Rebuilds the tree bottom-up with the simplifying builders.</summary>
-    public abstract Expression Simplify();
+    /// <summary>
+    /// The canonical form of the expression, as a computer-algebra system keeps it: sums and products flattened, like
+    /// terms collected (2x + 3x = 5x), like powers collected (x²·x³ = x⁵, x·x = x², x/x = 1), numbers folded exactly
+    /// (6·x⁵/6 = x⁵; 1/3 stays 1/3, π and e stay symbols), 0 and 1 removed, factors ordered number first, then variables,
+    /// then functions. It prints as SymPy's <c>str</c> does (with <c>^</c>): <c>-x*sin(x) + 2*cos(x)</c>, <c>3*x^2/(2*sqrt(x + 1))</c>.
+    /// No product of sums is expanded and no sum is factored. Source: SymPy's automatic simplification
+    /// (<c>Add.flatten</c>, <c>Mul.flatten</c>, <c>Pow</c>) and printer; see <see cref="Canonical.FormAlgebra"/>.
+    /// </summary>
+    public Expression Simplify() => Canonical.FormWriter.Write(Canonical.FormReader.Read(this));
 
     /// <summary>Calls <paramref name="visit"/> on every node, parents before children.</summary>
     public abstract void Walk(Action<Expression> visit);
@@ -78,6 +87,21 @@ public abstract record Expression
             var names = new HashSet<string>(StringComparer.Ordinal);
             Walk(e => { if (e is Variable v) names.Add(v.Name); });
             return names.Order(NaturalOrder.Instance).ToArray();
+        }
+    }
+
+    /// <summary>
+    /// The variables in the order they are first written in the formula (<c>y*x + z</c> gives y, x, z), as a learner
+    /// lists them: the tree is walked left to right, parents before children.
+    /// </summary>
+    public IReadOnlyList<string> VariablesAsWritten
+    {
+        get
+        {
+            var names = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            Walk(e => { if (e is Variable v && seen.Add(v.Name)) names.Add(v.Name); });
+            return names;
         }
     }
 

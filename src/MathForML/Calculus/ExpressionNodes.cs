@@ -11,8 +11,6 @@ public sealed record Constant(double Value) : Expression
     /// <inheritdoc/>
     protected internal override Expression Derive(string variable) => new Constant(0);
 
-    /// <inheritdoc/>
-    public override Expression Simplify() => this;
 
     /// <inheritdoc/>
     public override void Walk(Action<Expression> visit) => visit(this);
@@ -34,8 +32,6 @@ public sealed record Variable(string Name) : Expression
     /// <inheritdoc/>
     protected internal override Expression Derive(string variable) => new Constant(Name == variable ? 1 : 0);
 
-    /// <inheritdoc/>
-    public override Expression Simplify() => this;
 
     /// <inheritdoc/>
     public override void Walk(Action<Expression> visit) => visit(this);
@@ -54,10 +50,9 @@ public sealed record Negation(Expression Operand) : Expression
     public override double Evaluate(IReadOnlyDictionary<string, double> variables) => -Operand.Evaluate(variables);
 
     /// <inheritdoc/>
-    protected internal override Expression Derive(string variable) => -Operand.Derive(variable);
+    protected internal override Expression Derive(string variable) =>
+        Operand is Product or Quotient ? ProductRule.Derive(this, variable) : new Negation(Operand.Derive(variable));
 
-    /// <inheritdoc/>
-    public override Expression Simplify() => -Operand.Simplify();
 
     /// <inheritdoc/>
     public override void Walk(Action<Expression> visit) { visit(this); Operand.Walk(visit); }
@@ -89,10 +84,8 @@ public sealed record Sum(Expression Left, Expression Right) : BinaryExpression(L
     public override double Evaluate(IReadOnlyDictionary<string, double> variables) => Left.Evaluate(variables) + Right.Evaluate(variables);
 
     /// <inheritdoc/>
-    protected internal override Expression Derive(string variable) => Left.Derive(variable) + Right.Derive(variable);
+    protected internal override Expression Derive(string variable) => SumRule.Derive(Left, Right, variable);
 
-    /// <inheritdoc/>
-    public override Expression Simplify() => Left.Simplify() + Right.Simplify();
 
     internal override BinaryExpression With(Expression left, Expression right) => new Sum(left, right);
 
@@ -106,51 +99,42 @@ public sealed record Difference(Expression Left, Expression Right) : BinaryExpre
     public override double Evaluate(IReadOnlyDictionary<string, double> variables) => Left.Evaluate(variables) - Right.Evaluate(variables);
 
     /// <inheritdoc/>
-    protected internal override Expression Derive(string variable) => Left.Derive(variable) - Right.Derive(variable);
+    protected internal override Expression Derive(string variable) => SumRule.Derive(Left, new Negation(Right), variable);
 
-    /// <inheritdoc/>
-    public override Expression Simplify() => Left.Simplify() - Right.Simplify();
 
     internal override BinaryExpression With(Expression left, Expression right) => new Difference(left, right);
 
     internal override int Precedence => 1;
 }
 
-/// <summary>u·v; product rule d(uv) = du·v + u·dv.</summary>
+/// <summary>
+/// u·v; product rule d(uv) = du·v + u·dv, applied to the whole chain of factors at once:
+/// d(f₁f₂…fₙ) = Σᵢ f₁…dfᵢ…fₙ (each factor differentiated in turn, the others kept), as the slides and SymPy write it.
+/// </summary>
 public sealed record Product(Expression Left, Expression Right) : BinaryExpression(Left, Right)
 {
     /// <inheritdoc/>
     public override double Evaluate(IReadOnlyDictionary<string, double> variables) => Left.Evaluate(variables) * Right.Evaluate(variables);
 
     /// <inheritdoc/>
-    protected internal override Expression Derive(string variable) =>
-        Left.Derive(variable) * Right + Left * Right.Derive(variable);
-
-    /// <inheritdoc/>
-    public override Expression Simplify() => Left.Simplify() * Right.Simplify();
+    protected internal override Expression Derive(string variable) => ProductRule.Derive(this, variable);
 
     internal override BinaryExpression With(Expression left, Expression right) => new Product(left, right);
 
     internal override int Precedence => 2;
 }
 
-/// <summary>u / v; quotient rule d(u/v) = du/v − u·dv/v² (written (du·v − u·dv)/v²).</summary>
+/// <summary>
+/// u / v; quotient rule d(u/v) = du/v − u·dv/v², applied as the product rule on u·v⁻¹ (with d(v⁻¹) = −v⁻²·dv), so that a
+/// denominator of several factors is differentiated factor by factor as SymPy does.
+/// </summary>
 public sealed record Quotient(Expression Left, Expression Right) : BinaryExpression(Left, Right)
 {
     /// <inheritdoc/>
     public override double Evaluate(IReadOnlyDictionary<string, double> variables) => Left.Evaluate(variables) / Right.Evaluate(variables);
 
     /// <inheritdoc/>
-    protected internal override Expression Derive(string variable)
-    {
-        var du = Left.Derive(variable).Simplify();
-        var dv = Right.Derive(variable).Simplify();
-        if (dv is Constant { Value: 0 }) return du / Right;
-        return (du * Right - Left * dv) / Pow(Right, 2);
-    }
-
-    /// <inheritdoc/>
-    public override Expression Simplify() => Left.Simplify() / Right.Simplify();
+    protected internal override Expression Derive(string variable) => ProductRule.Derive(this, variable);
 
     internal override BinaryExpression With(Expression left, Expression right) => new Quotient(left, right);
 
@@ -169,25 +153,22 @@ public sealed record Power(Expression Left, Expression Right) : BinaryExpression
     /// <inheritdoc/>
     protected internal override Expression Derive(string variable)
     {
-        var du = Left.Derive(variable).Simplify();
-        var dv = Right.Derive(variable).Simplify();
-        bool baseConstant = du is Constant { Value: 0 }, exponentConstant = dv is Constant { Value: 0 };
-        if (baseConstant && exponentConstant) return 0;
-        if (exponentConstant) return Right * Pow(Left, Right - 1) * du;
-        var lnBase = Call(MathFunction.Log, Left);
-        if (baseConstant) return Pow(Left, Right) * lnBase * dv;
-        return Pow(Left, Right) * (dv * lnBase + Right * du / Left);
+        bool baseVaries = Left.DependsOn(variable), exponentVaries = Right.DependsOn(variable);
+        if (!baseVaries && !exponentVaries) return new Constant(0);
+        // uᵛ·(dv·ln u + du·v/u), grouped as SymPy's Pow._eval_derivative groups it (the grouping decides which numbers
+        // multiply into a sum: du·v with a number v distributes, 2·(x + 1) = 2x + 2).
+        Expression? exponentPart = exponentVaries ? new Product(Right.Derive(variable), new FunctionCall(MathFunction.Log, Left)) : null;
+        Expression? basePart = baseVaries ? new Quotient(new Product(Left.Derive(variable), Right), Left) : null;
+        var inner = exponentPart is null ? basePart! : basePart is null ? exponentPart : new Sum(exponentPart, basePart);
+        return new Product(this, inner);
     }
-
-    /// <inheritdoc/>
-    public override Expression Simplify() => Pow(Left.Simplify(), Right.Simplify());
 
     internal override BinaryExpression With(Expression left, Expression right) => new Power(left, right);
 
     internal override int Precedence => 4;
 }
 
-/// <summary>g(u) for a <see cref="MathFunction"/> g; chain rule d g(u) = g′(u)·du.</summary>
+/// <summary>g(u) for a <see cref="MathFunction"/> g; chain rule d g(u) = g′(u)·du (√u as u^(1/2), by the power rule).</summary>
 public sealed record FunctionCall(MathFunction Function, Expression Argument) : Expression
 {
     /// <inheritdoc/>
@@ -196,13 +177,11 @@ public sealed record FunctionCall(MathFunction Function, Expression Argument) : 
     /// <inheritdoc/>
     protected internal override Expression Derive(string variable)
     {
-        var du = Argument.Derive(variable).Simplify();
-        if (du is Constant { Value: 0 }) return 0;
-        return MathFunctions.Derivative(Function, Argument) * du;
+        if (!Argument.DependsOn(variable)) return new Constant(0);
+        if (Function == MathFunction.Sqrt) return new Power(Argument, new Quotient(new Constant(1), new Constant(2))).Derive(variable);
+        return new Product(MathFunctions.Derivative(Function, Argument), Argument.Derive(variable));
     }
 
-    /// <inheritdoc/>
-    public override Expression Simplify() => Call(Function, Argument.Simplify());
 
     /// <inheritdoc/>
     public override void Walk(Action<Expression> visit) { visit(this); Argument.Walk(visit); }

@@ -6,7 +6,7 @@ namespace MathForML.Calculus;
 /// <summary>
 /// Prints an <see cref="Expression"/> as text with as few parentheses as keep its tree: a child is wrapped when its
 /// precedence is lower than its place needs (left operands of − and / may be at the same level, right ones must bind
-/// tighter; a power's base must be an atom). Numbers print in round-trip form; π and e print as <c>pi</c> and <c>e</c>.
+/// tighter; a power's base must be an atom, and a negative exponent is bracketed as SymPy does: <c>x^(-2)</c>). Numbers print in round-trip form; π and e print as <c>pi</c> and <c>e</c>.
 /// </summary>
 internal static class ExpressionPrinter
 {
@@ -54,7 +54,7 @@ internal static class ExpressionPrinter
             case Power w:
                 Child(sb, w.Left, 5);
                 sb.Append('^');
-                Child(sb, w.Right, 3);
+                Child(sb, w.Right, 4);
                 break;
             case FunctionCall f:
                 sb.Append(MathFunctions.Name(f.Function)).Append('(');

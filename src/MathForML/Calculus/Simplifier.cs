@@ -4,7 +4,8 @@ namespace MathForML.Calculus;
 /// The local rewriting rules of the simplifying builders: constant folding (only when the result is finite, so 1/0
 /// stays visible), the identities x + 0 = x, x·1 = x, x·0 = 0, x⁰ = 1, x¹ = x, x − x = 0, x/x = 1, x·x = x²,
 /// −(−x) = x, a + (−b) = a − b, and constants gathered to the front of products (2·(3·x) = 6·x).
-/// It does not expand or factor: the goal is readable derivatives, not a canonical form.
+/// These are the cheap local rules of the builders (<see cref="Expression.Add"/>, the operators); the canonical form that
+/// <see cref="Expression.Simplify"/> and <see cref="Expression.Differentiate"/> return is built by <see cref="Canonical.FormAlgebra"/>.
 /// </summary>
 internal static class Simplifier
 {

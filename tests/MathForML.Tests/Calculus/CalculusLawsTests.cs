@@ -43,4 +43,18 @@ public class CalculusLawsTests
             double a = e.Evaluate(point), b = e.Simplify().Evaluate(point);
             return !double.IsFinite(a) || Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a));
         });
+
+    [Fact]
+    public void DerivativesOfRandomTreesMatchFiniteDifferences() =>
+        Gen.Select(Gen.Int[0, 10_000], Gen.Double[0.3, 1.3], Gen.Double[0.3, 1.3]).Sample((seed, x, y) =>
+        {
+            var e = RandomExpressions.Tree(new Random(seed), 4, ["x", "y"]);
+            var f = e.Compile(["x", "y"]);
+            double value = f([x, y]);
+            if (!double.IsFinite(value) || Math.Abs(value) > 1e6) return true;
+            double symbolic = e.Differentiate("x").Evaluate(new Dictionary<string, double> { ["x"] = x, ["y"] = y });
+            double numeric = FiniteDifferences.RichardsonDerivative(u => f([u, y]), x, 1e-3);
+            if (!double.IsFinite(numeric)) return true;
+            return Math.Abs(symbolic - numeric) <= 1e-6 * Math.Max(1, Math.Abs(numeric));
+        });
 }

@@ -38,6 +38,23 @@ public class ExpressionTests
     [InlineData("2 + 3*4", "14")]
     [InlineData("log(exp(x))", "x")]
     [InlineData("1/0", "1/0")]
+    [InlineData("2*x + 3*x", "5*x")]
+    [InlineData("x^2*x^3", "x^5")]
+    [InlineData("6*x^5/6", "x^5")]
+    [InlineData("x*y*x", "x^2*y")]
+    [InlineData("sin(x)*x*3", "3*x*sin(x)")]
+    [InlineData("x - 2*x", "-x")]
+    [InlineData("cos(x) + x*(-sin(x))", "-x*sin(x) + cos(x)")]
+    [InlineData("x/2 + x/3", "5*x/6")]
+    [InlineData("2*(x + 1)", "2*x + 2")]
+    [InlineData("x^y/x", "x^y/x")]
+    [InlineData("sqrt(x)*sqrt(x)", "x")]
+    [InlineData("1/sqrt(2)", "sqrt(2)/2")]
+    [InlineData("2*pi*x", "2*pi*x")]
+    [InlineData("x^-2", "x^(-2)")]
+    [InlineData("sin(-x) + cos(-x)", "-sin(x) + cos(x)")]
+    [InlineData("2^2000*x", "2^2000*x")]
+    [InlineData("(-1)^3 + 0^2", "-1")]
     public void Simplifies(string formula, string simplified) =>
         Assert.Equal(simplified, Expression.Parse(formula).Simplify().ToString());
 
@@ -96,6 +113,14 @@ public class ExpressionTests
     {
         var ex = Assert.Throws<ArgumentException>(() => Expression.Parse("x + z").Compile(["x"]));
         Assert.Contains("unknown variable 'z'", ex.Message);
+    }
+
+    [Fact]
+    public void ListsVariablesAsWrittenOrInNaturalOrder()
+    {
+        var e = Expression.Parse("y*b10 + x^2*b2 + y");
+        Assert.Equal(["y", "b10", "x", "b2"], e.VariablesAsWritten);
+        Assert.Equal(["b2", "b10", "x", "y"], e.Variables);
     }
 
     [Fact]

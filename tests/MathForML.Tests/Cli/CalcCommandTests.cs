@@ -5,11 +5,38 @@ public class CalcCommandTests
     [Fact]
     public void DiffPrintsTheDerivative()
     {
-        Assert.Equal("3*x^2*sin(x) + x^3*cos(x)", CliRunner.Json("calc", "diff", "x^3*sin(x)", "--wrt", "x").GetProperty("derivative").GetString());
+        Assert.Equal("x^3*cos(x) + 3*x^2*sin(x)", CliRunner.Json("calc", "diff", "x^3*sin(x)", "--wrt", "x").GetProperty("derivative").GetString());
+        Assert.Equal("-x*sin(x) + 2*cos(x)", CliRunner.Json("calc", "diff", "sin(x)*x", "--wrt", "x", "--order", "2").GetProperty("derivative").GetString());
+        Assert.Equal("5*x^4", CliRunner.Json("calc", "diff", "x^2*x^3", "--wrt", "x").GetProperty("derivative").GetString());
+        Assert.Equal("5*x^4", CliRunner.Json("calc", "diff", "6*x^5/6", "--wrt", "x").GetProperty("derivative").GetString());
         Assert.Equal("6*x", CliRunner.Json("calc", "diff", "x^3", "--wrt", "x", "--order", "2").GetProperty("derivative").GetString());
         var (code, output, _) = CliRunner.Run("calc", "diff", "exp(2*x)", "--wrt", "x");
         Assert.Equal(0, code);
         Assert.Equal("2*exp(2*x)", output.Trim());
+    }
+
+    [Fact]
+    public void SecantFindsTheQuizsRoot()
+    {
+        var r = CliRunner.Json("calc", "secant", "x^6/6 - 3*x^4 - 2*x^3/3 + 27*x^2/2 + 18*x - 30", "--x0", "3.1");
+        Assert.Equal(1.063070629709697, r.GetProperty("root").GetDouble(), 1e-15);
+        Assert.Equal(14, r.GetProperty("iterations").GetInt32());
+        Assert.True(r.GetProperty("converged").GetBoolean());
+        var (code, _, _) = CliRunner.Run("calc", "secant", "x^6/6 - 3*x^4 - 2*x^3/3 + 27*x^2/2 + 18*x - 30", "--x0", "1.99");
+        Assert.Equal(1, code);
+    }
+
+    [Fact]
+    public void LagrangeFindsTheExtremeOnTheCircle()
+    {
+        var r = CliRunner.Json("calc", "lagrange", "x + y", "--constraint", "x^2 + y^2 = 1", "--start", "x=0.5,y=0.5");
+        Assert.Equal(Math.Sqrt(0.5), r.GetProperty("point").GetProperty("x").GetDouble(), 1e-15);
+        Assert.Equal(Math.Sqrt(0.5), r.GetProperty("lambda").GetDouble(), 1e-15);
+        Assert.Equal(Math.Sqrt(2), r.GetProperty("objective").GetDouble(), 1e-15);
+        Assert.Equal("x + y - λ*(x^2 + y^2 - 1)", r.GetProperty("lagrangian").GetString());
+        var (code, output, _) = CliRunner.Run("calc", "lagrange", "x + y", "--constraint", "x^2 + y^2 = 1", "--start", "-0.5,-0.5");
+        Assert.Equal(0, code);
+        Assert.Contains("x = -0.7071067812, y = -0.7071067812", output);
     }
 
     [Fact]
@@ -18,6 +45,9 @@ public class CalcCommandTests
         var g = CliRunner.Json("calc", "grad", "x^2*y + exp(y)");
         Assert.Equal(["2*x*y", "x^2 + exp(y)"], g.GetProperty("gradient").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["x", "y"], g.GetProperty("variables").EnumerateArray().Select(e => e.GetString()));
+        var written = CliRunner.Json("calc", "grad", "y*x^2 + z");
+        Assert.Equal(["y", "x", "z"], written.GetProperty("variables").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["x^2", "2*x*y", "1"], written.GetProperty("gradient").EnumerateArray().Select(e => e.GetString()));
         var h = CliRunner.Json("calc", "hessian", "x^2*y", "--vars", "y,x").GetProperty("hessian");
         Assert.Equal("0", h[0][0].GetString());
         Assert.Equal("2*x", h[0][1].GetString());

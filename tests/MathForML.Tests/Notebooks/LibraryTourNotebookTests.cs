@@ -37,7 +37,7 @@ public class LibraryTourNotebookTests
     private static readonly string[] ExpectedOutput =
     [
         "x = [0.8, 1.4], eigenvalues [3.61803, 1.38197], PageRank [33.33, 22.22, 22.22, 22.22] after 12 clicks",
-        "∇f = (2*x*y + exp(x*y)*y, x^2 + exp(x*y)*x)",
+        "∇f = (2*x*y + y*exp(x*y), x^2 + x*exp(x*y))",
         "√2 ≈ 1.4142135623730951 in 5 steps",
         "b1 = 9.365 ± 0.092, b2 = 0.385 ± 0.010 (LevenbergMarquardt, 10 iterations)",
         "network cost 0.2023 → 0.0007",
