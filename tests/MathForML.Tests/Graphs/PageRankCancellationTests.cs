@@ -43,11 +43,14 @@ public class PageRankCancellationTests
     [Fact]
     public void RmatGenerationStopsSoonAfterCancelling()
     {
-        // Scale 23 (134 million edges) takes seconds on two cores; cancelled after 100 ms it stops within a chunk of
-        // 2^16 edges per thread.
-        using var source = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        // Scale 21 (33.5 million edges, 268 MB of edge arrays) takes a few hundred milliseconds on two cores; cancelled
+        // after 20 ms it stops within a chunk of 2^16 edges. (Kept small: a bigger graph's allocation stalls the tests
+        // that run beside it. One thread, and cancelled from a thread of its own rather than a timer: with the suite's
+        // other tests holding the thread pool, a pool thread may come seconds late, and that wait is the pool's.)
+        using var source = new CancellationTokenSource();
+        using var canceller = CancellationTestThreads.CancelAfter(source, 20);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        Assert.ThrowsAny<OperationCanceledException>(() => RmatGenerator.Generate(23, cancellationToken: source.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => RmatGenerator.Generate(21, maxThreads: 1, cancellationToken: source.Token));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"stopped after {watch.Elapsed.TotalSeconds:F2} s");
     }
 
