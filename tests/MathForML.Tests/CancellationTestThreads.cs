@@ -14,7 +14,8 @@ internal static class CancellationTestThreads
         {
             Thread.Sleep(milliseconds);
             source.Cancel();
-        }) { IsBackground = true, Name = "test canceller" };
+        })
+        { IsBackground = true, Name = "test canceller" };
         thread.Start();
         return new Joined(thread);
     }
