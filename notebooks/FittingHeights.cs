@@ -35,7 +35,7 @@ var lm = NonlinearLeastSquares.Fit(gaussian, ["x"], centres, histogram.Frequenci
 Console.WriteLine($"Levenberg–Marquardt: μ = {lm.Parameters[0]:F4} ± {lm.StandardErrors[0]:F4}, σ = {lm.Parameters[1]:F4} ± {lm.StandardErrors[1]:F4} in {lm.Iterations} iterations");
 
 // The histogram with the fitted curve (drawn by MathForML.Plots, as in the CLI's tour).
-var histogramPath = FitPlots.HistogramFit("The course's heights histogram and the fitted Gaussian", histogram, gaussian, lm, "height (cm)")
+var histogramPath = FitPlots.HistogramFit("The course's heights histogram and the fitted Gaussian", histogram, gaussian, lm, "height (cm)", "probability density (1/cm)", "cm")
     .Save(Path.Combine(dir, "heights-fit.png"));
 var f = gaussian.Compile(["x", "mu", "sigma"]);
 

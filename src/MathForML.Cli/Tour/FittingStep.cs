@@ -28,7 +28,7 @@ internal sealed class FittingStep : ITourStep
         var lm = NonlinearLeastSquares.Fit(HeightData.Gaussian, ["x"], centres, histogram.Frequencies, ["mu", "sigma"], [155.0, 6.0], cancellationToken: c.Cancellation);
         c.Say($"the course's heights histogram ({histogram.Frequencies.Length} bins of 2.5 cm): 50 steepest-descent steps give μ = {course.Parameters[0]:F6}, σ = {course.Parameters[1]:F6} (the course: 178.519824, 7.549908; χ² fell at every step: {monotone})");
         c.Say($"Levenberg–Marquardt: μ = {lm.Parameters[0]:F4} ± {lm.StandardErrors[0]:F4} cm, σ = {lm.Parameters[1]:F4} ± {lm.StandardErrors[1]:F4} cm in {lm.Iterations} iterations");
-        FitPlots.HistogramFit("The course's heights histogram and the fitted Gaussian", histogram, HeightData.Gaussian, lm, "height (cm)").Save(c.Plot("heights-fit.png"));
+        FitPlots.HistogramFit("The course's heights histogram and the fitted Gaussian", histogram, HeightData.Gaussian, lm, "height (cm)", "probability density (1/cm)", "cm").Save(c.Plot("heights-fit.png"));
 
         var nist = NistStrdProblem.Load(NistProblem);
         var fit = nist.Fit(1);
