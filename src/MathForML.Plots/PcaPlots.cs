@@ -158,9 +158,11 @@ public static class PcaPlots
         tiles.AddRange(ks.Select(k => p.Reconstruct(sample, k)));
         var grid = ImageGrid(rows.Length, tiles.Count, side, (r, c) => tiles[c].RowSpan(r));
         var plot = new Plot();
-        plot.Title($"Reconstructions: original, then K = {string.Join(", ", ks)}");
-        AddImage(plot, grid);
-        return new Figure(plot, 120 * tiles.Count, 100 * rows.Length + 60);
+        plot.Title("PCA reconstructions from K components");
+        var columnLabels = new List<string> { "original" };
+        columnLabels.AddRange(ks.Select(k => $"K = {k}"));
+        AddImage(plot, grid, side, columnLabels);
+        return new Figure(plot, Math.Max(640, 100 * tiles.Count + 40), 100 * rows.Length + 110);
     }
 
     /// <summary>The first 16 principal components (rows of <see cref="Pca.Components"/>) as side×side images, each scaled to [0, 1].</summary>
@@ -171,9 +173,9 @@ public static class PcaPlots
         int count = Math.Min(16, p.ComponentCount), columns = 4, gridRows = (count + columns - 1) / columns;
         var grid = ImageGrid(gridRows, columns, side, (r, c) => r * columns + c < count ? p.Components.RowSpan(r * columns + c) : default);
         var plot = new Plot();
-        plot.Title($"The first {count} principal components (eigen-images)");
-        AddImage(plot, grid);
-        return new Figure(plot, 640, 160 * gridRows + 60);
+        plot.Title($"The first {count} principal components (eigen-images), in reading order");
+        AddImage(plot, grid, side, null);
+        return new Figure(plot, 640, 160 * gridRows + 80);
     }
 
     private static void CheckSide(int d, int side)
@@ -207,11 +209,26 @@ public static class PcaPlots
         return grid;
     }
 
-    private static void AddImage(Plot plot, double[,] grid)
+    /// <summary>
+    /// Draws the image grid with the title kept (a frameless plot would hide it) and, when given, one label under each
+    /// column of tiles (tiles of <paramref name="side"/> pixels and a 2-pixel gap).
+    /// </summary>
+    private static void AddImage(Plot plot, double[,] grid, int side, IReadOnlyList<string>? columnLabels)
     {
         var heatmap = plot.Add.Heatmap(grid);
         heatmap.Colormap = new ScottPlot.Colormaps.Grayscale();
-        plot.Axes.Frameless();
         plot.HideGrid();
+        var bottom = columnLabels is null
+            ? []
+            : columnLabels.Select((label, c) => new Tick(c * (side + 2) + side / 2.0, label)).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(bottom);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([]);
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Top, plot.Axes.Right })
+        {
+            axis.FrameLineStyle.Width = 0;
+            axis.MajorTickStyle.Length = 0;
+            axis.MinorTickStyle.Length = 0;
+        }
+        plot.Axes.Margins(0, 0);
     }
 }

@@ -98,7 +98,9 @@ internal sealed class LoopbackFileServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: the managed HttpListener removes its prefixes in Stop and again in Close, and the second removal
+        // binds the port anew to find its endpoint, which fails ("Address already in use") when another test has
+        // taken the freed port in between.
         _listener.Close();
         try { _loop.Wait(TimeSpan.FromSeconds(2)); }
         catch (AggregateException) { }
