@@ -96,8 +96,7 @@ internal static class SpectralCommands
     private static double[] ByMagnitude(double[] values, out int[] order)
     {
         order = Enumerable.Range(0, values.Length).OrderByDescending(i => Math.Abs(values[i])).ThenByDescending(i => values[i]).ToArray();
-        var byMagnitude = values;
-        return order.Select(i => byMagnitude[i]).ToArray();
+        return order.Select(i => values[i]).ToArray();
     }
 
     private static void EmitReal(CliContext ctx, double[] values, Matrix? vectors, string? target, bool symmetric, double seconds)
@@ -133,9 +132,7 @@ internal static class SpectralCommands
             {
                 var sigma = Svd.Values(matrix, ctx.Cancellation);
                 double valueSeconds = watch.Elapsed.TotalSeconds;
-                // As Svd.Rank: values above σ₀·max(m, n)·ε (numpy.linalg.matrix_rank).
-                double tolerance = sigma.Length == 0 ? 0 : sigma[0] * Math.Max(matrix.Rows, matrix.Columns) * Numerics.MachineEpsilon.Double;
-                int rank = sigma.AsSpan().ToArray().Count(s => s > tolerance);
+                int rank = Svd.RankOf(sigma, matrix.Rows, matrix.Columns);
                 ctx.Emit(new { singular_values = sigma, rank, seconds = valueSeconds }, () =>
                 {
                     MatrixPrinter.Print(ctx.Output, "singular values", sigma);

@@ -42,11 +42,18 @@ public sealed class Svd
     /// <summary>
     /// Number of singular values above <paramref name="tolerance"/>; by default σ_0·max(m, n)·ε, as numpy.linalg.matrix_rank.
     /// </summary>
-    public int Rank(double? tolerance = null)
+    public int Rank(double? tolerance = null) => RankOf(SingularValues, U.Rows, VT.Columns, tolerance);
+
+    /// <summary>
+    /// The rank an m×n matrix with the descending singular values <paramref name="singularValues"/> has (from
+    /// <see cref="Values"/>, say): how many lie above <paramref name="tolerance"/>, by default σ_0·max(m, n)·ε.
+    /// </summary>
+    public static int RankOf(Vector singularValues, int rows, int columns, double? tolerance = null)
     {
-        var sigma = SingularValues.AsSpan();
+        ArgumentNullException.ThrowIfNull(singularValues);
+        var sigma = singularValues.AsSpan();
         if (sigma.Length == 0) return 0;
-        double tol = tolerance ?? sigma[0] * Math.Max(U.Rows, VT.Columns) * MachineEpsilon.Double;
+        double tol = tolerance ?? sigma[0] * Math.Max(rows, columns) * MachineEpsilon.Double;
         int rank = 0;
         foreach (double s in sigma)
             if (s > tol) rank++;
@@ -71,14 +78,7 @@ public sealed class Svd
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked before every sweep).</exception>
     public static Vector Values(Matrix a, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        Finite.Require(a, nameof(a));
-        var bTransposed = a.Rows < a.Columns ? a : a.Transpose();
-        int p = bTransposed.Rows, length = bTransposed.Columns;
-        double maxAbs = a.MaxAbs();
-        double scale = maxAbs == 0 ? 1 : Math.ScaleB(1.0, Math.ILogB(maxAbs));
-        var w = new double[p * length];
-        TensorPrimitives.Multiply(bTransposed.AsSpan(), 1 / scale, w);
+        var (w, p, length, scale) = ScaledColumns(a, a.Rows < a.Columns);
         if (!OneSidedJacobi.Orthogonalize(w, p, length, null, cancellationToken))
             throw new InvalidOperationException("The one-sided Jacobi SVD did not converge.");
         var sigma = new double[p];
@@ -93,16 +93,8 @@ public sealed class Svd
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked before every sweep).</exception>
     public static Svd Decompose(Matrix a, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        Finite.Require(a, nameof(a));
         bool wide = a.Rows < a.Columns;
-        // Work on B = A (m ≥ n) or B = Aᵀ (m < n), length×p with length ≥ p; the rows of w are the p columns of B.
-        var bTransposed = wide ? a : a.Transpose();
-        int p = bTransposed.Rows, length = bTransposed.Columns;
-        double maxAbs = a.MaxAbs();
-        double scale = maxAbs == 0 ? 1 : Math.ScaleB(1.0, Math.ILogB(maxAbs));
-        var w = new double[p * length];
-        TensorPrimitives.Multiply(bTransposed.AsSpan(), 1 / scale, w);
+        var (w, p, length, scale) = ScaledColumns(a, wide);
         var x = new double[p * p];
         for (int i = 0; i < p; i++) x[i * p + i] = 1;
         if (!OneSidedJacobi.Orthogonalize(w, p, length, x, cancellationToken))
@@ -141,6 +133,23 @@ public sealed class Svd
         return wide
             ? new Svd(Vector.Wrap(values), r.Transpose(), l).WithSignConvention() // A = Bᵀ = Rᵀ·Σ·L
             : new Svd(Vector.Wrap(values), l.Transpose(), r);
+    }
+
+    /// <summary>
+    /// The Jacobi sweeps' working copy: B = A (m ≥ n) or B = Aᵀ (<paramref name="wide"/>, m &lt; n), length×p with
+    /// length ≥ p, stored as the p columns of B in rows, divided by a power of two near max |aᵢⱼ| (exact).
+    /// </summary>
+    private static (double[] W, int P, int Length, double Scale) ScaledColumns(Matrix a, bool wide)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        Finite.Require(a, nameof(a));
+        var bTransposed = wide ? a : a.Transpose();
+        int p = bTransposed.Rows, length = bTransposed.Columns;
+        double maxAbs = a.MaxAbs();
+        double scale = maxAbs == 0 ? 1 : Math.ScaleB(1.0, Math.ILogB(maxAbs));
+        var w = new double[p * length];
+        TensorPrimitives.Multiply(bTransposed.AsSpan(), 1 / scale, w);
+        return (w, p, length, scale);
     }
 
     /// <summary>Re-applies the sign convention to U's columns (needed when U came from Vᵀ of the transposed problem).</summary>

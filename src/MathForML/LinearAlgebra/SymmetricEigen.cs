@@ -99,23 +99,11 @@ public sealed class SymmetricEigen
         options ??= new SymmetricEigenOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.SymmetryTolerance, nameof(options));
         int n = a.Rows;
-        var values = a.AsSpan();
-        double maxAbs = n == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(values));
-        if (!double.IsFinite(maxAbs)) Finite.Require(values, n, nameof(a));
-        ThrowIfAsymmetric(values, n, options.SymmetryTolerance * maxAbs);
+        double maxAbs = CheckedMaxAbs(a.AsSpan(), n, options.SymmetryTolerance, mirrored: false);
         cancellationToken.ThrowIfCancellationRequested();
         if (maxAbs == 0) return new Vector(n);
-        double scale = Math.ScaleB(1.0, Math.ILogB(maxAbs));
-        var work = WorkspacePool.Rent(n * n, clear: false);
-        TensorPrimitives.Multiply(values, 1 / scale, work.AsSpan(0, n * n));
-        var d = new double[n];
-        var e = new double[n];
-        var reflectors = WorkspacePool.Rent(n * n, clear: true);
-        var tau = new double[n];
-        HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau, cancellationToken);
-        WorkspacePool.Return(work);
+        var (d, e, reflectors, _, scale) = ScaledTridiagonal(a.AsSpan(), n, maxAbs, cancellationToken);
         WorkspacePool.Return(reflectors);
-        cancellationToken.ThrowIfCancellationRequested();
         TridiagonalQl.Diagonalize(d, e, n, null);
         Array.Sort(d, (x, y) => y.CompareTo(x));
         TensorPrimitives.Multiply(d, scale, d);
@@ -153,25 +141,11 @@ public sealed class SymmetricEigen
         if (options.TopK is { } topK && (topK < 1 || topK > n))
             throw new ArgumentOutOfRangeException(nameof(options), topK, $"TopK must be between 1 and {n}.");
         ArgumentOutOfRangeException.ThrowIfNegative(options.SymmetryTolerance, nameof(options));
-        // MaxMagnitude propagates NaN and ±∞ gives ∞, so one pass both scales and checks for them.
-        double maxAbs = n == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(a));
-        if (!double.IsFinite(maxAbs)) Finite.Require(a, n, nameof(a));
-        if (!mirrored) ThrowIfAsymmetric(a, n, options.SymmetryTolerance * maxAbs);
+        double maxAbs = CheckedMaxAbs(a, n, options.SymmetryTolerance, mirrored);
 
         cancellationToken.ThrowIfCancellationRequested();
         if (maxAbs == 0) return Trivial(n, k);
-        // Scale by a power of two (exact) so that max |a_ij| is near 1: no overflow or underflow in the rotations.
-        double scale = Math.ScaleB(1.0, Math.ILogB(maxAbs));
-        var work = WorkspacePool.Rent(n * n, clear: false);
-        TensorPrimitives.Multiply(a, 1 / scale, work.AsSpan(0, n * n));
-
-        var d = new double[n];
-        var e = new double[n];
-        var reflectors = WorkspacePool.Rent(n * n, clear: true);
-        var tau = new double[n];
-        HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau, cancellationToken);
-        WorkspacePool.Return(work);
-        cancellationToken.ThrowIfCancellationRequested();
+        var (d, e, reflectors, tau, scale) = ScaledTridiagonal(a, n, maxAbs, cancellationToken);
 
         var result = WorkspacePool.Rent(k * n, clear: false);
         double[] eigenvalues;
@@ -214,6 +188,40 @@ public sealed class SymmetricEigen
         }
 
         return (eigenvalues, result);
+    }
+
+    /// <summary>
+    /// max |aᵢⱼ| of the n×n A, after checking that A is finite and (unless the caller built it <paramref name="mirrored"/>)
+    /// symmetric within <paramref name="symmetryTolerance"/>·max |aᵢⱼ|. MaxMagnitude propagates NaN and ±∞ gives ∞, so one
+    /// pass both scales and checks for them.
+    /// </summary>
+    private static double CheckedMaxAbs(ReadOnlySpan<double> a, int n, double symmetryTolerance, bool mirrored)
+    {
+        double maxAbs = n == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(a));
+        if (!double.IsFinite(maxAbs)) Finite.Require(a, n, nameof(a));
+        if (!mirrored) ThrowIfAsymmetric(a, n, symmetryTolerance * maxAbs);
+        return maxAbs;
+    }
+
+    /// <summary>
+    /// Scales A by a power of two (exact) so that max |aᵢⱼ| is near 1 (no overflow or underflow in the rotations) and
+    /// reduces it to tridiagonal T = QᵀAQ: T's diagonal d and off-diagonal e, and Q as Householder reflectors (a pooled
+    /// array: give it back to <see cref="WorkspacePool"/>) and their τ. The eigenvalues of A are scale × those of T.
+    /// </summary>
+    private static (double[] D, double[] E, double[] Reflectors, double[] Tau, double Scale) ScaledTridiagonal(
+        ReadOnlySpan<double> a, int n, double maxAbs, CancellationToken cancellationToken)
+    {
+        double scale = Math.ScaleB(1.0, Math.ILogB(maxAbs));
+        var work = WorkspacePool.Rent(n * n, clear: false);
+        TensorPrimitives.Multiply(a[..(n * n)], 1 / scale, work.AsSpan(0, n * n));
+        var d = new double[n];
+        var e = new double[n];
+        var reflectors = WorkspacePool.Rent(n * n, clear: true);
+        var tau = new double[n];
+        HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau, cancellationToken);
+        WorkspacePool.Return(work);
+        cancellationToken.ThrowIfCancellationRequested();
+        return (d, e, reflectors, tau, scale);
     }
 
     /// <summary>Indices of the <paramref name="count"/> largest values of <paramref name="values"/>, largest first.</summary>
