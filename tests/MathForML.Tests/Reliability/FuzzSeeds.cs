@@ -116,6 +116,14 @@ internal static class FuzzSeeds
         ];
     }
 
+    /// <summary>MAT files from scipy.io.savemat: uncompressed, zlib-compressed, and big-endian (Reference/mat).</summary>
+    public static IReadOnlyList<byte[]> Mat() =>
+    [
+        File.ReadAllBytes(ReferenceData.PathOf("mat", "small-v5.mat")),
+        File.ReadAllBytes(ReferenceData.PathOf("mat", "small-v7.mat")),
+        File.ReadAllBytes(ReferenceData.PathOf("mat", "small-be.mat")),
+    ];
+
     private static byte[] Written(TempDirectory dir, string name, Action<string> write)
     {
         var path = dir.File(name);

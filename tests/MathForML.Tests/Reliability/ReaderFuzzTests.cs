@@ -222,3 +222,26 @@ public class ParquetFileFuzzTests(ITestOutputHelper log)
         Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
     }
 }
+
+/// <summary>Fuzzes the MAT file reader (<see cref="MathForML.Data.Mat.MatFile"/>: Level 5, plain and zlib-compressed variables).</summary>
+public class MatFileFuzzTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void MutatedMatFilesParseOrFailWithADataFileException()
+    {
+        var (parsed, rejected) = new ReaderFuzzer
+        {
+            Reader = "mat",
+            Seeds = FuzzSeeds.Mat(),
+            Tokens = ["IM", "MI", "\x0E\x00\x00\x00", "\x0F\x00\x00\x00", "\xFF\xFF\xFF\x7F", "\x00\x00\x00\x00", "\x06\x00\x00\x00", "\x01\x00\x02\x00"],
+            Parse = bytes =>
+            {
+                var stream = new MemoryStream(bytes, writable: false);
+                foreach (var v in MathForML.Data.Mat.MatFile.Variables(stream, "fuzz.mat"))
+                    if (v.IsNumeric && v.Name.Length > 0) MathForML.Data.Mat.MatFile.ReadMatrix(stream, "fuzz.mat", v.Name);
+            },
+            Documented = e => e is DataFileException,
+        }.Run(log);
+        Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+}
