@@ -30,6 +30,24 @@ public sealed class CourseNetwork
         B3 = Draw(ref random, 2, 1);
     }
 
+    /// <summary>
+    /// A network drawn exactly as the course's <c>reset_network(n1, n2, random=RandomState(seed))</c>:
+    /// W1 = randn(n1, 1)/2, W2 = randn(n2, n1)/2, W3 = randn(2, n2)/2, b1, b2, b3 likewise, in that order, from
+    /// <paramref name="random"/> (NumPy's legacy generator, bit for bit), so the same seed gives the course's weights.
+    /// </summary>
+    public CourseNetwork(NumPyRandom random, int n1 = 6, int n2 = 7)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfLessThan(n1, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(n2, 1);
+        W1 = random.Randn(n1, 1) / 2;
+        W2 = random.Randn(n2, n1) / 2;
+        W3 = random.Randn(2, n2) / 2;
+        B1 = random.Randn(n1, 1) / 2;
+        B2 = random.Randn(n2, 1) / 2;
+        B3 = random.Randn(2, 1) / 2;
+    }
+
     /// <summary>Weights of layer 1 (n1×1), 2 (n2×n1) and 3 (2×n2).</summary>
     public Matrix W1 { get; set; }
 
@@ -193,6 +211,72 @@ public sealed class CourseNetwork
             }
         }
         return new CourseTraining(costs);
+    }
+
+    /// <summary>
+    /// The course's own training loop, <c>plot_training(x, y, iterations, aggression, noise)</c>, step for step:
+    /// <c>while iterations &gt;= 0</c>, so <paramref name="iterations"/> + 1 updates; in each, the six Jacobians are
+    /// computed first, each multiplied by its own (1 + noise·ε) with ε = <c>randn()</c> drawn from
+    /// <paramref name="random"/> in the order W1, W2, W3, b1, b2, b3, and then every parameter p ← p − J̃·aggression.
+    /// The cost is recorded where the course prints it, when the count going down is a multiple of 1,000; the
+    /// recorded <see cref="CourseTraining.Costs"/> give the updates done so far (0 first, before any update).
+    /// </summary>
+    /// <remarks>
+    /// With the same seeds this equals the course's numbers (<c>np.random.seed(s)</c> before the call) to rounding:
+    /// <see cref="Train"/> differs from it by one update, draws its noise from <see cref="SeededRandom"/> and updates
+    /// W1, b1, W2, … in layer order. Course defaults: 10,000 iterations, aggression 3.5, noise 1 (its runs use 7 for
+    /// the 6–7 network).
+    /// </remarks>
+    /// <param name="x">Inputs, 1×N.</param>
+    /// <param name="y">Targets, 2×N.</param>
+    /// <param name="random">The course's global <c>np.random</c>: the noise draws.</param>
+    /// <param name="iterations">The course's count; iterations + 1 updates are made.</param>
+    /// <param name="aggression">The step size.</param>
+    /// <param name="noise">Relative noise on each Jacobian (0: plain steepest descent, no draws).</param>
+    /// <param name="progress">Receives a report at each recorded cost (stage "course training").</param>
+    /// <param name="cancellationToken">Checked before every update.</param>
+    public CourseTraining TrainAsCourse(Matrix x, Matrix y, NumPyRandom random, int iterations = 10_000, double aggression = 3.5,
+        double noise = 1, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        CheckData(x, y);
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfNegative(iterations);
+        if (!(aggression > 0)) throw new ArgumentOutOfRangeException(nameof(aggression), aggression, "The aggression must be positive.");
+        var costs = new List<(int Iteration, double Cost)> { (0, Cost(x, y)) };
+        int total = iterations + 1;
+        for (int count = iterations, done = 1; count >= 0; count--, done++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var g = Gradients(x, y);
+            // The course draws the six factors even with noise 0 (randn()·0); so do we, to stay on its stream.
+            double f1 = 1 + random.StandardNormal() * noise, f2 = 1 + random.StandardNormal() * noise, f3 = 1 + random.StandardNormal() * noise;
+            double f4 = 1 + random.StandardNormal() * noise, f5 = 1 + random.StandardNormal() * noise, f6 = 1 + random.StandardNormal() * noise;
+            W1 = CourseStep(W1, g.W1, f1, aggression);
+            W2 = CourseStep(W2, g.W2, f2, aggression);
+            W3 = CourseStep(W3, g.W3, f3, aggression);
+            B1 = CourseStep(B1, g.B1, f4, aggression);
+            B2 = CourseStep(B2, g.B2, f5, aggression);
+            B3 = CourseStep(B3, g.B3, f6, aggression);
+            if (count % 1000 == 0)
+            {
+                double cost = Cost(x, y);
+                costs.Add((done, cost));
+                progress?.Report(new WorkProgress("course training", (double)done / total, done, cost));
+            }
+        }
+
+        return new CourseTraining(costs);
+    }
+
+    /// <summary>p − (J·factor)·aggression, element by element in the course's order of operations.</summary>
+    private static Matrix CourseStep(Matrix p, Matrix jacobian, double factor, double aggression)
+    {
+        var r = new Matrix(p.Rows, p.Columns);
+        var ps = p.AsSpan();
+        var js = jacobian.AsSpan();
+        var rs = r.AsSpan();
+        for (int i = 0; i < rs.Length; i++) rs[i] = ps[i] - js[i] * factor * aggression;
+        return r;
     }
 
     private static Matrix Step(Matrix jacobian, double aggression, double noise, ref SeededRandom random)

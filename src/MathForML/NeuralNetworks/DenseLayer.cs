@@ -6,7 +6,8 @@ namespace MathForML.NeuralNetworks;
 
 /// <summary>
 /// A fully connected layer on a batch of B samples stored one a row: Z = X·W + 1·bᵀ, A = f(Z), with W of shape
-/// inputs × outputs (the row-vector form of the course's z = Wa + b). Forward and backward sit side by side:
+/// inputs × outputs (the row-vector form of the course's z = Wa + b, so this W is the <em>transpose</em> of the course's
+/// outputs × inputs W: <see cref="CourseNetwork"/> keeps the course's layout). Forward and backward sit side by side:
 /// given G = ∂L/∂A, backward forms ∂L/∂Z = G ⊙ f'(Z), then ∂L/∂W = Xᵀ·∂L/∂Z, ∂L/∂b = the column sums of ∂L/∂Z, and
 /// ∂L/∂X = ∂L/∂Z·Wᵀ for the layer below. Every product runs on the shared GEMM kernel.
 /// </summary>
