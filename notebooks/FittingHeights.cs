@@ -57,13 +57,28 @@ for (int i = 0; i < n; i++)
     }
 var landscape = new Plot();
 landscape.Title("Steepest descent on log₁₀ χ²(μ, σ)");
-landscape.Add.ContourLines(grid, 20);
+// The landscape as colour (a heat map, row 0 at the top: the largest σ) with its scale beside it, and contour lines
+// without labels (they crowd where the lines do).
+var shade = new double[n, n];
+for (int i = 0; i < n; i++)
+    for (int j = 0; j < n; j++) shade[n - 1 - i, j] = grid[i, j].Z;
+var heat = landscape.Add.Heatmap(shade);
+heat.Extent = new CoordinateRect(150, 180, 4, 21);
+heat.Colormap = new ScottPlot.Colormaps.Viridis();
+landscape.Add.ColorBar(heat).Label = "log₁₀ χ²";
+var contours = landscape.Add.ContourLines(grid, 20);
+contours.LabelStyle.IsVisible = false;
+contours.LineColor = Colors.White.WithAlpha(0.6);
 var walk = landscape.Add.Scatter(fit.Path.Select(p => p[0]).ToArray(), fit.Path.Select(p => p[1]).ToArray());
 walk.MarkerSize = 4;
-walk.LegendText = "50 steps from (155, 6)";
-landscape.XLabel("μ");
-landscape.YLabel("σ");
-landscape.ShowLegend();
+walk.LegendText = "50 steps from (155, 6), aggression 2000";
+walk.Color = Colors.OrangeRed;
+var end = landscape.Add.Marker(fit.Parameters[0], fit.Parameters[1], MarkerShape.FilledDiamond, 10, Colors.Black);
+end.LegendText = $"after 50 steps: μ = {fit.Parameters[0]:F2} cm, σ = {fit.Parameters[1]:F2} cm";
+landscape.XLabel("μ, the mean (cm)");
+landscape.YLabel("σ, the standard deviation (cm)");
+landscape.ShowLegend(Alignment.UpperLeft);
+landscape.Axes.SetLimits(150, 180, 4, 21);
 var pathPath = Path.Combine(dir, "heights-path.png");
-landscape.SavePng(pathPath, 700, 600);
+landscape.SavePng(pathPath, 800, 600);
 Console.WriteLine($"Wrote {histogramPath} and {pathPath}");

@@ -57,6 +57,8 @@ public static class TrainingPlots
         learned.LegendText = "network";
         learned.MarkerSize = 0;
         learned.LineWidth = 2;
+        plot.Axes.Bottom.Label.Text = "first output, a⁽³⁾₁ (x of the curve)";
+        plot.Axes.Left.Label.Text = "second output, a⁽³⁾₂ (y of the curve)";
         plot.Axes.SquareUnits();
         plot.ShowLegend();
         return new Figure(plot, 600, 600);
