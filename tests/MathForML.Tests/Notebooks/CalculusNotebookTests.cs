@@ -13,6 +13,8 @@ public class CalculusNotebookTests
     [InlineData("NewtonRaphson", "From 3.1: secant 1.063070629709697 in 14 steps", "")]   // the quiz's check value
     [InlineData("GradientDescentSandpit", "Hybrid", "sandpit.png")]
     [InlineData("LinearRegression", "QR least squares: c = ", "linear-regression.png")]
+    [InlineData("Backpropagation", "y[:,0] = [0.5, 0.625] (course: [0.5, 0.625])", "backpropagation-curve.png")]
+    [InlineData("LagrangeMultipliers", "the maximum of f on the ellipse: f(-0.09584, -0.42531) = 0.923811", "lagrange.png")]
     [InlineData("FittingHeights", "Steepest descent: μ = 178.519824041926", "heights-path.png")]   // the course's μ = 178.51982404192677
     public async Task NotebookRuns(string name, string expected, string figure)
     {
