@@ -21,7 +21,8 @@ internal static class GeometryCommand
         geometry.Subcommands.Add(Angle(context));
         geometry.Subcommands.Add(GeometrySimilarCommand.Build(context));
         geometry.Subcommands.Add(GeometryProjectCommand.Build(context));
-        foreach (var c in geometry.Subcommands) CommonOptions.AddFileReading(c);
+        // similar and project read data sets (samples: uint8 pixels ÷ 255 unless --scale says otherwise); distance and angle only M.
+        foreach (var c in geometry.Subcommands) CommonOptions.AddFileReading(c, scale: c.Name is "similar" or "project");
         return geometry;
     }
 

@@ -31,7 +31,7 @@ internal static class PcaCommand
         var outComponents = new Option<string?>("--out-components") { Description = "Write the K components to this file: rows (K×D) unless --course-layout; each has its largest-magnitude entry positive." };
         var courseLayout = new Option<bool>("--course-layout") { Description = "--out-components as the course's B = eigvecs[:, :K]: one component a column (D×K)." };
         var outReconstruction = new Option<string?>("--out-reconstruction") { Description = "Write the data reconstructed from the K components (N×D, in the data's units) to this file." };
-        var cmd = new Command("pca", "Principal component analysis: eigenvalues, explained variance, reconstruction error.")
+        var cmd = new Command("pca", "Principal component analysis: eigenvalues, explained variance, reconstruction error; --out-mean, --out-components and --out-reconstruction write μ, the components and the data rebuilt from K of them.")
         {
             data, labels, components, solver, normalize, seed, plots, outMean, outComponents, courseLayout, outReconstruction,
         };

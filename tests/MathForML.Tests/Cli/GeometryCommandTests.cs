@@ -122,4 +122,19 @@ public class GeometryCommandTests
         Assert.Contains("Projection matrix P (3×3):", output);
         Assert.Contains("mean squared reconstruction error", output);
     }
+
+    [Fact]
+    public void HelpListsTheNewCommands()
+    {
+        var (code, output, _) = CliRunner.Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("stats", output);
+        Assert.Contains("geometry", output);
+        (_, output, _) = CliRunner.Run("geometry", "--help");
+        foreach (var sub in new[] { "distance", "angle", "similar", "project" }) Assert.Contains(sub, output);
+        (_, output, _) = CliRunner.Run("stats", "cov", "--help");
+        Assert.Contains("--ddof", output);
+        (_, output, _) = CliRunner.Run("pca", "--help");
+        foreach (var option in new[] { "--out-mean", "--out-components", "--course-layout", "--out-reconstruction" }) Assert.Contains(option, output);
+    }
 }
