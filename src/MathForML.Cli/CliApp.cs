@@ -93,6 +93,8 @@ public static class CliApp
         root.Subcommands.Add(TourCommand.Build(context));
         root.Subcommands.Add(PcaCommand.Build(context));
         root.Subcommands.Add(KnnCommand.Build(context));
+        root.Subcommands.Add(StatsCommand.Build(context));
+        root.Subcommands.Add(GeometryCommand.Build(context));
         root.Subcommands.Add(DataCommand.Build(context));
         root.Subcommands.Add(NnCommand.Build(context));
         extend?.Invoke(root, context);

@@ -139,6 +139,29 @@ internal static class CommonOptions
     }
 
     /// <summary>
+    /// Writes the vector <paramref name="v"/> when a path was given: a .npy file holds a 1-D array of shape (D,) (as numpy
+    /// keeps a mean), any other format one row (1×D); <c>-</c> writes that row as CSV to standard output. Atomic, as
+    /// <see cref="WriteIfRequested(string?, Matrix)"/>.
+    /// </summary>
+    public static void WriteIfRequested(string? path, Vector v)
+    {
+        if (string.IsNullOrEmpty(path)) return;
+        if (path != "-" && MatrixFile.FormatOf(path) == MatrixFormat.Npy) NpyFile.Write<double>(path, v.ToArray(), [v.Length]);
+        else WriteIfRequested(path, new Matrix(1, v.Length, v.AsSpan()));
+    }
+
+    /// <summary>
+    /// Checks, before any work is done, that each given output file can be created: its folder exists, it is not a folder,
+    /// and its extension names a format <see cref="MatrixFile"/> writes (<c>-</c>, standard output, always can).
+    /// </summary>
+    public static void CheckMatrixOutputFiles(params string?[] paths)
+    {
+        CheckOutputFiles([.. paths.Where(p => p != "-")]);
+        foreach (var path in paths)
+            if (!string.IsNullOrEmpty(path) && path != "-") MatrixFile.FormatOf(path);
+    }
+
+    /// <summary>
     /// Checks, before any work is done, that each given output file can be created: its folder exists and it is not
     /// itself a folder. A command with several outputs calls this first, so a bad second target cannot leave the first
     /// one written.

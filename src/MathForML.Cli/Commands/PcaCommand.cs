@@ -10,6 +10,11 @@ namespace MathForML.Cli.Commands;
 /// <summary>
 /// <c>mml pca</c>: principal components of MNIST (fetched on first use) or of a data file (N×D, rows are samples):
 /// top-K eigenvalues, explained variance ratios and the reconstruction error for every K up to the ones computed.
+/// <c>--out-mean</c>, <c>--out-components</c> and <c>--out-reconstruction</c> write μ (D values), the K components and
+/// the input reconstructed from them (N×D, x̃ = B·Bᵀ(x − μ) + μ, with σ when normalised), each atomically in the format
+/// its extension names. The components are rows (K×D, scikit-learn's <c>components_</c>) or, with
+/// <c>--course-layout</c>, the course's columns (D×K, <c>B = eigvecs[:, :K]</c>; <see cref="Pca.CourseBasis(int)"/>);
+/// either way each has its largest-magnitude entry positive (numpy's eig/eigh sign follows no rule).
 /// </summary>
 internal static class PcaCommand
 {
@@ -22,9 +27,13 @@ internal static class PcaCommand
         var normalize = new Option<bool>("--normalize") { Description = "Divide each centred feature by its standard deviation (1 where it is 0)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the randomized solver.", DefaultValueFactory = _ => 0 };
         var plots = new Option<string?>("--plots") { Description = "Write the figures (PNG) into this folder." };
-        var cmd = new Command("pca", "Principal component analysis: eigenvalues, explained variance, reconstruction error.")
+        var outMean = new Option<string?>("--out-mean") { Description = "Write the mean μ (D values) to this file: .npy (a 1-D array), .csv (one row), …" };
+        var outComponents = new Option<string?>("--out-components") { Description = "Write the K components to this file: rows (K×D) unless --course-layout; each has its largest-magnitude entry positive." };
+        var courseLayout = new Option<bool>("--course-layout") { Description = "--out-components as the course's B = eigvecs[:, :K]: one component a column (D×K)." };
+        var outReconstruction = new Option<string?>("--out-reconstruction") { Description = "Write the data reconstructed from the K components (N×D, in the data's units) to this file." };
+        var cmd = new Command("pca", "Principal component analysis: eigenvalues, explained variance, reconstruction error; --out-mean, --out-components and --out-reconstruction write μ, the components and the data rebuilt from K of them.")
         {
-            data, labels, components, solver, normalize, seed, plots,
+            data, labels, components, solver, normalize, seed, plots, outMean, outComponents, courseLayout, outReconstruction,
         };
         CommonOptions.AddFileReading(cmd, scale: true);
         CommandAction.Set(cmd, parse =>
@@ -32,6 +41,13 @@ internal static class PcaCommand
             var ctx = context(parse);
             var plotDir = parse.GetValue(plots) is { Length: > 0 } given ? given : null;
             CommonOptions.CheckOutputFolder(plotDir);
+            string? meanPath = parse.GetValue(outMean), componentsPath = parse.GetValue(outComponents), reconstructionPath = parse.GetValue(outReconstruction);
+            bool columns = parse.GetValue(courseLayout);
+            if (columns && componentsPath is null) throw new UserInputException("--course-layout arranges the file of --out-components; give --out-components FILE.");
+            var outputs = new[] { meanPath, componentsPath, reconstructionPath }.Where(f => f is not null).ToArray();
+            if (outputs.Contains("-")) throw new UserInputException("--out-mean, --out-components and --out-reconstruction write files: standard output ('-') holds the report.");
+            if (outputs.Distinct().Count() < outputs.Length) throw new UserInputException("--out-mean, --out-components and --out-reconstruction name the same file.");
+            CommonOptions.CheckMatrixOutputFiles(meanPath, componentsPath, reconstructionPath);
             var load = Stopwatch.StartNew();
             var (x, y, source) = Load(parse.GetValue(data)!, parse.GetValue(labels), parse, ctx);
             double loadSeconds = load.Elapsed.TotalSeconds;
@@ -56,6 +72,9 @@ internal static class PcaCommand
                 ctx.Warn($"{pca.ConstantFeatures} of {d} features are constant; they are centred but not scaled (standard deviation taken as 1).");
             var mse = pca.ReconstructionErrors().Skip(1).Take(k).ToArray();
             IReadOnlyList<string> figures = plotDir is null ? [] : PcaPlots.SaveAll(plotDir, x, y, fit);
+            CommonOptions.WriteIfRequested(meanPath, pca.Mean);
+            CommonOptions.WriteIfRequested(componentsPath, columns ? pca.CourseBasis(k) : pca.Components);
+            if (reconstructionPath is not null) CommonOptions.WriteIfRequested(reconstructionPath, pca.Reconstruct(x, k));
 
             ctx.Emit(new
             {
@@ -69,6 +88,8 @@ internal static class PcaCommand
                 reconstruction_mse = mse,
                 total_variance = pca.TotalVariance,
                 plots = figures.Count > 0 ? figures : null,
+                outputs = outputs.Length > 0 ? outputs : null,
+                components_layout = componentsPath is null ? null : columns ? "columns" : "rows",
                 seconds,
                 load_seconds = loadSeconds,
                 data_source = source,
@@ -84,6 +105,9 @@ internal static class PcaCommand
                 }
 
                 foreach (var f in figures) ctx.Output.WriteLine($"wrote {Path.Combine(parse.GetValue(plots)!, f)}");
+                if (meanPath is not null) ctx.Output.WriteLine($"wrote {meanPath} (mean, {d} values)");
+                if (componentsPath is not null) ctx.Output.WriteLine($"wrote {componentsPath} (components, {(columns ? $"{d}×{k}, one a column" : $"{k}×{d}, one a row")})");
+                if (reconstructionPath is not null) ctx.Output.WriteLine($"wrote {reconstructionPath} (reconstruction from {k} components, {n}×{d})");
             });
             return ExitCodes.Success;
         }, ("x", "--data"), ("Components", "--components"), ("components", "--components"));

@@ -161,6 +161,34 @@ public sealed class Pca
         return new Pca(Solver, Samples, Mean, Scale, Components.SliceRows(..components), Eigenvalues.ToArray(), TotalVariance, ConstantFeatures);
     }
 
+    /// <summary>
+    /// The course's basis B = [b₀ … b_{k−1}] (D×k): the first <paramref name="components"/> principal components as
+    /// columns, in descending order of variance — the course's week-4 <c>eig(S)</c> → sort descending →
+    /// <c>B = eigvecs[:, :K]</c>, with which it projects, P = B(BᵀB)⁻¹Bᵀ = BBᵀ, and reconstructs, x̃ = P·x̄.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// B is <see cref="Components"/> transposed, so each column keeps the library's sign: its largest-magnitude entry is
+    /// positive (the first such entry on ties). numpy's sign is not a rule that can be reproduced: the course's
+    /// <c>np.linalg.eig</c> (LAPACK dgeev) and <c>np.linalg.eigh</c> (dsyevd) return whatever sign their Householder
+    /// reflections and QR or divide-and-conquer rotations leave, and they disagree with each other (on the course's
+    /// 10-sample Gaussian test data the first column is (−0.584, −0.812) from eig and (0.584, 0.812) from eigh; on 500
+    /// MNIST digits 7 of the top 10 columns differ). So B equals numpy's eigenvectors up to the sign of each column,
+    /// while everything the course computes from B — P = BBᵀ, the reconstruction, the eigenvalues — does not depend on
+    /// the signs and equals numpy's (tests/MathForML.Tests/Reference/pca-course/make_reference.py).
+    /// </para>
+    /// <para>Cost: a D×k copy.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="components"/> is not between 1 and <see cref="ComponentCount"/>.</exception>
+    public Matrix CourseBasis(int components)
+    {
+        int k = RequireCount(components);
+        return Components.SliceRows(..k).Transpose();
+    }
+
+    /// <summary>The course's basis with all K fitted components (D×K); see <see cref="CourseBasis(int)"/>.</summary>
+    public Matrix CourseBasis() => CourseBasis(ComponentCount);
+
     /// <summary>The solver <see cref="PcaSolver.Auto"/> picks for N×D data and K components.</summary>
     public static PcaSolver Choose(int samples, int features, int components) =>
         samples < features ? PcaSolver.Gram

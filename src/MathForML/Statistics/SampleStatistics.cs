@@ -75,6 +75,25 @@ public static class SampleStatistics
     /// <exception cref="ArgumentException">X has no rows, or holds NaN or ±∞.</exception>
     public static Matrix Covariance(Matrix x) => Covariance(x, Mean(x));
 
+    /// <summary>
+    /// S = (1/(N − ddof))·(X − 1μᵀ)ᵀ(X − 1μᵀ): <paramref name="ddof"/> = 0 is the course's biased covariance (divide by N,
+    /// <c>cov_naive</c>, <c>np.cov(X.T, bias=True)</c>, the maximum-likelihood estimate), <paramref name="ddof"/> = 1 the
+    /// unbiased sample covariance (divide by N − 1, <c>np.cov(X.T)</c>'s default). "Delta degrees of freedom" as numpy names it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ddof"/> is negative, or not below N (nothing left to divide by).</exception>
+    /// <exception cref="ArgumentException">X has no rows, or holds NaN or ±∞.</exception>
+    public static Matrix Covariance(Matrix x, int ddof)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rows == 0) throw new ArgumentException("The data set has no samples (0 rows).", nameof(x));
+        if (ddof < 0 || ddof >= x.Rows)
+            throw new ArgumentOutOfRangeException(nameof(ddof), ddof, $"ddof must be between 0 and N − 1 = {x.Rows - 1} (the divisor N − ddof must be positive) for {x.Rows} samples.");
+        var s = new Matrix(x.Columns, x.Columns);
+        Scatter(x, Mean(x).AsSpan(), default, 1.0 / (x.Rows - ddof), s.AsSpan());
+        if (!s.IsFinite()) RequireSamples(x);
+        return s;
+    }
+
     /// <summary>The covariance about a given <paramref name="mean"/> (usually <see cref="Mean"/> of X).</summary>
     public static Matrix Covariance(Matrix x, Vector mean)
     {

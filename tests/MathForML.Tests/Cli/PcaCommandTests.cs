@@ -71,4 +71,46 @@ public class PcaCommandTests
         var json = CliRunner.Json("pca", "--data", path, "--components", "10");
         Assert.Equal("gram", json.GetProperty("solver").GetString());
     }
+
+    [Theory]
+    [InlineData("small_k2", false)]
+    [InlineData("small_k2_normalized", true)]
+    public void OutputFilesMatchTheCoursesPca(string name, bool normalize)
+    {
+        using var dir = new TempDirectory();
+        var path = StatsCommandTests.WriteCsv(dir, "small.csv", PcaCourseReference.Small);
+        var expected = PcaCourseReference.Week(4).GetProperty(name);
+        string[] args = ["pca", "--data", path, "--components", "2", "--out-mean", dir.File("mu.npy"), "--out-components", dir.File("b.npy"),
+            "--course-layout", "--out-reconstruction", dir.File("r.csv")];
+        var json = CliRunner.Json(normalize ? [.. args, "--normalize"] : args);
+        Assert.Equal("columns", json.GetProperty("components_layout").GetString());
+        Assert.Equal(3, json.GetProperty("outputs").GetArrayLength());
+        var (shape, mu) = NpyFile.Read<double>(dir.File("mu.npy"));
+        Assert.Equal([5L], shape);
+        PcaCourseReference.AssertClose(expected.GetProperty("mean").ToVector(), MathForML.LinearAlgebra.Vector.Of(mu), 1e-10, "mean");
+        var b = MatrixFile.Read(dir.File("b.npy"));
+        PcaCourseReference.AssertSameUpToColumnSigns(expected.GetProperty("basis").ToMatrix(), b, 1e-10, "B (D×K)");
+        PcaCourseReference.AssertClose(expected.GetProperty("reconstruction").ToMatrix(), MatrixFile.Read(dir.File("r.csv")), 1e-10, "reconstruction");
+
+        // Without --course-layout the components are rows, K×D: Bᵀ.
+        string[] rows = ["pca", "--data", path, "--components", "2", "--out-components", dir.File("rows.npy")];
+        CliRunner.Json(normalize ? [.. rows, "--normalize"] : rows);
+        PcaCourseReference.AssertClose(b.Transpose(), MatrixFile.Read(dir.File("rows.npy")), 0, "rows");
+        Assert.DoesNotContain(dir.Files(), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MnistBasisInTheCourseLayoutMatchesNumpyUpToColumnSigns()
+    {
+        using var dir = new TempDirectory();
+        var (code, output, error) = CliRunner.Run("pca", "--data", MnistSubset.ImagesPath, "--components", "10", "--solver", "covariance",
+            "--out-components", dir.File("b.npy"), "--course-layout", "--out-reconstruction", dir.File("r.npy"));
+        Assert.True(code == 0, error);
+        Assert.Contains("(components, 784×10, one a column)", output);
+        var b = MatrixFile.Read(dir.File("b.npy"));
+        PcaCourseReference.AssertSameUpToColumnSigns(PcaCourseReference.Npy("mnist-basis.npy"), b, 1e-10, "B");
+        var r = MatrixFile.Read(dir.File("r.npy"));
+        Assert.Equal(500, r.Rows);
+        PcaCourseReference.AssertClose(PcaCourseReference.Npy("mnist-reconstruction20.npy"), r.SliceRows(..20), 1e-10, "reconstruction");
+    }
 }

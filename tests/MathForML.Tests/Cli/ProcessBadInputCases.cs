@@ -9,7 +9,7 @@ internal static class ProcessBadInputCases
     private static readonly string[] FewBadFiles = ["missing.csv", "folder.csv", "garbage.csv"];
 
     public static IEnumerable<Case> All() =>
-        FileSlots().Concat(Linalg()).Concat(PageRank()).Concat(Calc()).Concat(Fit()).Concat(Nn()).Concat(Pca()).Concat(Knn()).Concat(DataAndTour());
+        FileSlots().Concat(Linalg()).Concat(PageRank()).Concat(Calc()).Concat(Fit()).Concat(Nn()).Concat(Pca()).Concat(Knn()).Concat(Stats()).Concat(Geometry()).Concat(DataAndTour());
 
     private static Case C(string what, string expected, params string[] args) => new(what, expected, args);
 
@@ -43,6 +43,13 @@ internal static class ProcessBadInputCases
             ("knn test", false, f => ["knn", "--train", "{in}/train.csv", "--labels", "{in}/labels4.csv", "--test", f]),
             ("knn test labels", false, f => ["knn", "--train", "{in}/train.csv", "--labels", "{in}/labels4.csv", "--test", "{in}/test.csv", "--test-labels", f]),
             ("data info", true, f => ["data", "info", f]),
+            ("stats mean", true, f => ["stats", "mean", f, "--out", "{out}/mu.npy"]),
+            ("stats cov", false, f => ["stats", "cov", f, "--out", "{out}/s.csv"]),
+            ("geometry distance inner product", false, f => ["geometry", "distance", "--a", "1,2", "--b", "2,1", "--inner-product", f]),
+            ("geometry similar data", true, f => ["geometry", "similar", "--data", f, "--row", "0"]),
+            ("geometry project data", false, f => ["geometry", "project", "--data", f, "--onto-line", "1,1", "--out", "{out}/p.csv"]),
+            ("geometry project basis", false, f => ["geometry", "project", "--vector", "1,2", "--basis", f, "--out", "{out}/p.csv"]),
+            ("pca data with output files", false, f => ["pca", "--data", f, "--out-mean", "{out}/mu.npy", "--out-components", "{out}/b.npy", "--out-reconstruction", "{out}/r.npy"]),
         };
         foreach (var (name, all, args) in slots)
             foreach (var (file, expected) in ProcessBadInputFiles.BadFiles)
@@ -257,6 +264,43 @@ internal static class ProcessBadInputCases
             C("knn unknown option", "--frobnicate", [.. knn, "--frobnicate"]),
         ];
     }
+
+    private static IEnumerable<Case> Stats() =>
+    [
+        C("stats cov ddof N", "--ddof: ddof must be between 0 and N − 1 = 1", "stats", "cov", "{in}/square.csv", "--ddof", "2", "--out", "{out}/s.npy"),
+        C("stats cov ddof not a number", "one", "stats", "cov", "{in}/square.csv", "--ddof", "one"),
+        C("stats mean out with an unknown extension", "unknown extension '.xlsx'", "stats", "mean", "{in}/square.csv", "--out", "{out}/mu.xlsx"),
+        C("stats mean out into a missing folder", "does not exist", "stats", "mean", "{in}/square.csv", "--out", "{out}/no/such/mu.npy"),
+        C("stats mean without a file", "Required argument missing", "stats", "mean"),
+        C("stats unknown subcommand", "median", "stats", "median", "{in}/square.csv"),
+        C("stats unknown option", "--frobnicate", "stats", "mean", "{in}/square.csv", "--frobnicate"),
+    ];
+
+    private static IEnumerable<Case> Geometry() =>
+    [
+        C("geometry vectors of different lengths", "--a has 2 elements and --b 3", "geometry", "distance", "--a", "1,2", "--b", "1,2,3"),
+        C("geometry word in a vector", "--b: 'y' in '1,y' is not a finite number", "geometry", "angle", "--a", "1,2", "--b", "1,y"),
+        C("geometry empty vector", "--a: no numbers in ','", "geometry", "distance", "--a", ",", "--b", "1"),
+        C("geometry without --b", "--b", "geometry", "distance", "--a", "1,2"),
+        C("geometry inner product not symmetric", "--inner-product: An inner product needs a symmetric matrix", "geometry", "distance", "--a", "1,2", "--b", "2,1", "--inner-product", "{in}/nonsym.csv"),
+        C("geometry inner product not positive definite", "positive definite", "geometry", "angle", "--a", "1,0", "--b", "0,1", "--inner", "{in}/singular.csv"),
+        C("geometry inner product not square", "--inner-product: an inner product needs a square matrix, found 2×3", "geometry", "angle", "--a", "1,0", "--b", "0,1", "--inner", "{in}/wide.csv"),
+        C("geometry angle with the zero vector", "--b: The angle with the zero vector is undefined", "geometry", "angle", "--a", "1,1", "--b", "0,0"),
+        C("geometry similar row out of range", "--row 4 is out of range: ", "geometry", "similar", "--data", "{in}/pca.csv", "--row", "4"),
+        C("geometry similar without row or query", "give exactly one of --row", "geometry", "similar", "--data", "{in}/pca.csv"),
+        C("geometry similar k 0", "--k: k must be between 1 and", "geometry", "similar", "--data", "{in}/pca.csv", "--row", "0", "--k", "0"),
+        C("geometry similar query of another length", "--query has 2 elements but the rows of", "geometry", "similar", "--data", "{in}/pca.csv", "--query", "1,2"),
+        C("geometry project dependent basis", "--basis: BᵀB is singular: the columns of B are linearly dependent", "geometry", "project", "--vector", "1,2", "--basis", "{in}/singular.csv", "--out", "{out}/p.csv"),
+        C("geometry project zero line", "--onto-line: b is the zero vector", "geometry", "project", "--data", "{in}/square.csv", "--onto-line", "0,0", "--out", "{out}/p.csv"),
+        C("geometry project line of another length", "--onto-line spans a subspace of ℝ^3", "geometry", "project", "--vector", "1,2", "--onto-line", "1,1,1"),
+        C("geometry project out with an unknown extension", "unknown extension '.xlsx'", "geometry", "project", "--vector", "1,2", "--onto-line", "1,1", "--out", "{out}/p.xlsx"),
+        C("geometry unknown subcommand", "rotate", "geometry", "rotate"),
+        C("geometry unknown option", "--frobnicate", "geometry", "distance", "--a", "1", "--b", "2", "--frobnicate"),
+        C("pca course layout without a components file", "--course-layout arranges the file of --out-components", "pca", "--data", "{in}/pca.csv", "--course-layout"),
+        C("pca components file with an unknown extension", "unknown extension '.xlsx'", "pca", "--data", "{in}/pca.csv", "--out-mean", "{out}/mu.npy", "--out-components", "{out}/b.xlsx"),
+        C("pca reconstruction into a missing folder", "does not exist", "pca", "--data", "{in}/pca.csv", "--out-mean", "{out}/mu.npy", "--out-reconstruction", "{out}/no/such/r.npy"),
+        C("pca mean file is a folder", "is a directory", "pca", "--data", "{in}/pca.csv", "--out-mean", "{in}/folder.csv"),
+    ];
 
     private static IEnumerable<Case> DataAndTour() =>
     [
