@@ -1,4 +1,5 @@
 #:project ../src/MathForML/MathForML.csproj
+#:project ../src/MathForML.Data/MathForML.Data.csproj
 #:project ../src/MathForML.Plots/MathForML.Plots.csproj
 // Mathematics for ML: PCA, week 1: mean and covariance of a data set, and what an affine map does to them.
 // Run with: dotnet run -c Release notebooks/MeanAndCovariance.cs -- [OUT_DIR] [IMAGES.npy]
@@ -7,8 +8,11 @@
 //
 // A data set X is N×D: N samples as rows, D features. Its mean is μ = (1/N)·Σₙ xₙ and its covariance, the course's
 // biased one, is S = (1/N)·Σₙ (xₙ − μ)(xₙ − μ)ᵀ. First with loops, as the definitions read, then vectorised.
+// The algorithm: src/MathForML/Statistics/SampleStatistics.cs (mean_naive, cov_naive, mean, cov),
+// src/MathForML/Statistics/AffineMap.cs (the affine laws); the faces: src/MathForML.Data/Faces/OlivettiFaces.cs.
 using System.Diagnostics;
 using MathForML.Data;
+using MathForML.Data.Faces;
 using MathForML.LinearAlgebra;
 using MathForML.Statistics;
 using ScottPlot;
@@ -47,6 +51,32 @@ plot.Title("The mean digit μ");
 plot.Add.Heatmap(image).Colormap = new ScottPlot.Colormaps.Grayscale();
 plot.Axes.Frameless();
 plot.SavePng(Path.Combine(outDir, "mean-digit.png"), 400, 420);
+
+// The course's assignment computes the mean of the Olivetti faces (scikit-learn's fetch_olivetti_faces): fetched once
+// into the cache. With data files given (an offline run) only the cache is looked at; without the faces, one line.
+FaceDataSet? faces = null;
+try
+{
+    faces = OlivettiFaces.Load(args.Length > 1 ? new OlivettiFetchOptions { Sources = [] } : new OlivettiFetchOptions { Timeout = TimeSpan.FromSeconds(30) });
+}
+catch (IOException e)
+{
+    Console.WriteLine($"Skipped the faces (mean face): {e.Message}");
+}
+if (faces is not null)
+{
+    var meanFace = SampleStatistics.Mean(faces.Images);
+    var faceCov = SampleStatistics.Covariance(faces.Images, meanFace);
+    Console.WriteLine($"Olivetti faces: {faces.Count} of {faces.Images.Columns} pixels; mean grey {meanFace.AsSpan().ToArray().Average():F4}, trace(S) = {faceCov.Trace():F4}");
+    var face = new double[OlivettiFaces.Side, OlivettiFaces.Side];
+    for (int i = 0; i < OlivettiFaces.Side; i++)
+        for (int j = 0; j < OlivettiFaces.Side; j++) face[i, j] = meanFace[i * OlivettiFaces.Side + j];
+    var facePlot = new Plot();
+    facePlot.Title("The mean face of the 400 Olivetti faces");
+    facePlot.Add.Heatmap(face).Colormap = new ScottPlot.Colormaps.Grayscale();
+    facePlot.Axes.Frameless();
+    facePlot.SavePng(Path.Combine(outDir, "mean-face.png"), 400, 420);
+}
 
 // An affine map x ↦ Ax + b moves the mean to Aμ + b and turns the covariance into ASAᵀ (the shift b drops out).
 var random = new Random(0);
