@@ -14,7 +14,7 @@ using MathForML.Data;
 using MathForML.Geometry;
 using MathForML.Learning;
 using MathForML.LinearAlgebra;
-using ScottPlot;
+using MathForML.Plots;
 
 var outDir = args.Length > 0 ? args[0] : Directory.CreateTempSubdirectory("mml-notebook-").FullName;
 Directory.CreateDirectory(outDir);
@@ -80,18 +80,9 @@ foreach (int k in new[] { 1, 3, 5, 9 })
 
 // The first test digit and its five nearest training digits.
 var neighbours = knn.Neighbors(test.Images.SliceRows(..1), 5);
-var strip = new double[28, 6 * 30];
-for (int t = 0; t < 6; t++)
-{
-    var pixels = t == 0 ? test.Images.RowSpan(0) : train.Images.RowSpan(neighbours[t - 1]);
-    for (int i = 0; i < 28; i++)
-        for (int j = 0; j < 28; j++)
-            strip[i, t * 30 + j] = pixels[i * 28 + j];
-}
-
-var plot = new Plot();
-plot.Title($"a test {test.Labels[0]} and its 5 nearest neighbours: {string.Join(", ", neighbours.Select(i => train.Labels[i]))}");
-plot.Add.Heatmap(strip).Colormap = new ScottPlot.Colormaps.Grayscale();
-plot.Axes.Frameless();
-plot.SavePng(Path.Combine(outDir, "nearest-digits.png"), 900, 220);
+var strip = new Matrix(6, 784);
+test.Images.RowSpan(0).CopyTo(strip.RowSpan(0));
+for (int t = 0; t < 5; t++) train.Images.RowSpan(neighbours[t]).CopyTo(strip.RowSpan(t + 1));
+string[] captions = [$"test digit ({test.Labels[0]})", .. neighbours.Select((i, t) => $"#{t + 1}: a {train.Labels[i]}")];
+ImagePlots.Strip($"A test {test.Labels[0]} and its 5 nearest training digits", strip, 28, captions).Save(Path.Combine(outDir, "nearest-digits.png"));
 Console.WriteLine($"Wrote nearest-digits.png to {outDir}");

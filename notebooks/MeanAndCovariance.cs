@@ -14,6 +14,7 @@ using System.Diagnostics;
 using MathForML.Data;
 using MathForML.Data.Faces;
 using MathForML.LinearAlgebra;
+using MathForML.Plots;
 using MathForML.Statistics;
 using ScottPlot;
 
@@ -41,16 +42,8 @@ var fullMean = SampleStatistics.Mean(x);
 var fullCov = SampleStatistics.Covariance(x, fullMean);
 Console.WriteLine($"all {x.Rows} digits, vectorised: {watch.Elapsed.TotalSeconds:F3} s; trace(S) = {fullCov.Trace():F4} (the total variance)");
 
-// The mean digit as a picture.
-var image = new double[28, 28];
-for (int i = 0; i < 28; i++)
-    for (int j = 0; j < 28; j++)
-        image[i, j] = fullMean[i * 28 + j];
-var plot = new Plot();
-plot.Title("The mean digit μ");
-plot.Add.Heatmap(image).Colormap = new ScottPlot.Colormaps.Grayscale();
-plot.Axes.Frameless();
-plot.SavePng(Path.Combine(outDir, "mean-digit.png"), 400, 420);
+// The mean digit as a picture (MathForML.Plots.ImagePlots).
+ImagePlots.Single("The mean digit μ", fullMean, 28).Save(Path.Combine(outDir, "mean-digit.png"));
 
 // The course's assignment computes the mean of the Olivetti faces (scikit-learn's fetch_olivetti_faces): fetched once
 // into the cache. With data files given (an offline run) only the cache is looked at; without the faces, one line.
@@ -68,14 +61,7 @@ if (faces is not null)
     var meanFace = SampleStatistics.Mean(faces.Images);
     var faceCov = SampleStatistics.Covariance(faces.Images, meanFace);
     Console.WriteLine($"Olivetti faces: {faces.Count} of {faces.Images.Columns} pixels; mean grey {meanFace.AsSpan().ToArray().Average():F4}, trace(S) = {faceCov.Trace():F4}");
-    var face = new double[OlivettiFaces.Side, OlivettiFaces.Side];
-    for (int i = 0; i < OlivettiFaces.Side; i++)
-        for (int j = 0; j < OlivettiFaces.Side; j++) face[i, j] = meanFace[i * OlivettiFaces.Side + j];
-    var facePlot = new Plot();
-    facePlot.Title("The mean face of the 400 Olivetti faces");
-    facePlot.Add.Heatmap(face).Colormap = new ScottPlot.Colormaps.Grayscale();
-    facePlot.Axes.Frameless();
-    facePlot.SavePng(Path.Combine(outDir, "mean-face.png"), 400, 420);
+    ImagePlots.Single($"The mean face of the {faces.Count} Olivetti faces", meanFace, OlivettiFaces.Side).Save(Path.Combine(outDir, "mean-face.png"));
 }
 
 // An affine map x ↦ Ax + b moves the mean to Aμ + b and turns the covariance into ASAᵀ (the shift b drops out).
@@ -101,6 +87,8 @@ before.LegendText = "X";
 var after = scatter.Add.Scatter(mapped.Column(0).ToArray(), mapped.Column(1).ToArray());
 after.LineWidth = 0;
 after.LegendText = "AX + b";
+scatter.Axes.Bottom.Label.Text = "x₁";
+scatter.Axes.Left.Label.Text = "x₂";
 scatter.Axes.SquareUnits();
 scatter.ShowLegend();
 scatter.SavePng(Path.Combine(outDir, "affine-map.png"), 700, 500);

@@ -10,6 +10,7 @@ using MathForML.Data;
 using MathForML.DimensionalityReduction;
 using MathForML.Geometry;
 using MathForML.LinearAlgebra;
+using MathForML.Plots;
 using ScottPlot;
 
 var outDir = args.Length > 0 ? args[0] : Directory.CreateTempSubdirectory("mml-notebook-").FullName;
@@ -28,6 +29,8 @@ l.LegendText = "span(b)";
 line.Add.Scatter(new[] { x[0] }, new[] { x[1] }).LegendText = "x";
 line.Add.Scatter(new[] { px[0] }, new[] { px[1] }).LegendText = "π(x)";
 line.Add.Line(x[0], x[1], px[0], px[1]).LinePattern = LinePattern.Dashed;
+line.Axes.Bottom.Label.Text = "x₁";
+line.Axes.Left.Label.Text = "x₂";
 line.Axes.SquareUnits();
 line.ShowLegend();
 line.SavePng(Path.Combine(outDir, "projection-line.png"), 600, 500);
@@ -45,13 +48,8 @@ if (images.MaxAbs() > 1) images /= 255.0;
 var pca = Pca.Fit(images, new PcaOptions { Components = Math.Min(100, Math.Min(images.Rows, images.Columns)) });
 var digit = images.Row(0) - pca.Mean;
 var ks = new[] { 2, 10, 30, pca.ComponentCount };
-var strip = new double[28, (ks.Length + 1) * 30];
-void Draw(int slot, Vector v)
-{
-    for (int i = 0; i < 28; i++)
-        for (int j = 0; j < 28; j++)
-            strip[i, slot * 30 + j] = v[i * 28 + j];
-}
+var strip = new Matrix(ks.Length + 1, images.Columns);
+void Draw(int slot, Vector v) => v.AsSpan().CopyTo(strip.RowSpan(slot));
 
 Draw(0, images.Row(0));
 for (int s = 0; s < ks.Length; s++)
@@ -62,9 +60,7 @@ for (int s = 0; s < ks.Length; s++)
     Draw(s + 1, projected);
 }
 
-var plot = new Plot();
-plot.Title($"a digit and its projections onto K = {string.Join(", ", ks)} eigen-images");
-plot.Add.Heatmap(strip).Colormap = new ScottPlot.Colormaps.Grayscale();
-plot.Axes.Frameless();
-plot.SavePng(Path.Combine(outDir, "eigen-image-projections.png"), 900, 220);
+string[] captions = ["the digit", .. ks.Select(k => $"π onto K = {k}")];
+ImagePlots.Strip("A digit and its projections onto K eigen-images (plus the mean)", strip, 28, captions)
+    .Save(Path.Combine(outDir, "eigen-image-projections.png"));
 Console.WriteLine($"Wrote projection-line.png and eigen-image-projections.png to {outDir}");

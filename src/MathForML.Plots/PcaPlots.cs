@@ -145,7 +145,7 @@ public static class PcaPlots
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(x);
-        CheckSide(x.Columns, side);
+        ImagePlots.CheckSide(x.Columns, side);
         // One example of each label (or the first 10 rows), a column per K plus the original.
         var rows = labels is null
             ? Enumerable.Range(0, Math.Min(10, x.Rows)).ToArray()
@@ -156,12 +156,12 @@ public static class PcaPlots
         for (int r = 0; r < rows.Length; r++) x.RowSpan(rows[r]).CopyTo(sample.RowSpan(r));
         var tiles = new List<Matrix> { sample };
         tiles.AddRange(ks.Select(k => p.Reconstruct(sample, k)));
-        var grid = ImageGrid(rows.Length, tiles.Count, side, (r, c) => tiles[c].RowSpan(r));
+        var grid = ImagePlots.Grid(rows.Length, tiles.Count, side, (r, c) => tiles[c].RowSpan(r));
         var plot = new Plot();
         plot.Title("PCA reconstructions from K components");
         var columnLabels = new List<string> { "original" };
         columnLabels.AddRange(ks.Select(k => $"K = {k}"));
-        AddImage(plot, grid, side, columnLabels);
+        ImagePlots.Draw(plot, grid, side, columnLabels);
         return new Figure(plot, Math.Max(640, 100 * tiles.Count + 40), 100 * rows.Length + 110);
     }
 
@@ -169,66 +169,12 @@ public static class PcaPlots
     public static Figure Components(Pca p, int side)
     {
         ArgumentNullException.ThrowIfNull(p);
-        CheckSide(p.Components.Columns, side);
+        ImagePlots.CheckSide(p.Components.Columns, side);
         int count = Math.Min(16, p.ComponentCount), columns = 4, gridRows = (count + columns - 1) / columns;
-        var grid = ImageGrid(gridRows, columns, side, (r, c) => r * columns + c < count ? p.Components.RowSpan(r * columns + c) : default);
+        var grid = ImagePlots.Grid(gridRows, columns, side, (r, c) => r * columns + c < count ? p.Components.RowSpan(r * columns + c) : default);
         var plot = new Plot();
         plot.Title($"The first {count} principal components (eigen-images), in reading order");
-        AddImage(plot, grid, side, null);
+        ImagePlots.Draw(plot, grid, side, null);
         return new Figure(plot, 640, 160 * gridRows + 80);
-    }
-
-    private static void CheckSide(int d, int side)
-    {
-        if (side <= 0 || (long)side * side != d)
-            throw new ArgumentException($"An image side of {side} does not fit {d} features; the side must be √D.", nameof(side));
-    }
-
-    private delegate ReadOnlySpan<double> TileSource(int row, int column);
-
-    /// <summary>Tiles side×side images into one array with a 2-pixel gap; each tile is scaled to [0, 1] on its own.</summary>
-    private static double[,] ImageGrid(int rows, int columns, int side, TileSource tile)
-    {
-        const int Gap = 2;
-        var grid = new double[rows * (side + Gap), columns * (side + Gap)];
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < columns; c++)
-            {
-                var pixels = tile(r, c);
-                if (pixels.IsEmpty) continue;
-                double lo = double.MaxValue, hi = double.MinValue;
-                foreach (var v in pixels) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
-                double span = hi > lo ? hi - lo : 1;
-                for (int i = 0; i < side; i++)
-                    for (int j = 0; j < side; j++)
-                        grid[r * (side + Gap) + i, c * (side + Gap) + j] = (pixels[i * side + j] - lo) / span;
-            }
-        }
-
-        return grid;
-    }
-
-    /// <summary>
-    /// Draws the image grid with the title kept (a frameless plot would hide it) and, when given, one label under each
-    /// column of tiles (tiles of <paramref name="side"/> pixels and a 2-pixel gap).
-    /// </summary>
-    private static void AddImage(Plot plot, double[,] grid, int side, IReadOnlyList<string>? columnLabels)
-    {
-        var heatmap = plot.Add.Heatmap(grid);
-        heatmap.Colormap = new ScottPlot.Colormaps.Grayscale();
-        plot.HideGrid();
-        var bottom = columnLabels is null
-            ? []
-            : columnLabels.Select((label, c) => new Tick(c * (side + 2) + side / 2.0, label)).ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(bottom);
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([]);
-        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Top, plot.Axes.Right })
-        {
-            axis.FrameLineStyle.Width = 0;
-            axis.MajorTickStyle.Length = 0;
-            axis.MinorTickStyle.Length = 0;
-        }
-        plot.Axes.Margins(0, 0);
     }
 }

@@ -19,7 +19,7 @@ public class FigureTests
 {
     private static readonly byte[] PngMagic = [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
-    public static TheoryData<string> FigureNames => new() { "pca-spectrum", "pca-error", "pca-scatter", "pca-reconstructions", "pca-components", "histogram-fit", "curve-fit", "ranks", "reflection", "loss", "accuracy", "course-curve", "course-cost" };
+    public static TheoryData<string> FigureNames => new() { "pca-spectrum", "pca-error", "pca-scatter", "pca-reconstructions", "pca-components", "histogram-fit", "curve-fit", "ranks", "reflection", "loss", "accuracy", "course-curve", "course-cost", "image-strip", "image-single" };
 
     [Theory]
     [MemberData(nameof(FigureNames))]
@@ -72,6 +72,8 @@ public class FigureTests
         Assert.Null(PcaPlots.ImageSide(783));
         Assert.Throws<ArgumentException>(() => PcaPlots.Scatter(fit, x.SliceRows(..50), [1, 2, 3]));
         Assert.Throws<ArgumentException>(() => PcaPlots.Components(fit, 27));
+        Assert.Throws<ArgumentException>(() => ImagePlots.Strip("t", x.SliceRows(..3), 28, ["one", "two"]));
+        Assert.Throws<ArgumentException>(() => ImagePlots.Single("t", x.Row(0), 27));
         Assert.Throws<ArgumentException>(() => FitPlots.CurveFit("t", [1, 2], [1], Expression.Parse("b1*x"), LineFit()));
     }
 
@@ -101,6 +103,8 @@ public class FigureTests
                 return ReflectionPlot.Create(Bear.Parts(), Transformations.Reflection(mirror), mirror.Column(0));
             case "loss": return TrainingPlots.Loss(Epochs);
             case "accuracy": return TrainingPlots.Accuracy(Epochs);
+            case "image-strip": return ImagePlots.Strip("digits", MnistSubset.Images.SliceRows(..4), 28, ["a", "b", "c", "d"]);
+            case "image-single": return ImagePlots.Single("the mean digit", SampleStatistics.Mean(MnistSubset.Images), 28);
             case "course-curve": return TrainingPlots.CourseCurve(Course.Value.Network, CurveData.Heart().Y, Course.Value.Training);
             default: return TrainingPlots.CourseCost(Course.Value.Training);
         }
