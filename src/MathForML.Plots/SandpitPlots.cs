@@ -79,7 +79,7 @@ public static class SandpitPlots
         ArgumentNullException.ThrowIfNull(sandpit);
         ArgumentNullException.ThrowIfNull(paths);
         var plot = Landscape(sandpit, title);
-        Color[] palette = [Colors.Red, Colors.Blue, Colors.Magenta, Colors.DarkGreen, Colors.Orange];
+        Color[] palette = [Colors.OrangeRed, Colors.DeepSkyBlue, Colors.Magenta, Colors.White, Colors.Orange];   // bright on dark sand
         var labels = paths.Select(p => p.Label).Distinct().ToList();
         var labelled = new HashSet<string>();
         foreach (var (label, points) in paths)
