@@ -19,8 +19,9 @@ public class SandpitTests
         var c = SandpitReference.Case(landscape, seed);
         var min = c.GetProperty("minimum");
         var max = c.GetProperty("maximum");
-        AssertPoint(SandpitReference.Numbers(min.GetProperty("x")), sandpit.Phone, 1e-6, $"{landscape} {seed} minimum");
-        AssertPoint(SandpitReference.Numbers(max.GetProperty("x")), sandpit.Summit, 1e-6, $"{landscape} {seed} maximum");
+        // SciPy's tightly polished positions are good to ~1e-8; ours agree to 3e-8 at worst (rocks, seed 0).
+        AssertPoint(SandpitReference.Numbers(min.GetProperty("x")), sandpit.Phone, 1e-7, $"{landscape} {seed} minimum");
+        AssertPoint(SandpitReference.Numbers(max.GetProperty("x")), sandpit.Summit, 1e-7, $"{landscape} {seed} maximum");
         // At an extremum f is flat, so its value agrees far better than the position.
         Assert.Equal(SandpitReference.Number(min.GetProperty("value")), sandpit.MinimumHeight, 1e-12);
         Assert.Equal(SandpitReference.Number(max.GetProperty("value")), sandpit.MaximumHeight, 1e-12);
@@ -42,15 +43,16 @@ public class SandpitTests
             string where = $"{landscape} {seed} at ({x}, {y})";
             // f0 and f1 agree to ~1e-15 relative, so f̂ = 8(f − f1)/(f1 − f0) − 1 to ~1e-13 where |f̂| ≤ 9 (more far outside the rim).
             Assert.True(Math.Abs(sandpit.Depth(x, y) - depth[k]) <= 1e-12 * Math.Max(1, Math.Abs(depth[k])), $"{where}: depth {depth[k]:R} vs {sandpit.Depth(x, y):R}");
-            // Each difference quotient divides rounding of ~1e-15·|f̂| by 0.02: ~1e-13 in J, ~1e-11 in H (times the scale of f̂ near the edges).
+            // Each difference quotient divides rounding of ~1e-15·|f̂| by 0.02: ~1e-13 in J, ~1e-11 in H (times the scale of
+            // f̂ near the edges); measured at most 3e-13 and 4e-11.
             var j = sandpit.Jacobian(x, y);
             var h = sandpit.Hessian(x, y);
             double scale = Math.Max(1, Math.Abs(depth[k]));
             for (int i = 0; i < 2; i++)
             {
-                Assert.True(Math.Abs(j[i] - jacobian[k][i]) <= 1e-10 * scale, $"{where}: J[{i}] {jacobian[k][i]:R} vs {j[i]:R}");
+                Assert.True(Math.Abs(j[i] - jacobian[k][i]) <= 1e-11 * scale, $"{where}: J[{i}] {jacobian[k][i]:R} vs {j[i]:R}");
                 for (int m = 0; m < 2; m++)
-                    Assert.True(Math.Abs(h[i, m] - hessian[k][i][m]) <= 1e-8 * scale, $"{where}: H[{i},{m}] {hessian[k][i][m]:R} vs {h[i, m]:R}");
+                    Assert.True(Math.Abs(h[i, m] - hessian[k][i][m]) <= 1e-9 * scale, $"{where}: H[{i},{m}] {hessian[k][i][m]:R} vs {h[i, m]:R}");
             }
         }
     }
