@@ -32,14 +32,14 @@ internal static class CalcSandpitCommand
     public static Command Build(Func<ParseResult, CliContext> context)
     {
         var landscape = CommonOptions.EnumOption("--landscape", "The course's landscape (sandpit_intro, _depth_only, _multiple_minima, _random, _rocks, _well).", SandpitLandscapeKind.Random, Landscapes);
-        var seed = new Option<long>("--seed") { Description = "NumPy's seed (0 to 4294967295): the landscape is the course's after np.random.seed(SEED).", DefaultValueFactory = _ => 0 };
-        var click = new Option<string[]>("--click") { Description = "A guess at x,y in [0, 6]² (repeat for more; each is played in turn).", AllowMultipleArgumentsPerToken = false };
+        var seed = new Option<long>("--seed") { Description = "NumPy's seed (0 to 4294967295): the landscape is the course's after np.random.seed(S).", DefaultValueFactory = _ => 0, HelpName = "S" };
+        var click = new Option<string[]>("--click") { Description = "A guess at x,y in [0, 6]² (repeat for more; each is played in turn).", AllowMultipleArgumentsPerToken = false, HelpName = "x,y" };
         var mode = CommonOptions.EnumOption("--mode", "jacobian (depth and arrow), depth-only, or steepest-descent (the strategy's steps after each click). Default: depth-only for that landscape, steepest-descent when --strategy is given, else jacobian.", SandpitMode.Jacobian, Modes);
         var strategy = CommonOptions.EnumOption("--strategy", "The next step in steepest-descent mode and in --games: gradient (−γJ), newton (−H⁻¹J) or hybrid (Newton unless uphill or longer than 2, then −γJ).", Strategy.Gradient, Strategies);
         var gamma = new Option<double>("--gamma") { Description = "γ of the gradient step (the course's 0.5).", DefaultValueFactory = _ => SandpitStrategies.CourseGamma };
         var randomLimit = new Option<bool>("--random-limit") { Description = "Hybrid: compare the Newton step's length with np.random.random() from the seeded stream instead of 2 (one version of the course's notebook)." };
-        var games = new Option<int?>("--games") { Description = "Score the strategy over N random clicks (x = 6U, y = 6U from the seeded stream, after the landscape's draws): the win rate." };
-        var plot = new Option<string?>("--plot") { Description = "Draw the revealed sandpit with the clicks, arrows and paths (PNG, or SVG by extension)." };
+        var games = new Option<int?>("--games") { Description = "Score the strategy over N random clicks (x = 6U, y = 6U from the seeded stream, after the landscape's draws): the win rate.", HelpName = "N" };
+        var plot = new Option<string?>("--plot") { Description = "Draw the revealed sandpit with the clicks, arrows and paths (PNG, or SVG by extension).", HelpName = "FILE" };
         var cmd = new Command("sandpit", "The course's gradient-descent sandpit: find the phone at the lowest point of a hidden landscape by its depth and Jacobian.")
         {
             landscape, seed, click, mode, strategy, gamma, randomLimit, games, plot,

@@ -41,7 +41,7 @@ public static class Bfgs
     public const double DefaultGradientTolerance = 1e-5;
 
     /// <summary>Minimises f from <paramref name="start"/>.</summary>
-    /// <exception cref="ArgumentException">The start is empty or f is not finite there.</exception>
+    /// <exception cref="ArgumentException">The start is empty or f is not finite there; the tolerance is not positive or the limit below 1.</exception>
     public static BfgsResult Minimize(Func<double[], double> f, double[] start, double gradientTolerance = DefaultGradientTolerance, int? maxIterations = null)
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -51,7 +51,9 @@ public static class Bfgs
         var x = (double[])start.Clone();
         double fx = f(x);
         if (!double.IsFinite(fx)) throw new ArgumentException($"f is not finite at the start point [{string.Join(", ", x)}].", nameof(start));
+        if (!(gradientTolerance > 0)) throw new ArgumentOutOfRangeException(nameof(gradientTolerance), gradientTolerance, "The gradient tolerance must be positive.");
         int limit = maxIterations ?? 200 * n;
+        if (limit < 1) throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, "The iteration limit must be at least 1.");
         var h = Identity(n);
         var g = FiniteDifferences.Gradient(f, x);
         var next = new double[n];

@@ -34,6 +34,7 @@ public class CalcBadInputTests
         { "sandpit no games", ["calc", "sandpit", "--games", "0"], "--games must be at least 1" },
         { "sandpit bad gamma", ["calc", "sandpit", "--click", "1,1", "--gamma", "-0.5"], "--gamma: γ must be a positive number" },
         { "sandpit strategy in jacobian mode", ["calc", "sandpit", "--click", "1,1", "--mode", "jacobian", "--strategy", "newton"], "apply to steepest-descent mode" },
+        { "sandpit random limit without hybrid", ["calc", "sandpit", "--click", "1,1", "--random-limit"], "--random-limit applies to --strategy hybrid" },
         { "sandpit seed too big", ["calc", "sandpit", "--seed", "4294967296"], "--seed must be between 0 and 4294967295" },
         { "sandpit plot into a missing folder", ["calc", "sandpit", "--plot", "{dir}/no/such/sandpit.png"], "does not exist" },
         { "fit formula does not parse", ["fit", "--data", "{dir}/data.csv", "--model", "b1*exp(-b2*x", "--start", "b1=1,b2=1"], "position 13" },

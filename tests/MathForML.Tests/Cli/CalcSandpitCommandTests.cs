@@ -63,6 +63,16 @@ public class CalcSandpitCommandTests
     }
 
     [Fact]
+    public void TheRandomLimitHybridDrawsFromTheSeededStream()
+    {
+        // The limit is a fresh uniform draw each time the Newton step goes downhill, so the steps can differ from the fixed limit's.
+        var r = CliRunner.Json("calc", "sandpit", "--click", "3,1.5", "--strategy", "hybrid", "--random-limit");
+        Assert.True(r.GetProperty("random_limit").GetBoolean());
+        Assert.Equal("hybrid", r.GetProperty("strategy").GetString());
+        Assert.InRange(r.GetProperty("clicks")[0].GetProperty("steps").GetArrayLength(), 1, 5);
+    }
+
+    [Fact]
     public void PlotWritesAPicture()
     {
         using var dir = new TempDirectory();

@@ -33,6 +33,11 @@ public class BfgsTests
     }
 
     [Fact]
-    public void ANonFiniteStartIsRejected() =>
+    public void BadInputIsRejected()
+    {
         Assert.Throws<ArgumentException>(() => Bfgs.Minimize(p => 1 / p[0], [0.0]));
+        Assert.Throws<ArgumentException>(() => Bfgs.Minimize(p => p[0], []));
+        Assert.Equal("gradientTolerance", Assert.Throws<ArgumentOutOfRangeException>(() => Bfgs.Minimize(p => p[0] * p[0], [1.0], 0)).ParamName);
+        Assert.Equal("maxIterations", Assert.Throws<ArgumentOutOfRangeException>(() => Bfgs.Minimize(p => p[0] * p[0], [1.0], maxIterations: 0)).ParamName);
+    }
 }
