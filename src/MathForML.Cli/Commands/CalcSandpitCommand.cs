@@ -74,7 +74,7 @@ internal static class CalcSandpitCommand
             string strategyText = StrategyText(chosen, parse.GetValue(gamma), parse.GetValue(randomLimit));
             if (!string.IsNullOrEmpty(plotPath))
             {
-                string title = $"Sandpit: {landscapeName} landscape, seed {seedValue}, {modeName}" + (gameMode == SandpitMode.SteepestDescent ? $" ({strategyText})" : "");
+                string title = $"Sandpit: {landscapeName} landscape, seed {seedValue}, {modeName} mode" + (gameMode == SandpitMode.SteepestDescent ? $" ({strategyText})" : "");
                 SandpitPlots.Game(sandpit, title, played).Save(plotPath);
             }
             ctx.Emit(new
