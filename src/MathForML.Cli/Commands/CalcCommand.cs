@@ -7,13 +7,13 @@ namespace MathForML.Cli.Commands;
 /// <summary>
 /// <c>mml calc diff|grad|hessian|taylor</c>: symbolic calculus on a formula (the results are formulas, printed as text);
 /// <c>newton</c> and <c>minimize</c> live in <see cref="CalcSolveCommands"/>, <c>secant</c> in <see cref="CalcSecantCommand"/>,
-/// <c>lagrange</c> in <see cref="CalcLagrangeCommand"/>.
+/// <c>lagrange</c> in <see cref="CalcLagrangeCommand"/>, <c>sandpit</c> in <see cref="CalcSandpitCommand"/>.
 /// </summary>
 internal static class CalcCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var calc = new Command("calc", "Multivariate calculus on formulas: derivatives, gradient, Hessian, Taylor series, Newton-Raphson, secant, minimisation, Lagrange multipliers.");
+        var calc = new Command("calc", "Multivariate calculus on formulas: derivatives, gradient, Hessian, Taylor series, Newton-Raphson, secant, minimisation, Lagrange multipliers; the gradient-descent sandpit.");
         calc.Subcommands.Add(Diff(context));
         calc.Subcommands.Add(Grad(context));
         calc.Subcommands.Add(HessianCommand(context));
@@ -22,6 +22,7 @@ internal static class CalcCommand
         calc.Subcommands.Add(CalcSolveCommands.Minimize(context));
         calc.Subcommands.Add(CalcSecantCommand.Build(context));
         calc.Subcommands.Add(CalcLagrangeCommand.Build(context));
+        calc.Subcommands.Add(CalcSandpitCommand.Build(context));
         return calc;
     }
 

@@ -60,6 +60,7 @@ public sealed record GradientDescentResult(double[] Minimum, double Value, int S
 /// Descent in the course's sandpit: from a start point take steps until the gradient vanishes, by one of three
 /// strategies (<see cref="DescentStrategy"/>): −γJ, the Newton step −H⁻¹J (LU solve of H·s = −J), or the hybrid that
 /// takes the Newton step only when it is a descent direction (J·s &lt; 0), does not raise f and is at most 2 long.
+/// The steps themselves are <see cref="DescentSteps"/>, which the sandpit game shares.
 /// The whole path is recorded so that it can be drawn on a contour plot.
 /// Reference: Nocedal &amp; Wright, Numerical Optimization (2nd ed.), §3.1 (steepest descent) and §3.3 (Newton).
 /// </summary>
@@ -104,15 +105,14 @@ public static class GradientDescent
             double[]? s = null;
             if (o.Strategy != DescentStrategy.Gradient)
             {
-                var lu = LuDecomposition.Decompose(hessian!(x));
-                if (!lu.IsSingular)
+                var newton = DescentSteps.Newton(j, hessian!(x));
+                if (newton is not null)
                 {
-                    var newton = lu.Solve(-Vector.Of(j)).ToArray();
                     if (o.Strategy == DescentStrategy.Newton || AcceptNewton(f, x, j, newton, o.MaxNewtonStep)) s = newton;
                 }
                 else if (o.Strategy == DescentStrategy.Newton) return Done(false, DescentStopReason.SingularHessian);
             }
-            if (s is null) s = j.Select(v => -o.StepSize * v).ToArray();
+            if (s is null) s = DescentSteps.Gradient(j, o.StepSize);
             else newtonSteps++;
             for (int i = 0; i < x.Length; i++) x[i] += s[i];
             path.Add((double[])x.Clone());
@@ -126,11 +126,10 @@ public static class GradientDescent
             new(x, f(x), path.Count - 1, newtonSteps, converged, reason, path);
     }
 
+    /// <summary>The course's hybrid test (<see cref="DescentSteps.IsDownhillAndShort"/>), and f must not rise.</summary>
     private static bool AcceptNewton(Func<double[], double> f, double[] x, double[] j, double[] s, double maxLength)
     {
-        double length = Math.Sqrt(s.Sum(v => v * v)), slope = 0;
-        for (int i = 0; i < s.Length; i++) slope += j[i] * s[i];
-        if (!(length <= maxLength) || !(slope < 0)) return false;
+        if (!DescentSteps.IsDownhillAndShort(j, s, maxLength)) return false;
         var next = x.Select((v, i) => v + s[i]).ToArray();
         return f(next) <= f(x);
     }

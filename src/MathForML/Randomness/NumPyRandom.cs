@@ -237,6 +237,19 @@ public sealed class NumPyRandom
     }
 
     /// <summary>
+    /// A uniformly chosen element of <paramref name="values"/>, NumPy's legacy <c>choice(a)</c> without weights and
+    /// without a size: <c>a[randint(0, len(a))]</c> (mtrand.pyx's <c>choice</c> draws its index with <c>randint</c>
+    /// when <c>replace</c> is true and <c>p</c> is None), so it consumes exactly what <see cref="RandInt(long)"/> would.
+    /// The course's <c>np.random.choice((1, 3))</c> is <c>Choice([1, 3])</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty (NumPy: "a cannot be empty unless no samples are taken").</exception>
+    public T Choice<T>(ReadOnlySpan<T> values)
+    {
+        if (values.IsEmpty) throw new ArgumentException("choice needs at least one value to choose from; the list is empty.", nameof(values));
+        return values[(int)RandInt(0, values.Length)];
+    }
+
+    /// <summary>
     /// A random permutation of 0 … n−1, NumPy's legacy <c>permutation(n)</c>: <c>arange(n)</c> shuffled by
     /// <see cref="Shuffle{T}(Span{T})"/>.
     /// </summary>

@@ -198,4 +198,27 @@ public class NumPyRandomTests
         Assert.Equal([0], random.Permutation(1));
         Assert.Equal(new NumPyRandom(3).NextUInt32(), random.NextUInt32());
     }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void ChoiceIsNumPys(uint seed)
+    {
+        // Reference/numpy-random/make_choice.py: the cycle choice((1, 3)), random(), choice(FIVE), choice(SEVEN), choice((4,)).
+        var reference = ReferenceData.Json("numpy-random", "choice.json");
+        var draws = reference.GetProperty("draws").GetProperty(seed.ToString(System.Globalization.CultureInfo.InvariantCulture)).EnumerateArray().ToArray();
+        int[] five = reference.GetProperty("five").ToInts(), seven = reference.GetProperty("seven").ToInts();
+        var random = new NumPyRandom(seed);
+        for (int k = 0; k < draws.Length; k += 5)
+        {
+            Assert.Equal(draws[k].GetInt32(), random.Choice<int>([1, 3]));
+            Assert.Equal(double.Parse(draws[k + 1].GetString()!, System.Globalization.CultureInfo.InvariantCulture), random.RandomSample());
+            Assert.Equal(draws[k + 2].GetInt32(), random.Choice<int>(five));
+            Assert.Equal(draws[k + 3].GetInt32(), random.Choice<int>(seven));
+            Assert.Equal(draws[k + 4].GetInt32(), random.Choice<int>([4]));
+        }
+    }
+
+    [Fact]
+    public void ChoiceOfNothingIsRejected() =>
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => new NumPyRandom(0).Choice<int>([])).ParamName);
 }
