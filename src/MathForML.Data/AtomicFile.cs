@@ -5,6 +5,11 @@ namespace MathForML.Data;
 /// folder, which is renamed over the target only after it was written and flushed completely. If writing fails,
 /// the temporary file is deleted and any existing target is left as it was.
 /// </summary>
+/// <remarks>
+/// What is not ours is never replaced: a symlink is followed and its final target replaced (the link stays a link);
+/// a device, FIFO or socket (<c>/dev/null</c>, <c>/dev/stdout</c>, a named pipe) is written through, as a shell
+/// redirection would, since there is nothing to rename over; and a replaced file keeps its permissions.
+/// </remarks>
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
@@ -12,11 +17,21 @@ public static class AtomicFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
+        if (new FileInfo(full).LinkTarget is not null && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target) full = target.FullName;
         var dir = Path.GetDirectoryName(full) ?? ".";
         if (!Directory.Exists(dir))
             throw new DirectoryNotFoundException($"{path}: folder '{dir}' does not exist.");
-        if (Directory.Exists(full))
+        var kind = UnixFileType.Of(full);
+        if (kind == FileKind.Directory)
             throw new IOException($"{path}: is a directory, expected a file name.");
+        if (kind == FileKind.Special)
+        {
+            using var through = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
+            write(through);
+            through.Flush();
+            return;
+        }
+
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -25,6 +40,9 @@ public static class AtomicFile
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
+
+            if (kind == FileKind.Regular && !OperatingSystem.IsWindows())
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
             File.Move(temp, full, overwrite: true);
         }
         catch

@@ -21,6 +21,13 @@ public abstract record Expression
 {
     private protected Expression() { }
 
+    /// <summary>
+    /// The deepest tree a parsed formula may form, 1,000 levels (brackets, signs, exponents and the operators of a chain
+    /// such as x+x+…+x all count): deeper formulas get an <see cref="ExpressionParseException"/> rather than a stack
+    /// overflow in the recursive operations (evaluation, derivatives, printing), which would end the process.
+    /// </summary>
+    public const int MaxDepth = 1000;
+
     /// <summary>Parses <paramref name="formula"/>; throws <see cref="ExpressionParseException"/> with the position of the problem.</summary>
     public static Expression Parse(string formula) => ExpressionParser.Parse(formula, null);
 

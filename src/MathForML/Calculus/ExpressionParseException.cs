@@ -8,7 +8,7 @@ public sealed class ExpressionParseException : FormatException
 {
     /// <summary>Creates the exception for <paramref name="problem"/> at <paramref name="position"/> of <paramref name="formula"/>.</summary>
     public ExpressionParseException(string formula, int position, string problem)
-        : base($"cannot parse formula at position {position + 1}: {problem} in '{formula}'")
+        : base($"cannot parse formula at position {position + 1}: {problem} in '{Excerpt(formula, position)}'")
     {
         Formula = formula;
         Position = position;
@@ -23,6 +23,18 @@ public sealed class ExpressionParseException : FormatException
 
     /// <summary>Creates the exception wrapping another one.</summary>
     public ExpressionParseException(string message, Exception innerException) : base(message, innerException) { Formula = ""; Problem = message; }
+
+    /// <summary>Formulas longer than this are quoted in the message only around the problem.</summary>
+    private const int QuotedLength = 120;
+
+    /// <summary>The formula, or for a long one the 120 characters around <paramref name="position"/> with "…" where cut,
+    /// so that a message stays one readable line whatever was given.</summary>
+    private static string Excerpt(string formula, int position)
+    {
+        if (formula is null || formula.Length <= QuotedLength) return formula ?? "";
+        int start = Math.Clamp(position - QuotedLength / 2, 0, formula.Length - QuotedLength);
+        return string.Concat(start > 0 ? "…" : "", formula.AsSpan(start, QuotedLength), start + QuotedLength < formula.Length ? "…" : "");
+    }
 
     /// <summary>The text that was being parsed.</summary>
     public string Formula { get; }

@@ -22,6 +22,7 @@ internal sealed class ExpressionParser
     private readonly string _text;
     private readonly HashSet<string>? _allowed;
     private int _pos;
+    private int _nesting;
 
     private ExpressionParser(string text, HashSet<string>? allowed)
     {
@@ -42,10 +43,23 @@ internal sealed class ExpressionParser
             char c = formula[parser._pos];
             throw parser.Error(parser._pos, c is ')' or ']' ? $"unmatched '{c}'" : $"expected an operator, found '{c}'");
         }
+
+        // A long chain (x+x+…+x, 13,000 terms) nests as deep as 13,000 brackets once parsed.
+        int depth = ExpressionDepth.Of(e);
+        if (depth > Expression.MaxDepth)
+            throw parser.Error(0, $"the formula nests {depth:N0} operations deep; at most {Expression.MaxDepth:N0} are allowed (split a long chain into parts)");
         return e;
     }
 
     private ExpressionParseException Error(int position, string problem) => new(_text, position, problem);
+
+    /// <summary>One level deeper (a bracket, a unary sign, an exponent); refuses to go past <see cref="Expression.MaxDepth"/>
+    /// so that a hostile formula cannot overflow the stack of this recursive parser.</summary>
+    private void Enter(int position)
+    {
+        if (++_nesting > Expression.MaxDepth)
+            throw Error(position, $"brackets, signs and exponents nested more than {Expression.MaxDepth:N0} deep");
+    }
 
     private void SkipSpace()
     {
@@ -87,8 +101,15 @@ internal sealed class ExpressionParser
     private Expression ParseUnary()
     {
         char c = Peek();
-        if (c == '-') { _pos++; return new Negation(ParseUnary()); }
-        if (c == '+') { _pos++; return ParseUnary(); }
+        if (c is '-' or '+')
+        {
+            Enter(_pos);
+            _pos++;
+            var operand = ParseUnary();
+            _nesting--;
+            return c == '-' ? new Negation(operand) : operand;
+        }
+
         return ParsePower();
     }
 
@@ -96,8 +117,11 @@ internal sealed class ExpressionParser
     {
         var b = ParsePrimary();
         if (!PeekPower()) return b;
+        Enter(_pos);
         _pos += _text[_pos] == '^' ? 1 : 2;
-        return new Power(b, ParseUnary());
+        var exponent = ParseUnary();
+        _nesting--;
+        return new Power(b, exponent);
     }
 
     private Expression ParsePrimary()
@@ -136,11 +160,18 @@ internal sealed class ExpressionParser
     {
         int open = _pos;
         char close = _text[_pos] == '(' ? ')' : ']';
+        Enter(open);
         _pos++;
         if (Peek() == close) throw Error(_pos, $"empty '{_text[open]}{close}'");
         var inner = ParseSum();
         char c = Peek();
-        if (c == close) { _pos++; return inner; }
+        if (c == close)
+        {
+            _pos++;
+            _nesting--;
+            return inner;
+        }
+
         if (c == '\0') throw Error(_text.Length, $"missing '{close}' to close the '{_text[open]}' at position {open + 1}");
         if (c is ')' or ']') throw Error(_pos, $"'{c}' does not match the '{_text[open]}' at position {open + 1}");
         throw Error(_pos, $"expected an operator or '{close}', found '{c}'");
