@@ -36,7 +36,10 @@ public sealed record GradientDescentOptions
     /// <summary>The strategy.</summary>
     public DescentStrategy Strategy { get; init; } = DescentStrategy.Hybrid;
 
-    /// <summary>γ in −γ·J (positive; checked when set).</summary>
+    /// <summary>
+    /// γ in −γ·J (positive; checked when set). The default 0.1 is a cautious general choice; the course's sandpit uses
+    /// γ = 0.5 (its graded <c>next_step</c>), which <see cref="SandpitStrategies"/> takes.
+    /// </summary>
     public double StepSize { get; init => field = Setting.Positive(value, nameof(StepSize), "The step size γ"); } = 0.1;
 
     /// <summary>The hybrid's longest Newton step (Euclidean length).</summary>

@@ -7,6 +7,13 @@ namespace MathForML.Statistics;
 /// Normalisation of each feature as the course does before PCA: zⱼ = (xⱼ − μⱼ) / σⱼ with σⱼ the (biased) standard
 /// deviation, and σⱼ replaced by 1 where the feature is constant (a constant feature is only centred, never divided by zero).
 /// </summary>
+/// <remarks>
+/// The course's <c>normalize</c> comes in three versions: the 2019 PCA notebook only centres (Xbar = X − μ: use
+/// <see cref="SampleStatistics.Mean(Matrix)"/>, or PCA with <c>Normalize = false</c>); a later one divides by σ with
+/// σ = 0 → 1 (this class, and PCA with <c>Normalize = true</c>); the 2018 one divided by σ as it was, so a constant
+/// pixel became 0/0 = NaN. That last variant is deliberately not offered: NaN would spread through the covariance and
+/// every component; this class counts such features in <see cref="ConstantFeatures"/> instead.
+/// </remarks>
 public sealed class Standardization
 {
     private Standardization(Vector mean, Vector scale, int constantFeatures)
