@@ -21,7 +21,12 @@ internal static class ExpressionCompiler
                 throw new ArgumentException($"unknown variable '{name}': it is not among [{string.Join(", ", variables)}].", nameof(variables));
         var values = Linq.Expression.Parameter(typeof(double[]), "values");
         var body = Build(e, values, index);
-        return Linq.Expression.Lambda<Func<double[], double>>(body, values).Compile();
+        // One compare on entry: too few values is an ArgumentException naming the variables, not an IndexOutOfRange.
+        var tooFew = new ArgumentException($"The compiled formula takes {variables.Count} values ({string.Join(", ", variables)}); fewer were given.");
+        var check = Linq.Expression.IfThen(
+            Linq.Expression.LessThan(Linq.Expression.ArrayLength(values), Linq.Expression.Constant(variables.Count)),
+            Linq.Expression.Throw(Linq.Expression.Constant(tooFew)));
+        return Linq.Expression.Lambda<Func<double[], double>>(Linq.Expression.Block(check, body), values).Compile();
     }
 
     private static Linq.Expression Build(Expression e, Linq.ParameterExpression values, Dictionary<string, int> index) => e switch

@@ -27,14 +27,20 @@ public sealed class TaylorSeries
     /// <summary>The order n (the highest power kept).</summary>
     public int Order => _coefficients.Length - 1;
 
+    /// <summary>The highest order expanded, 170: 171! overflows a double, so every later coefficient would be f⁽ᵏ⁾(a)/∞.</summary>
+    public const int MaxOrder = 170;
+
     /// <summary>cₖ = f⁽ᵏ⁾(a)/k!, k = 0 … n.</summary>
     public IReadOnlyList<double> Coefficients => _coefficients;
 
     /// <summary>Expands <paramref name="f"/> (a function of <paramref name="variable"/> only) about <paramref name="point"/> up to <paramref name="order"/>.</summary>
     /// <exception cref="ArgumentException">f has other free variables, or a derivative is not finite at the point.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The order is negative or above <see cref="MaxOrder"/>.</exception>
     public static TaylorSeries Expand(Expression f, string variable, double point, int order)
     {
+        ArgumentNullException.ThrowIfNull(f);
         ArgumentOutOfRangeException.ThrowIfNegative(order);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(order, MaxOrder);
         var others = f.Variables.Where(v => v != variable).ToArray();
         if (others.Length > 0)
             throw new ArgumentException($"unknown variable '{others[0]}': the series is in '{variable}' only.", nameof(f));

@@ -7,7 +7,12 @@ public sealed record PcaOptions
     public int? Components { get; init; }
 
     /// <summary>The solver; <see cref="PcaSolver.Auto"/> picks one by shape and K (<see cref="Pca.Solver"/> says which).</summary>
-    public PcaSolver Solver { get; init; } = PcaSolver.Auto;
+    /// <exception cref="ArgumentOutOfRangeException">A value that is not one of <see cref="PcaSolver"/>'s (checked when set).</exception>
+    public PcaSolver Solver
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Solver), value, $"Not a PCA solver; use one of {string.Join(", ", Enum.GetNames<PcaSolver>())}.");
+    } = PcaSolver.Auto;
 
     /// <summary>Divide each centred feature by its standard deviation (1 where it is 0) before the decomposition.</summary>
     public bool Normalize { get; init; }

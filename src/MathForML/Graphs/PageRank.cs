@@ -221,7 +221,9 @@ public static class PageRank
 
     private static void ValidateLinkMatrix(Matrix l)
     {
+        ArgumentNullException.ThrowIfNull(l);
         if (!l.IsSquare) throw new DimensionMismatchException($"A link matrix must be square, found {l.Rows}×{l.Columns}.", nameof(l));
+        if (l.Rows == 0) throw new ArgumentException("The link matrix is 0×0: a web needs at least one page.", nameof(l));
         Finite.Require(l, nameof(l));
         for (int j = 0; j < l.Columns; j++)
         {

@@ -61,10 +61,10 @@ public sealed class KNearestNeighbors
     internal const int ScreenMaxK = 256;
 
     private readonly Matrix _train;
-    private readonly int[] _labels;
+    private readonly int[] _labels;   // class indices into _classes
+    private readonly int[] _classes;  // the distinct labels, ascending
     private readonly double[] _trainNorms;
     private readonly float[] _trainNormsSingle;
-    private readonly int _labelCount;
     private readonly double _maxTrainNorm;
     private readonly int[] _active;
     private readonly int[] _constantFeatures;
@@ -73,7 +73,10 @@ public sealed class KNearestNeighbors
     private KNearestNeighbors(Matrix train, int[] labels)
     {
         _train = train;
-        _labels = labels;
+        // Labels are classes, not indices: any ints (2·10⁹, −7) map to 0…C−1 in ascending order, so a vote tie still
+        // goes to the smaller label and the vote table has C entries whatever the values.
+        _classes = [.. labels.Distinct().Order()];
+        _labels = [.. labels.Select(l => Array.BinarySearch(_classes, l))];
         int n = train.Rows, d = train.Columns;
         _trainNorms = new double[n];
         // One pass over X: ‖xᵢ‖², NaN/∞ (they make the norm non-finite), and each feature's range (constant features).
@@ -93,7 +96,6 @@ public sealed class KNearestNeighbors
         _active = [.. Enumerable.Range(0, d).Where(j => lo[j] != hi[j])];
         _constantFeatures = [.. Enumerable.Range(0, d).Where(j => lo[j] == hi[j])];
         _constantValues = [.. _constantFeatures.Select(j => lo[j])];
-        _labelCount = labels.Max() + 1;
         _maxTrainNorm = Math.Sqrt(_trainNorms.Max());
     }
 
@@ -111,8 +113,8 @@ public sealed class KNearestNeighbors
     /// <summary>Features D.</summary>
     public int Features => _train.Columns;
 
-    /// <summary>Stores the training set X (N×D, one sample a row) and its labels (N non-negative integers).</summary>
-    /// <exception cref="ArgumentException">No samples, NaN or ±∞ in X, a negative label.</exception>
+    /// <summary>Stores the training set X (N×D, one sample a row) and its labels (N integers, any values: they name classes).</summary>
+    /// <exception cref="ArgumentException">No samples, or NaN or ±∞ in X.</exception>
     /// <exception cref="DimensionMismatchException">The label count differs from N.</exception>
     public static KNearestNeighbors Fit(Matrix train, IReadOnlyList<int> labels)
     {
@@ -121,10 +123,7 @@ public sealed class KNearestNeighbors
         if (train.Rows == 0) throw new ArgumentException("The training set has no samples.", nameof(train));
         if (labels.Count != train.Rows)
             throw new DimensionMismatchException($"There are {labels.Count} labels for {train.Rows} training samples.", nameof(labels));
-        var copy = labels.ToArray();
-        for (int i = 0; i < copy.Length; i++)
-            if (copy[i] < 0) throw new ArgumentException($"Label {i} is {copy[i]}; labels must be non-negative.", nameof(labels));
-        return new KNearestNeighbors(train, copy);
+        return new KNearestNeighbors(train, labels.ToArray());
     }
 
     /// <summary>The predicted label of every row of <paramref name="queries"/> (M×D) by a vote of its k nearest neighbours.</summary>
@@ -133,16 +132,16 @@ public sealed class KNearestNeighbors
     {
         var neighbours = Neighbors(queries, k);
         var predictions = new int[queries.Rows];
-        var votes = new int[_labelCount];
+        var votes = new int[_classes.Length];
         for (int q = 0; q < queries.Rows; q++)
         {
             Array.Clear(votes);
             var row = neighbours.AsSpan(q * k, k);
             foreach (int i in row) votes[_labels[i]]++;
             int best = 0;
-            for (int label = 1; label < votes.Length; label++)
-                if (votes[label] > votes[best]) best = label;   // strict: the smaller label keeps a tie
-            predictions[q] = best;
+            for (int c = 1; c < votes.Length; c++)
+                if (votes[c] > votes[best]) best = c;   // strict: the smaller label keeps a tie
+            predictions[q] = _classes[best];
         }
 
         return predictions;

@@ -52,6 +52,7 @@ public sealed class Mlp<T>
         if (sizes.Count < 2) throw new ArgumentException("Give at least an input and an output size.", nameof(sizes));
         foreach (int size in sizes)
             if (size < 1) throw new ArgumentOutOfRangeException(nameof(sizes), size, "Layer sizes must be positive.");
+        CheckWeightCount(sizes);
         var random = new SeededRandom(seed, 0x4D4C50);
         var layers = new List<DenseLayer<T>>();
         for (int i = 1; i < sizes.Count; i++)
@@ -64,6 +65,27 @@ public sealed class Mlp<T>
             layers.Add(new DenseLayer<T>(sizes[i - 1], sizes[i], activation, weights, new T[sizes[i]]));
         }
         return new Mlp<T>(layers, loss);
+    }
+
+    /// <summary>
+    /// Refuses, before allocating, a layer whose weight count does not fit one array (inputs·outputs, computed in 64
+    /// bits: 784·10⁸ or 2·2³⁰ overflow an int) and a network whose weights would take more than half the memory this
+    /// process may use (training needs as much again for gradients and activations).
+    /// </summary>
+    private static void CheckWeightCount(IReadOnlyList<int> sizes)
+    {
+        long total = 0;
+        for (int i = 1; i < sizes.Count; i++)
+        {
+            long count = (long)sizes[i - 1] * sizes[i];
+            if (count > Array.MaxLength)
+                throw new ArgumentOutOfRangeException(nameof(sizes), $"Layer {i} ({sizes[i - 1]}×{sizes[i]}) has {count:N0} weights; one layer can hold at most {Array.MaxLength:N0}.");
+            total += count + sizes[i];
+        }
+
+        long bytes = total * System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), budget = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+        if (bytes > budget)
+            throw new ArgumentOutOfRangeException(nameof(sizes), $"The network's {total:N0} weights and biases take {bytes / 1e9:F1} GB; this process may use {budget / 1e9:F1} GB for them.");
     }
 
     /// <summary>The network's outputs for <paramref name="batch"/> samples; valid until the next forward pass.</summary>

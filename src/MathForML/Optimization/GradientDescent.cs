@@ -72,6 +72,11 @@ public static class GradientDescent
     /// <summary>Descends <paramref name="f"/> (an expression in <paramref name="variables"/>) with its symbolic gradient and Hessian.</summary>
     public static GradientDescentResult Minimize(Expression f, IReadOnlyList<string> variables, double[] start, GradientDescentOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(start);
+        if (start.Length != variables.Count)
+            throw new DimensionMismatchException($"The start has {start.Length} values for {variables.Count} variables ({string.Join(", ", variables)}).", nameof(start));
         var fc = f.Compile(variables);
         var g = f.Gradient(variables).Select(e => e.Compile(variables)).ToArray();
         var hs = f.Hessian(variables);

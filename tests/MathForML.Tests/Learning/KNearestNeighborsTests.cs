@@ -82,7 +82,8 @@ public class KNearestNeighborsTests
         var sample = Assert.Throws<NonFiniteValueException>(() => KNearestNeighbors.Fit(Matrix.FromRows([0, 0], [1, 1], [double.PositiveInfinity, 2]), [0, 1, 0]));
         Assert.Equal((2, 0), (sample.Row, sample.Column));
         Assert.Equal("train contains +infinity at row 2, column 0.", sample.Message.Split(" (Parameter")[0]);
-        Assert.Throws<ArgumentException>(() => KNearestNeighbors.Fit(train, [0, -1]));
+        // Labels name classes: negative ones are classes too (the vote table is per class, not per label value).
+        Assert.Equal([-1, 0], KNearestNeighbors.Fit(train, [0, -1]).Predict(Matrix.FromRows([0.9, 0.9], [0.1, 0]), 1));
     }
 
     /// <summary>D ≥ 32 takes the float32 screen; its answer must be the float64 one, neighbour for neighbour.</summary>
