@@ -39,7 +39,7 @@ internal static class ErrorReporter
     }
 
     private static bool IsUserError(Exception e) => e is UserInputException or IOException or UnauthorizedAccessException
-        or ExpressionParseException or SingularMatrixException or InvalidDataException;
+        or ExpressionParseException or ExpressionTooLargeException or SingularMatrixException or InvalidDataException;
 
     private static string Describe(Exception e) => e switch
     {

@@ -75,4 +75,23 @@ public class ExpressionDepthTests
         Assert.Equal(slope, compiled, Math.Abs(slope) * 1e-12);
         Assert.True(printed > 0);
     }
+
+    [Fact]
+    public void Derivatives_that_blow_up_stop_with_a_clear_error_before_the_work()
+    {
+        // x^x^x^x^x: 65, 315, 1,735, 8,142, 33,642 nodes for orders 1–5, so order 10 is refused once order 5 is reached.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<ExpressionTooLargeException>(() => Expression.Parse("x^x^x^x^x").Differentiate("x", 10));
+        Assert.Contains("Derivative 5 has more than 20,000", e.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"{watch.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(Expression.MaxDerivativeInput, e.Limit);
+    }
+
+    [Fact]
+    public void A_symbolic_hessian_over_too_many_variables_is_refused()
+    {
+        var names = Enumerable.Range(0, 2_000).Select(i => $"v{i}").ToArray();
+        var f = Expression.Parse(string.Join("+", names.Take(900)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => f.Hessian(names));
+    }
 }

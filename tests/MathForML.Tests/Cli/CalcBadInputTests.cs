@@ -31,6 +31,7 @@ public class CalcBadInputTests
         { "nested sin", ["calc", "diff", string.Concat(Enumerable.Repeat("sin(", 5_000)) + "x" + new string(')', 5_000), "--wrt", "x"], "nested more than 1,000 deep" },
         { "a chain of 3,000 terms", ["calc", "grad", string.Join("+", Enumerable.Repeat("x", 3_000))], "nests 3,000 operations deep" },
         { "fit model nested too deep", ["fit", "--data", "{dir}/data.csv", "--model", new string('(', 13_000) + "b1*x" + new string(')', 13_000), "--start", "b1=1"], "nested more than 1,000 deep" },
+        { "derivative too large", ["calc", "diff", "x^x^x^x^x", "--wrt", "x", "--order", "10"], "Derivative 5 has more than 20,000 terms and operations" },
         { "sandpit click outside", ["calc", "sandpit", "--click", "6.5,1"], "--click: (6.5, 1) is outside the sandpit" },
         { "sandpit click not two numbers", ["calc", "sandpit", "--click", "1;2"], "--click: '1;2' should be x,y" },
         { "sandpit click three numbers", ["calc", "sandpit", "--click", "1,2,3"], "should be x,y" },
