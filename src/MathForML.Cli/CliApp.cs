@@ -35,7 +35,8 @@ public static class CliApp
         ParseResult parsed;
         try
         {
-            parsed = root.Parse(args);
+            // No response files: '@secret.txt' is a file name like any other, never expanded into arguments.
+            parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         }
         catch (Exception e)
         {
@@ -48,7 +49,7 @@ public static class CliApp
             var first = parsed.Errors.FirstOrDefault(e => e.Message.Contains("'-", StringComparison.Ordinal))
                 ?? parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))
                 ?? parsed.Errors[0];
-            error.WriteLine($"mml: error: {first.Message} (see '{command} --help')");
+            error.WriteLine($"mml: error: {TerminalText.Printable(first.Message.ReplaceLineEndings(" "))} (see '{command} --help')");
             return ExitCodes.BadInput;
         }
         try

@@ -40,7 +40,7 @@ internal sealed class CliContext
     public IAnsiConsole Console { get; }
 
     /// <summary>Prints a warning line on stderr (never on stdout, so JSON stays clean).</summary>
-    public void Warn(string message) => Error.WriteLine($"mml: warning: {message}");
+    public void Warn(string message) => Error.WriteLine($"mml: warning: {TerminalText.Printable(message)}");
 
     /// <summary>Prints the JSON object (with --json) or runs the human printer.</summary>
     public void Emit(object json, Action human)

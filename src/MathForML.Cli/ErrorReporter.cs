@@ -49,5 +49,6 @@ internal static class ErrorReporter
         _ => e.Message,
     };
 
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
+    /// <summary>One line, with every other control character escaped (<see cref="TerminalText"/>).</summary>
+    private static string OneLine(string s) => TerminalText.Printable(s.ReplaceLineEndings(" ").Trim());
 }
