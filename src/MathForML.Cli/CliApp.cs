@@ -52,6 +52,7 @@ public static class CliApp
             error.WriteLine($"mml: error: {TerminalText.Printable(first.Message.ReplaceLineEndings(" "))} (see '{command} --help')");
             return ExitCodes.BadInput;
         }
+        using var sigterm = TerminationSignal.Watch();
         try
         {
             var configuration = new InvocationConfiguration
@@ -63,16 +64,13 @@ public static class CliApp
             };
             int code = parsed.InvokeAsync(configuration).GetAwaiter().GetResult();
             // 130 (SIGINT) or 143 (SIGTERM) come from System.CommandLine when the command did not stop within the grace.
-            return code is ExitCodes.Cancelled or SigTermExitCode ? ErrorReporter.Cancelled(error) : code;
+            return code is ExitCodes.Cancelled or ExitCodes.Terminated ? ErrorReporter.Cancelled(error) : code;
         }
         catch (Exception e)
         {
             return ErrorReporter.Report(e, error);
         }
     }
-
-    /// <summary>The exit code System.CommandLine returns when SIGTERM forced the end of a command (128 + 15).</summary>
-    private const int SigTermExitCode = 143;
 
     private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
     {

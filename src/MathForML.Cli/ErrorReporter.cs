@@ -31,11 +31,11 @@ internal static class ErrorReporter
         return user ? ExitCodes.BadInput : ExitCodes.InternalError;
     }
 
-    /// <summary>Prints <see cref="CancelledLine"/> and returns <see cref="ExitCodes.Cancelled"/>.</summary>
+    /// <summary>Prints <see cref="CancelledLine"/> and returns 130 (Ctrl-C) or 143 (after SIGTERM).</summary>
     public static int Cancelled(TextWriter error)
     {
         error.WriteLine(CancelledLine);
-        return ExitCodes.Cancelled;
+        return TerminationSignal.CancelledExitCode;
     }
 
     private static bool IsUserError(Exception e) => e is UserInputException or IOException or UnauthorizedAccessException

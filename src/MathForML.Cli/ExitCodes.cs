@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>A bug in mml itself (an exception that no input should cause).</summary>
     public const int InternalError = 3;
 
-    /// <summary>Cancelled by Ctrl-C (SIGINT) or SIGTERM: one line <c>mml: cancelled</c> on stderr, nothing on stdout, no output file.</summary>
+    /// <summary>Cancelled by Ctrl-C (SIGINT, 128 + 2): one line <c>mml: cancelled</c> on stderr, nothing on stdout, no output file.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Cancelled by SIGTERM (128 + 15), with the same line and guarantees as <see cref="Cancelled"/>.</summary>
+    public const int Terminated = 143;
 }

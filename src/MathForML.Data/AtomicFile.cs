@@ -8,7 +8,9 @@ namespace MathForML.Data;
 /// <remarks>
 /// What is not ours is never replaced: a symlink is followed and its final target replaced (the link stays a link);
 /// a device, FIFO or socket (<c>/dev/null</c>, <c>/dev/stdout</c>, a named pipe) is written through, as a shell
-/// redirection would, since there is nothing to rename over; and a replaced file keeps its permissions.
+/// redirection would, since there is nothing to rename over; and a replaced file keeps its permissions. A temporary
+/// file left by a process that was killed while writing the same target is removed on the next write
+/// (<see cref="StaleTempFiles"/>).
 /// </remarks>
 public static class AtomicFile
 {
@@ -32,6 +34,7 @@ public static class AtomicFile
             return;
         }
 
+        StaleTempFiles.Remove(full, ".tmp");
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {

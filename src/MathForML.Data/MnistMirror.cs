@@ -73,6 +73,7 @@ public static class MnistMirror
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         var dir = Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".";
+        StaleTempFiles.Remove(target, ".download");
         var temp = Path.Combine(dir, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.download");
         try
         {

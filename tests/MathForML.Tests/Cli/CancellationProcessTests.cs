@@ -42,6 +42,18 @@ public class CancellationProcessTests
     }
 
     [Fact]
+    public void PageRankStopsOnSigtermWithExit143()
+    {
+        using var dir = new TempDirectory();
+        var outDir = Directory.CreateDirectory(dir.File("out")).FullName;
+        const int n = 50_000;
+        string edges = dir.Write("ring.txt", string.Concat(Enumerable.Range(0, n).Select(i => $"{i} {(i + 1) % n}\n")));
+        string start = dir.Write("start.txt", "1\n" + string.Concat(Enumerable.Repeat("0\n", n - 1)));
+        AssertCancels(dir.Path, outDir, ["pagerank", "--edges", edges, "--damping", "1", "--personalization", start, "--max-iter", "100000000",
+            "--out", Path.Combine(outDir, "ranks.csv"), "--json"], signal: "TERM", exitCode: 143);
+    }
+
+    [Fact]
     public void CourseNetworkTrainingStopsOnSigint()
     {
         using var dir = new TempDirectory();
@@ -49,7 +61,7 @@ public class CancellationProcessTests
         AssertCancels(dir.Path, outDir, ["nn", "train", "--data", "curve", "--iterations", "100000000", "--plot", outDir]);
     }
 
-    private static void AssertCancels(string workingDirectory, string outDir, string[] args)
+    private static void AssertCancels(string workingDirectory, string outDir, string[] args, string signal = "INT", int exitCode = 130)
     {
         Assert.True(File.Exists(MmlProcess.DllPath), $"the built CLI is missing: {MmlProcess.DllPath}");
         var start = new ProcessStartInfo(ProcessRunner.Dotnet)
@@ -76,13 +88,13 @@ public class CancellationProcessTests
         {
             Assert.False(process.WaitForExit(Working), $"mml ended before it was interrupted (exit {SafeExitCode(process)}): {stderr}");
             var signalled = Stopwatch.StartNew();
-            Interrupt(process.Id);
+            Interrupt(process.Id, signal);
             bool ended = process.WaitForExit(TimeSpan.FromSeconds(5));
             var took = signalled.Elapsed;
-            Assert.True(ended, "mml did not stop within 5 s of SIGINT");
+            Assert.True(ended, $"mml did not stop within 5 s of SIG{signal}");
             process.WaitForExit();   // drains the output readers
-            Assert.True(took < Limit, $"mml took {took.TotalSeconds:F2} s to stop after SIGINT");
-            Assert.Equal(130, process.ExitCode);
+            Assert.True(took < Limit, $"mml took {took.TotalSeconds:F2} s to stop after SIG{signal}");
+            Assert.Equal(exitCode, process.ExitCode);
             Assert.Equal(["mml: cancelled"], stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             Assert.Equal("", stdout.ToString());
             Assert.Empty(Directory.EnumerateFileSystemEntries(outDir));
@@ -95,10 +107,10 @@ public class CancellationProcessTests
 
     private static int? SafeExitCode(Process p) => p.HasExited ? p.ExitCode : null;
 
-    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does, through kill(1).</summary>
-    private static void Interrupt(int pid)
+    /// <summary>Sends SIGINT (as Ctrl-C in a terminal does) or another signal through kill(1).</summary>
+    private static void Interrupt(int pid, string signal)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", pid.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
     }

@@ -121,4 +121,20 @@ public class AtomicFileTests
         Write(dir.File("f"), "x");
         Assert.Equal(FileKind.Regular, UnixFileType.Of(dir.File("f")));
     }
+
+    [Fact]
+    public void A_temporary_file_left_by_a_killed_process_is_removed_on_the_next_write()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("out.txt");
+        // A process id that is not running (past the kernel's pid_max), one that is (ours is skipped, so use pid 1),
+        // and a file of another shape.
+        string stale = dir.Write($".out.txt.{int.MaxValue}.{Guid.NewGuid():N}.tmp", "left by a killed write");
+        string running = dir.Write($".out.txt.1.{Guid.NewGuid():N}.tmp", "being written by pid 1");
+        string other = dir.Write(".out.txt.notes.tmp", "not ours");
+        Write(path, "new");
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(running));
+        Assert.True(File.Exists(other));
+    }
 }
