@@ -30,6 +30,7 @@ internal static class CommandAction
         {
             Token.Value = cancellationToken;
             cancellationToken.ThrowIfCancellationRequested();
+            OutputInputClash.Check(parse);
             try
             {
                 return action(parse);
