@@ -36,7 +36,15 @@ internal static partial class UnixFileType
         int offset = ModeOffset();
         if (offset < 0) return FileKind.Regular;
         var buffer = new byte[256];   // struct stat is 144 (x64) or 128 (arm64) bytes
-        if (Stat(path, buffer) != 0) return FileKind.Regular;
+        try
+        {
+            if (Stat(path, buffer) != 0) return FileKind.Regular;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return FileKind.Regular;   // a C library without a 'stat' export (glibc < 2.33): the type is not asked
+        }
+
         uint mode = BitConverter.ToUInt32(buffer, offset) & TypeMask;
         return mode switch
         {
