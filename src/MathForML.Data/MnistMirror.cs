@@ -70,10 +70,10 @@ public static class MnistMirror
     private static async Task DownloadOneAsync(HttpClient http, Uri url, FileChecksum file, string target, TimeSpan timeout,
         Action<long> received, CancellationToken cancellationToken)
     {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".";
+        StaleTempFiles.Remove(target, ".download");   // before the clock starts: the time-out is the download's
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".";
-        StaleTempFiles.Remove(target, ".download");
         var temp = Path.Combine(dir, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.download");
         try
         {
