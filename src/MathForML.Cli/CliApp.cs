@@ -11,9 +11,9 @@ namespace MathForML.Cli;
 public static class CliApp
 {
     /// <summary>
-    /// How long a command may take to stop after Ctrl-C before mml exits 130 without it (System.CommandLine's
-    /// <see cref="InvocationConfiguration.ProcessTerminationTimeout"/>): the library checks its token at least every
-    /// iteration, panel or batch, so this is only the backstop that keeps the contract (exit within 1 s).
+    /// How long a command may take to stop after Ctrl-C or SIGTERM before mml exits 130 or 143 without it
+    /// (<see cref="CommandSignals"/>): the library checks its token at least every iteration, panel or batch, so this is
+    /// only the backstop that keeps the contract (exit within 1 s).
     /// </summary>
     internal static readonly TimeSpan CancellationGrace = TimeSpan.FromMilliseconds(700);
 
@@ -52,7 +52,7 @@ public static class CliApp
             error.WriteLine($"mml: error: {TerminalText.Printable(first.Message.ReplaceLineEndings(" "))} (see '{command} --help')");
             return ExitCodes.BadInput;
         }
-        using var sigterm = TerminationSignal.Watch();
+        using var signals = CommandSignals.Watch();
         try
         {
             var configuration = new InvocationConfiguration
@@ -60,15 +60,18 @@ public static class CliApp
                 Output = output,
                 Error = error,
                 EnableDefaultExceptionHandler = false,
-                ProcessTerminationTimeout = CancellationGrace,
+                ProcessTerminationTimeout = null,   // the signals are ours (CommandSignals): the code is known before the cancel
             };
-            int code = parsed.InvokeAsync(configuration).GetAwaiter().GetResult();
-            // 130 (SIGINT) or 143 (SIGTERM) come from System.CommandLine when the command did not stop within the grace.
-            return code is ExitCodes.Cancelled or ExitCodes.Terminated ? ErrorReporter.Cancelled(error) : code;
+            var run = parsed.InvokeAsync(configuration, signals.Token);
+            var backstop = signals.Signalled.ContinueWith(_ => Task.Delay(CancellationGrace), TaskScheduler.Default).Unwrap();
+            if (Task.WhenAny(run, backstop).GetAwaiter().GetResult() != run)
+                return ErrorReporter.Cancelled(error, signals.CancelledExitCode);
+            int code = run.GetAwaiter().GetResult();
+            return code is ExitCodes.Cancelled or ExitCodes.Terminated ? ErrorReporter.Cancelled(error, signals.CancelledExitCode) : code;
         }
         catch (Exception e)
         {
-            return ErrorReporter.Report(e, error);
+            return ErrorReporter.Report(e, error, signals.CancelledExitCode);
         }
     }
 

@@ -10,9 +10,8 @@ namespace MathForML.Cli;
 /// any other parameter can only be a bug in mml, and is left to be reported as an internal error (exit 3).
 /// </summary>
 /// <remarks>
-/// Cancellation: the action is asynchronous, so System.CommandLine handles SIGINT and SIGTERM
-/// (<see cref="InvocationConfiguration.ProcessTerminationTimeout"/>) and passes its token; the work runs on the thread
-/// pool (the signal handler is registered once the action's task exists), and the token reaches the command through
+/// Cancellation: <see cref="CommandSignals"/> turns SIGINT and SIGTERM into the token System.CommandLine passes to the
+/// action; the work runs on the thread pool, and the token reaches the command through
 /// <see cref="CliContext.Cancellation"/>, from which the command hands it to the library.
 /// </remarks>
 internal static class CommandAction

@@ -18,10 +18,11 @@ internal static class ErrorReporter
     /// <summary>The one line a cancelled command prints on stderr.</summary>
     public const string CancelledLine = "mml: cancelled";
 
-    public static int Report(Exception e, TextWriter error)
+    /// <summary>Reports <paramref name="e"/>; a cancellation exits <paramref name="cancelledExitCode"/> (130, or 143 after SIGTERM).</summary>
+    public static int Report(Exception e, TextWriter error, int cancelledExitCode = ExitCodes.Cancelled)
     {
         if (e is AggregateException { InnerExceptions.Count: 1 } agg) e = agg.InnerException!;
-        if (e is OperationCanceledException) return Cancelled(error);
+        if (e is OperationCanceledException) return Cancelled(error, cancelledExitCode);
         bool user = IsUserError(e);
         var message = OneLine(Describe(e));
         error.WriteLine(user
@@ -31,11 +32,11 @@ internal static class ErrorReporter
         return user ? ExitCodes.BadInput : ExitCodes.InternalError;
     }
 
-    /// <summary>Prints <see cref="CancelledLine"/> and returns 130 (Ctrl-C) or 143 (after SIGTERM).</summary>
-    public static int Cancelled(TextWriter error)
+    /// <summary>Prints <see cref="CancelledLine"/> and returns <paramref name="exitCode"/> (130 after Ctrl-C, 143 after SIGTERM).</summary>
+    public static int Cancelled(TextWriter error, int exitCode)
     {
         error.WriteLine(CancelledLine);
-        return TerminationSignal.CancelledExitCode;
+        return exitCode;
     }
 
     private static bool IsUserError(Exception e) => e is UserInputException or IOException or UnauthorizedAccessException

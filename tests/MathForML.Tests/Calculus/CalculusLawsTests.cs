@@ -53,8 +53,17 @@ public class CalculusLawsTests
             double value = f([x, y]);
             if (!double.IsFinite(value) || Math.Abs(value) > 1e6) return true;
             double symbolic = e.Differentiate("x").Evaluate(new Dictionary<string, double> { ["x"] = x, ["y"] = y });
-            double numeric = FiniteDifferences.RichardsonDerivative(u => f([u, y]), x, 1e-3);
-            if (!double.IsFinite(numeric)) return true;
-            return Math.Abs(symbolic - numeric) <= 1e-6 * Math.Max(1, Math.Abs(numeric));
+            // Trees such as sin(exp((1.5 + cos(x − y))²)) oscillate so fast that h = 1e-3 does not resolve them (seed 8345
+            // at x = 0.7354: symbolic 78.979, Richardson 70.1 at h = 1e-3, 78.97941632 at 1e-5): the symbolic derivative
+            // must agree, to 1e-6 relative, with the Richardson value at one of the steps 1e-3, 1e-4, 1e-5.
+            bool anyFinite = false;
+            foreach (double h in (ReadOnlySpan<double>)[1e-3, 1e-4, 1e-5])
+            {
+                double numeric = FiniteDifferences.RichardsonDerivative(u => f([u, y]), x, h);
+                if (!double.IsFinite(numeric)) continue;
+                anyFinite = true;
+                if (Math.Abs(symbolic - numeric) <= 1e-6 * Math.Max(1, Math.Abs(numeric))) return true;
+            }
+            return !anyFinite;
         });
 }
