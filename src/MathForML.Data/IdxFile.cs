@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using MathForML.Numerics;
 
 namespace MathForML.Data;
 
@@ -65,7 +66,7 @@ public static class IdxFile
         if (header.ElementCount > Array.MaxLength)
             throw new DataFileException(name, $"{header.ElementCount} elements are more than one array can hold");
         MemoryLimit.EnsureFits(header.ElementCount, sizeof(double), name, $"{string.Join('×', header.Shape)} values as float64");
-        var data = new double[header.ElementCount];
+        var data = LargeArray.Uninitialized<double>(checked((int)header.ElementCount));   // every element is read below, or the read throws
         var buffer = new byte[Math.Min(header.DataBytes, 1 << 20) / header.ElementSize * header.ElementSize];
         long done = 0;
         int elementSize = header.ElementSize;

@@ -42,7 +42,7 @@ public static class NpyFile
         long copies = header.FortranOrder && header.Shape.Length > 1 ? 2 : 1;
         MemoryLimit.EnsureFits(copies * header.ElementCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), name, $"shape ({string.Join(", ", header.Shape)}) as {typeof(T).Name}{(copies > 1 ? " in Fortran order (read, then reordered)" : "")}");
         // Every element is written below (or the read throws), so the array need not be zeroed first.
-        var data = GC.AllocateUninitializedArray<T>(checked((int)header.ElementCount));
+        var data = LargeArray.Uninitialized<T>(checked((int)header.ElementCount));
         stream.Position = header.DataOffset;
         switch (header.DataType)
         {

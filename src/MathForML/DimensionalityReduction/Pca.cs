@@ -286,7 +286,7 @@ public sealed class Pca
     private double[] Prepare(Matrix x)
     {
         int n = x.Rows, d = Features;
-        var z = new double[n * d];
+        var z = LargeArray.Uninitialized<double>(n * d);   // every row is written below
         var data = x.AsSpan();
         for (int i = 0; i < n; i++)
         {

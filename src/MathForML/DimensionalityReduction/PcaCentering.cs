@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MathForML.Numerics;
 using MathForML.LinearAlgebra.Eigen;
 
 namespace MathForML.DimensionalityReduction;
@@ -10,7 +11,7 @@ internal static class PcaCentering
     public static double[] Centered(LinearAlgebra.Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale)
     {
         int n = x.Rows, d = x.Columns;
-        var z = new double[n * d];
+        var z = LargeArray.Uninitialized<double>(n * d);   // every row is written below
         var data = x.AsSpan();
         for (int i = 0; i < n; i++)
         {

@@ -22,7 +22,7 @@ public sealed partial class Matrix : IEquatable<Matrix>, IFormattable
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
         Rows = rows;
         Columns = columns;
-        _data = new double[checked(rows * columns)];
+        _data = LargeArray.Zeroed<double>(checked(rows * columns));
     }
 
     /// <summary>Creates a matrix holding a copy of <paramref name="rowMajor"/>, whose length must be rows·columns.</summary>
@@ -34,7 +34,7 @@ public sealed partial class Matrix : IEquatable<Matrix>, IFormattable
             throw new DimensionMismatchException($"Expected {rows}×{columns} = {rows * columns} values, found {rowMajor.Length}.", nameof(rowMajor));
         Rows = rows;
         Columns = columns;
-        _data = rowMajor.ToArray();
+        _data = LargeArray.CopyOf(rowMajor);
     }
 
     private Matrix(int rows, int columns, double[] data)
@@ -128,7 +128,7 @@ public sealed partial class Matrix : IEquatable<Matrix>, IFormattable
     public Matrix SliceColumns(Range columns) => Slice(Range.All, columns);
 
     /// <summary>A deep copy.</summary>
-    public Matrix Clone() => new(Rows, Columns, (double[])_data.Clone());
+    public Matrix Clone() => new(Rows, Columns, LargeArray.CopyOf<double>(_data));
 
     /// <summary>A copy of the elements as a row-major array.</summary>
     public double[] ToArray() => (double[])_data.Clone();
