@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
-using MathForML.Numerics;
 using MathForML.LinearAlgebra.Eigen;
+using MathForML.Numerics;
 
 namespace MathForML.DimensionalityReduction;
 
