@@ -31,7 +31,7 @@ public static class CliApp
     /// <summary>Runs <c>mml</c> with the command tree changed by <paramref name="extend"/> (tests add commands that fail on purpose).</summary>
     internal static int Run(string[] args, TextWriter output, TextWriter error, bool? errorIsTerminal, Action<RootCommand, Func<ParseResult, CliContext>>? extend)
     {
-        var root = BuildRoot(output, error, errorIsTerminal ?? !Console.IsErrorRedirected, extend);
+        var root = BuildRoot(args, output, error, errorIsTerminal ?? !Console.IsErrorRedirected, extend);
         ParseResult parsed;
         try
         {
@@ -83,22 +83,52 @@ public static class CliApp
         return names;
     }
 
-    private static RootCommand BuildRoot(TextWriter output, TextWriter error, bool errorIsTerminal, Action<RootCommand, Func<ParseResult, CliContext>>? extend)
+    /// <summary>
+    /// The top-level commands by name, each built only when needed: a run of <c>mml pca …</c> builds the <c>pca</c>
+    /// command alone (its options, parsers and defaults), so start-up does not pay for the other ten; help, errors and
+    /// a first word that names no command build them all.
+    /// </summary>
+    internal static readonly (string Name, Func<Func<ParseResult, CliContext>, Command> Build)[] Commands =
+    [
+        ("linalg", LinalgCommand.Build),
+        ("pagerank", PageRankCommand.Build),
+        ("calc", CalcCommand.Build),
+        ("fit", FitCommand.Build),
+        ("tour", TourCommand.Build),
+        ("pca", PcaCommand.Build),
+        ("knn", KnnCommand.Build),
+        ("stats", StatsCommand.Build),
+        ("geometry", GeometryCommand.Build),
+        ("data", DataCommand.Build),
+        ("nn", NnCommand.Build),
+    ];
+
+    /// <summary>
+    /// The name of the one top-level command <paramref name="args"/> runs ("" for <c>mml --version</c>, which needs
+    /// none), or null when all must be built.
+    /// </summary>
+    internal static string? OnlyCommandNeeded(string[] args)
+    {
+        // The first word that is not --json (the one flag that may come before the command) names the command.
+        foreach (var arg in args)
+        {
+            if (arg == "--json") continue;
+            if (arg == "--version") return args.Length == 1 ? "" : null;
+            return Array.Exists(Commands, c => c.Name == arg) ? arg : null;
+        }
+        return null;
+    }
+
+    private static RootCommand BuildRoot(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal, Action<RootCommand, Func<ParseResult, CliContext>>? extend)
     {
         var root = new RootCommand("mml: Mathematics for Machine Learning — linear algebra, calculus and PCA, fast and tested.");
         root.Options.Add(JsonOption);
         Func<ParseResult, CliContext> context = parse => new CliContext(output, error, parse.GetValue(JsonOption), errorIsTerminal, CommandAction.Cancellation);
-        root.Subcommands.Add(LinalgCommand.Build(context));
-        root.Subcommands.Add(PageRankCommand.Build(context));
-        root.Subcommands.Add(CalcCommand.Build(context));
-        root.Subcommands.Add(FitCommand.Build(context));
-        root.Subcommands.Add(TourCommand.Build(context));
-        root.Subcommands.Add(PcaCommand.Build(context));
-        root.Subcommands.Add(KnnCommand.Build(context));
-        root.Subcommands.Add(StatsCommand.Build(context));
-        root.Subcommands.Add(GeometryCommand.Build(context));
-        root.Subcommands.Add(DataCommand.Build(context));
-        root.Subcommands.Add(NnCommand.Build(context));
+        string? only = extend is null ? OnlyCommandNeeded(args) : null;
+        foreach (var (name, build) in Commands)
+        {
+            if (only is null || only == name) root.Subcommands.Add(build(context));
+        }
         extend?.Invoke(root, context);
         return root;
     }
