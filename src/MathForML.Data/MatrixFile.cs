@@ -74,8 +74,7 @@ public static class MatrixFile
             case MatrixFormat.Parquet:
                 return (ParquetFile.ReadTable(stream, name).Values, false);
             default:
-                using (var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true))
-                    return (TextMatrixFile.Read(reader, name, text, out _), false);
+                return (TextMatrixFile.Read(stream, name, text, out _), false);
         }
     }
 

@@ -21,10 +21,48 @@ public class TextMatrixFileFuzzTests(ITestOutputHelper log)
             Reader = "csv",
             Seeds = FuzzSeeds.TextMatrices(),
             Tokens = [",", ";", "\t", "\"", "\n", "\r\n", "#", "NaN", "Infinity", "1e400", "\uFEFF", "\0", "é", "\"\"\"", ",,,,"],
-            Parse = bytes => TextMatrixFile.Read(new StreamReader(new MemoryStream(bytes), Encoding.UTF8, true), "fuzz.csv", out _),
+            Parse = ReadBothWays,
             Documented = e => e is DataFileException,
         }.Run(log);
         Assert.True(parsed > 0 && rejected > 0, $"{parsed} parsed, {rejected} rejected: the mutations should produce both");
+    }
+
+    /// <summary>
+    /// Reads through <see cref="TextMatrixFile.Read(Stream, string, TextMatrixReadOptions, out IReadOnlyList{string}?)"/>
+    /// (the byte reader for UTF-8, whole file in one block), with the byte reader in blocks of 1–17 bytes so boundaries
+    /// fall everywhere, and with the text
+    /// reader it replaces; any difference (values' bits, header, error message) is a failure that is not a
+    /// <see cref="DataFileException"/>, so the fuzzer saves the input.
+    /// </summary>
+    private static void ReadBothWays(byte[] bytes)
+    {
+        string reference = Outcome(() => TextMatrixFile.Read(new StreamReader(new MemoryStream(bytes), Encoding.UTF8, true), "fuzz.csv", out var h) is var m ? (m, h) : default, out var referenceError);
+        string viaFile = Outcome(() => TextMatrixFile.Read(new MemoryStream(bytes), "fuzz.csv", TextMatrixReadOptions.Default, out var h) is var m ? (m, h) : default, out _);
+        if (viaFile != reference) throw new InvalidOperationException($"the stream reader differs from the text reader:\n text   {reference}\n stream {viaFile}");
+        bool wide = TextMatrixBytes.HasWideByteOrderMark(new MemoryStream(bytes));
+        foreach (int block in wide ? [] : new[] { 5 + bytes.Length % 13, 1 + bytes.Length % 4 })
+        {
+            string fast = Outcome(() => TextMatrixBytes.Read(new MemoryStream(bytes), "fuzz.csv", TextMatrixReadOptions.Default, out var h, block) is var m ? (m, h) : default, out _);
+            if (fast != reference) throw new InvalidOperationException($"byte reader (blocks of {block}) differs from the text reader:\n text  {reference}\n bytes {fast}");
+        }
+        if (referenceError is not null) throw referenceError;
+    }
+
+    private static string Outcome(Func<(MathForML.LinearAlgebra.Matrix Matrix, IReadOnlyList<string>? Header)> read, out Exception? error)
+    {
+        error = null;
+        try
+        {
+            var (m, header) = read();
+            var bits = new StringBuilder().Append(m.Rows).Append('×').Append(m.Columns).Append(header is null ? "" : string.Join('|', header));
+            foreach (var v in m.AsSpan()) bits.Append(' ').Append(BitConverter.DoubleToInt64Bits(v));
+            return bits.ToString();
+        }
+        catch (Exception e) when (e is DataFileException)
+        {
+            error = e;
+            return $"{e.GetType().Name}: {e.Message}";
+        }
     }
 }
 
