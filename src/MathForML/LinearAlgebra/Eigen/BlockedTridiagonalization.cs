@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathForML.Kernels;
 
 namespace MathForML.LinearAlgebra.Eigen;
@@ -50,6 +51,7 @@ internal static class BlockedTridiagonalization
     /// trailing order from which a column's symmetric product runs on every core (<paramref name="parallelProductOrder"/>)
     /// and the kernel path given explicitly (tests and benchmarks vary them).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[] reflectors, double[] tau,
         int blockSize, int crossover, int parallelProductOrder, KernelPath path, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using MathForML.Kernels;
 
 namespace MathForML.LinearAlgebra.Eigen;
@@ -31,6 +32,7 @@ internal static class TridiagonalPanelReduction
     /// d, e, τ and the reflector rows for those columns and the rows of <paramref name="w"/> (nb×n).
     /// <paramref name="column"/> and <paramref name="p"/> are scratch of length n.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Reduce(double[] a, int n, int start, int nb, double[] diagonal, double[] offDiagonal, double[] reflectors,
         double[] tau, double[] w, double[] column, double[] p, int symmetricProductParts, KernelPath path)
     {
@@ -67,6 +69,7 @@ internal static class TridiagonalPanelReduction
     }
 
     /// <summary>column[c..n) ← A[c.., c] − Σ_{l&lt;j} (v_l·w_l[c] + w_l·v_l[c]), c = start + j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpToDateColumn(double[] a, int n, int start, int j, double[] reflectors, double[] w, double[] column)
     {
         int c = start + j, length = n - c;
@@ -85,6 +88,7 @@ internal static class TridiagonalPanelReduction
     /// Row j of w from v = v_c (c = start + j): p = τ·(A₂₂·v − V·(Wᵀv) − W·(Vᵀv)) over indices s = c+1 … n−1,
     /// then w = p − (τ/2)(pᵀv)·v.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PanelW(double[] a, int n, int start, int j, double t, double[] reflectors, double[] w, double[] p,
         int symmetricProductParts, KernelPath path)
     {
