@@ -8,7 +8,7 @@ using MathForML.LinearAlgebra.Eigen;
 namespace MathForML.Benchmarks;
 
 /// <summary>
-/// The `tridiagonal A.npy [--rounds 3] [--whole 1] [--nb 32,48,64] [--parallel-order 1024]` mode: the tridiagonal
+/// The `tridiagonal A.npy [--rounds 3] [--whole 1] [--unblocked 1] [--nb 32,48,64] [--crossover 128] [--parallel-order N]` mode: the tridiagonal
 /// reduction of the symmetric matrix in A.npy, unblocked (dsytd2) and blocked (dsytrd) for each panel width, with the
 /// panel's symmetric products on one core and from the given trailing order on every core; then, with --whole 1,
 /// <see cref="SymmetricEigen.Values"/> and <see cref="SymmetricEigen.Decompose"/>. Each figure is the median of the
@@ -20,6 +20,7 @@ internal static class TridiagonalRun
     {
         var a = NpyFile.ReadMatrix(path);
         int n = a.Rows, rounds = PcaRun.IntOption(args, "--rounds", 3), parallelOrder = PcaRun.IntOption(args, "--parallel-order", BlockedTridiagonalization.ParallelProductOrder);
+        int crossover = PcaRun.IntOption(args, "--crossover", BlockedTridiagonalization.Crossover);
         var widths = Option(args, "--nb", "32,48,64").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         output.WriteLine($"# tridiagonal {n}×{n}, {Environment.ProcessorCount} cores, kernel path {KernelPathSelection.Best}, {rounds} rounds");
         var (d, e, reflectors, tau, work) = (new double[n], new double[n], new double[n * n], new double[n], new double[n * n]);
@@ -36,10 +37,10 @@ internal static class TridiagonalRun
             foreach (int order in new[] { int.MaxValue, parallelOrder }.Distinct())
             {
                 string cores = order == int.MaxValue ? "symv 1 core" : $"symv all cores from m = {order}";
-                Time(output, $"reduction blocked nb = {nb}, {cores}", rounds, () =>
+                Time(output, $"reduction blocked nb = {nb}, crossover {crossover}, {cores}", rounds, () =>
                 {
                     a.AsSpan().CopyTo(work);
-                    BlockedTridiagonalization.Reduce(work, n, d, e, reflectors, tau, nb, BlockedTridiagonalization.Crossover, order, KernelPathSelection.Best);
+                    BlockedTridiagonalization.Reduce(work, n, d, e, reflectors, tau, nb, crossover, order, KernelPathSelection.Best);
                 });
             }
 
@@ -49,6 +50,26 @@ internal static class TridiagonalRun
         foreach (int parts in new[] { 1, Environment.ProcessorCount }.Distinct())
             Time(output, $"kernel: lower symv m = {n} on {parts} core(s) ({4.0 * n * n / 1e9:F3} GB)", rounds * 3,
                 () => LowerSymmetricProduct.Multiply(a.AsSpan(), n, n, u, y, parts, KernelPathSelection.Best));
+        foreach (int order in new[] { int.MaxValue, parallelOrder }.Distinct())
+            Time(output, $"kernel: the reduction's {n - BlockedTridiagonalization.Crossover} symv (all cores from m = {order})", 1, () =>
+            {
+                for (int s = 1; s < n - BlockedTridiagonalization.Crossover; s++)
+                {
+                    int m = n - s;
+                    LowerSymmetricProduct.Multiply(a.AsSpan()[(s * n + s)..], n, m, u.AsSpan(s), y.AsSpan(s), m >= order ? Environment.ProcessorCount : 1, KernelPathSelection.Best);
+                }
+            });
+        foreach (int order in new[] { int.MaxValue, parallelOrder }.Distinct())
+            Time(output, $"kernel: the reduction's symv and column gathers (all cores from m = {order})", 1, () =>
+            {
+                var data = a.AsSpan();
+                for (int s = 1; s < n - BlockedTridiagonalization.Crossover; s++)
+                {
+                    int m = n - s;
+                    for (int r = s - 1; r < n; r++) work[r] = data[r * n + s - 1];
+                    LowerSymmetricProduct.Multiply(data[(s * n + s)..], n, m, u.AsSpan(s), y.AsSpan(s), m >= order ? Environment.ProcessorCount : 1, KernelPathSelection.Best);
+                }
+            });
         var c = a.AsSpan().ToArray();
         foreach (int nb in widths)
         {

@@ -30,35 +30,43 @@ internal static class LowerSymmetricProduct
     public static void Multiply(ReadOnlySpan<double> a, int lda, int m, ReadOnlySpan<double> u, Span<double> y) =>
         Multiply(a, lda, m, u, y, 1, KernelPathSelection.Best);
 
-    /// <summary>y ← A·u on the given path, split by rows into <paramref name="parts"/> pieces run in parallel.</summary>
-    public static void Multiply(ReadOnlySpan<double> a, int lda, int m, ReadOnlySpan<double> u, Span<double> y, int parts, KernelPath path)
+    /// <summary>
+    /// y ← A·u on the given path, split by rows into <paramref name="parts"/> pieces run in parallel. When
+    /// <paramref name="firstColumn"/> is not empty it also receives A's first column, a_i0 for i = 0 … m−1 (each row's
+    /// first element, on a cache line the product loads anyway): the next column the tridiagonal reduction needs.
+    /// </summary>
+    public static void Multiply(ReadOnlySpan<double> a, int lda, int m, ReadOnlySpan<double> u, Span<double> y, int parts, KernelPath path,
+        Span<double> firstColumn = default)
     {
         KernelArguments.Operand("A", m, m, lda, a.Length);
         if (u.Length < m || y.Length < m) throw new ArgumentException($"u and y must hold at least {m} values.");
+        if (!firstColumn.IsEmpty && firstColumn.Length < m) throw new ArgumentException($"firstColumn must hold at least {m} values.", nameof(firstColumn));
         ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
         y[..m].Clear();
         parts = Math.Min(parts, m / 64 + 1);
         if (parts == 1)
         {
-            Rows(a, lda, 0, m, u, y, path);
+            Rows(a, lda, 0, m, u, y, path, firstColumn);
             return;
         }
 
-        Parallel(a, lda, m, u, y, parts, path);
+        Parallel(a, lda, m, u, y, parts, path, firstColumn);
     }
 
-    private static unsafe void Parallel(ReadOnlySpan<double> a, int lda, int m, ReadOnlySpan<double> u, Span<double> y, int parts, KernelPath path)
+    private static unsafe void Parallel(ReadOnlySpan<double> a, int lda, int m, ReadOnlySpan<double> u, Span<double> y, int parts, KernelPath path,
+        Span<double> firstColumn)
     {
         var partial = new double[(parts - 1) * m];
-        fixed (double* pa = a, pu = u, py = y)
+        fixed (double* pa = a, pu = u, py = y, pf = firstColumn)
         {
-            nint aAddress = (nint)pa, uAddress = (nint)pu, yAddress = (nint)py;
-            int length = a.Length;
+            nint aAddress = (nint)pa, uAddress = (nint)pu, yAddress = (nint)py, fAddress = (nint)pf;
+            int length = a.Length, firstLength = firstColumn.Length;
             System.Threading.Tasks.Parallel.For(0, parts, part =>
             {
                 int start = Syrk.RowCut(m, part, parts, 1), end = Syrk.RowCut(m, part + 1, parts, 1);
                 var target = part == 0 ? new Span<double>((double*)yAddress, m) : partial.AsSpan((part - 1) * m, m);
-                Rows(new ReadOnlySpan<double>((double*)aAddress, length), lda, start, end, new ReadOnlySpan<double>((double*)uAddress, m), target, path);
+                Rows(new ReadOnlySpan<double>((double*)aAddress, length), lda, start, end, new ReadOnlySpan<double>((double*)uAddress, m), target, path,
+                    new Span<double>((double*)fAddress, firstLength));
             });
         }
 
@@ -70,19 +78,21 @@ internal static class LowerSymmetricProduct
     }
 
     /// <summary>Adds rows <paramref name="start"/> … <paramref name="end"/>−1 of the triangle's share of A·u to y (row dots and column axpys).</summary>
-    private static void Rows(ReadOnlySpan<double> a, int lda, int start, int end, ReadOnlySpan<double> u, Span<double> y, KernelPath path)
+    private static void Rows(ReadOnlySpan<double> a, int lda, int start, int end, ReadOnlySpan<double> u, Span<double> y, KernelPath path,
+        Span<double> firstColumn)
     {
         switch (path)
         {
-            case KernelPath.Vector512: Loop<Vector512<double>, Vector512Lanes<double>>(a, lda, start, end, u, y); break;
-            case KernelPath.Vector256: Loop<Vector256<double>, Vector256Lanes<double>>(a, lda, start, end, u, y); break;
-            default: Loop<double, ScalarLanes<double>>(a, lda, start, end, u, y); break;
+            case KernelPath.Vector512: Loop<Vector512<double>, Vector512Lanes<double>>(a, lda, start, end, u, y, firstColumn); break;
+            case KernelPath.Vector256: Loop<Vector256<double>, Vector256Lanes<double>>(a, lda, start, end, u, y, firstColumn); break;
+            default: Loop<double, ScalarLanes<double>>(a, lda, start, end, u, y, firstColumn); break;
         }
     }
 
     /// <summary>The one loop: rows in pairs (i, i+1) over their common columns j &lt; i in lane groups, then the leftovers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Loop<TV, TLanes>(ReadOnlySpan<double> a, int lda, int start, int end, ReadOnlySpan<double> u, Span<double> y)
+    private static void Loop<TV, TLanes>(ReadOnlySpan<double> a, int lda, int start, int end, ReadOnlySpan<double> u, Span<double> y,
+        Span<double> firstColumn)
         where TV : struct
         where TLanes : ILanes<double, TV>
     {
@@ -90,12 +100,19 @@ internal static class LowerSymmetricProduct
         ref double uRef = ref MemoryMarshal.GetReference(u);
         ref double yRef = ref MemoryMarshal.GetReference(y);
         int count = TLanes.Count;
+        bool capture = !firstColumn.IsEmpty;
         int i = start;
         for (; i + 1 < end; i += 2)
         {
             ref double row0 = ref Unsafe.Add(ref aRef, (nint)i * lda);
             ref double row1 = ref Unsafe.Add(ref aRef, (nint)(i + 1) * lda);
             double u0 = u[i], u1 = u[i + 1];
+            if (capture)
+            {
+                firstColumn[i] = row0;
+                firstColumn[i + 1] = row1;
+            }
+
             var acc0 = TLanes.Zero;
             var acc1 = TLanes.Zero;
             var u0v = TLanes.Create(u0);
@@ -133,6 +150,7 @@ internal static class LowerSymmetricProduct
         {
             ref double row = ref Unsafe.Add(ref aRef, (nint)i * lda);
             double ui = u[i], dot = 0;
+            if (capture) firstColumn[i] = row;
             for (int j = 0; j < i; j++)
             {
                 double x = Unsafe.Add(ref row, j);

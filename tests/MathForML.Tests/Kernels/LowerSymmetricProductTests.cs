@@ -9,7 +9,7 @@ public class LowerSymmetricProductTests
     /// <summary>
     /// Every path, on one to three threads, against the full product Σ_j a_ij·u_j of the symmetric matrix: within
     /// (m + 2)·4·2⁻⁵² of Σ_j |a_ij·u_j| (fused roundings, lane-wise partial sums, split column sums). The upper triangle
-    /// and the padding columns are NaN, so reading them would show.
+    /// and the padding columns are NaN, so reading them would show. The first column copied out on the way equals a_i0 exactly.
     /// </summary>
     [Theory]
     [MemberData(nameof(KernelTestData.PathNumbers), MemberType = typeof(KernelTestData))]
@@ -29,7 +29,9 @@ public class LowerSymmetricProductTests
                 var u = KernelTestData.Uniform(random, m + 1);
                 var y = KernelTestData.Uniform(random, m + 1);
                 double untouched = y[m];
-                LowerSymmetricProduct.Multiply(a, lda, m, u, y, parts, path);
+                var first = new double[m];
+                Array.Fill(first, double.NaN);
+                LowerSymmetricProduct.Multiply(a, lda, m, u, y, parts, path, parts == 2 ? default : first);
                 for (int i = 0; i < m; i++)
                 {
                     double expected = 0, magnitude = 0;
@@ -40,6 +42,7 @@ public class LowerSymmetricProductTests
                     }
 
                     Assert.Equal(expected, y[i], (m + 2) * 4 * Math.ScaleB(1, -52) * magnitude + 1e-300);
+                    if (parts != 2) Assert.Equal(a[i * lda], first[i]);
                 }
 
                 Assert.Equal(untouched, y[m]);
@@ -54,5 +57,6 @@ public class LowerSymmetricProductTests
         Assert.Throws<ArgumentException>(() => LowerSymmetricProduct.Multiply(a, 3, 3, new double[2], new double[3]));
         Assert.Throws<ArgumentException>(() => LowerSymmetricProduct.Multiply(a, 3, 3, new double[3], new double[2]));
         Assert.Throws<ArgumentOutOfRangeException>(() => LowerSymmetricProduct.Multiply(a, 3, 3, new double[3], new double[3], 0, KernelPath.Scalar));
+        Assert.Throws<ArgumentException>(() => LowerSymmetricProduct.Multiply(a, 3, 3, new double[3], new double[3], 1, KernelPath.Scalar, new double[2]));
     }
 }

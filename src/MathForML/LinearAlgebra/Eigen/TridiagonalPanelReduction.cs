@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using MathForML.Kernels;
 
@@ -16,7 +15,8 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// (v[c+1] = 1, zero above) zeroes A[c+2.., c], exactly as in <see cref="HouseholderTridiagonalization"/>; then, with
 /// A₂₂ = A[c+1.., c+1..] as left by the previous panels (this panel's updates are not applied to it),
 /// p = τ·(A₂₂·v − V·(Wᵀv) − W·(Vᵀv)) and w = p − (τ/2)(pᵀv)·v. The symmetric product is the only O(m²) step per column
-/// (<see cref="LowerSymmetricProduct"/>, lower triangle read once); the rest is O(m·nb).
+/// (<see cref="LowerSymmetricProduct"/>, lower triangle read once); the rest is O(m·nb) (<see cref="LowRankCorrection"/>,
+/// the xGEMV calls of dlatrd).
 /// </para>
 /// <para>
 /// Storage: A row-major n×n, lower triangle used; v_c is written as row c of the reflectors (n×n, the representation
@@ -36,17 +36,21 @@ internal static class TridiagonalPanelReduction
     public static void Reduce(double[] a, int n, int start, int nb, double[] diagonal, double[] offDiagonal, double[] reflectors,
         double[] tau, double[] w, double[] column, double[] p, int symmetricProductParts, KernelPath path)
     {
+        bool captured = false;
+        var (coefficientsV, coefficientsW, scalar) = (new double[nb], new double[nb], new double[1]);
         for (int j = 0; j < nb; j++)
         {
             int c = start + j;
-            UpToDateColumn(a, n, start, j, reflectors, w, column);
+            UpToDateColumn(a, n, start, j, reflectors, w, column, captured, coefficientsV, coefficientsW, path);
             diagonal[c] = column[c];
 
             var v = reflectors.AsSpan(c * n, n);
             v[..(c + 1)].Clear();
             v[c + 1] = 1;
             double alpha = column[c + 1];
-            double tailSquares = TensorPrimitives.SumOfSquares<double>(column.AsSpan(c + 2, n - c - 2));
+            var tail = column.AsSpan(c + 2, n - c - 2);
+            LowRankCorrection.Dots(tail, tail.Length, 1, tail.Length, tail, scalar, path);
+            double tailSquares = scalar[0];
             double t = 0;
             if (tailSquares == 0)
             {
@@ -57,56 +61,62 @@ internal static class TridiagonalPanelReduction
             {
                 double beta = -Math.CopySign(Math.Sqrt(alpha * alpha + tailSquares), alpha);
                 t = (beta - alpha) / beta;
-                TensorPrimitives.Multiply(column.AsSpan(c + 2, n - c - 2), 1 / (alpha - beta), v[(c + 2)..]);
+                double scale = 1 / (alpha - beta);
+                for (int r = c + 2; r < n; r++) v[r] = column[r] * scale;
                 offDiagonal[c] = beta;
             }
 
             tau[c] = t;
             var wj = w.AsSpan(j * n, n);
             wj.Clear();
-            if (t != 0) PanelW(a, n, start, j, t, reflectors, w, p, symmetricProductParts, path);
-        }
-    }
-
-    /// <summary>column[c..n) ← A[c.., c] − Σ_{l&lt;j} (v_l·w_l[c] + w_l·v_l[c]), c = start + j.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void UpToDateColumn(double[] a, int n, int start, int j, double[] reflectors, double[] w, double[] column)
-    {
-        int c = start + j, length = n - c;
-        for (int r = c; r < n; r++) column[r] = a[r * n + c];
-        var target = column.AsSpan(c, length);
-        for (int l = 0; l < j; l++)
-        {
-            var vl = reflectors.AsSpan((start + l) * n + c, length);
-            var wl = w.AsSpan(l * n + c, length);
-            TensorPrimitives.MultiplyAdd(vl, -wl[0], target, target);
-            TensorPrimitives.MultiplyAdd(wl, -vl[0], target, target);
+            captured = t != 0;
+            if (captured) PanelW(a, n, start, j, t, reflectors, w, p, column, coefficientsV, coefficientsW, symmetricProductParts, path);
         }
     }
 
     /// <summary>
+    /// column[c..n) ← A[c.., c] − Σ_{l&lt;j} (v_l·w_l[c] + w_l·v_l[c]), c = start + j. A[c.., c] is already in column[c..n)
+    /// when <paramref name="captured"/> (the previous column's symmetric product copied it out), else it is gathered
+    /// (one cache line per element in row-major storage).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UpToDateColumn(double[] a, int n, int start, int j, double[] reflectors, double[] w, double[] column, bool captured,
+        double[] wAtC, double[] vAtC, KernelPath path)
+    {
+        int c = start + j, length = n - c;
+        if (!captured)
+            for (int r = c; r < n; r++) column[r] = a[r * n + c];
+        for (int l = 0; l < j; l++)
+        {
+            wAtC[l] = w[l * n + c];
+            vAtC[l] = reflectors[(start + l) * n + c];
+        }
+
+        LowRankCorrection.Subtract(reflectors.AsSpan(start * n + c), n, w.AsSpan(c), n, j, length, wAtC, vAtC, column.AsSpan(c, length), path);
+    }
+
+    /// <summary>
     /// Row j of w from v = v_c (c = start + j): p = τ·(A₂₂·v − V·(Wᵀv) − W·(Vᵀv)) over indices s = c+1 … n−1,
-    /// then w = p − (τ/2)(pᵀv)·v.
+    /// then w = p − (τ/2)(pᵀv)·v. The product also copies A[s.., s] (the next column, as stored) into column[s..n).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PanelW(double[] a, int n, int start, int j, double t, double[] reflectors, double[] w, double[] p,
-        int symmetricProductParts, KernelPath path)
+        double[] column, double[] wv, double[] vv, int symmetricProductParts, KernelPath path)
     {
         int c = start + j, s = c + 1, m = n - s;
         var v = reflectors.AsSpan(c * n + s, m);
         var ps = p.AsSpan(s, m);
-        LowerSymmetricProduct.Multiply(a.AsSpan(s * n + s), n, m, v, ps, symmetricProductParts, path);
-        for (int l = 0; l < j; l++)
-        {
-            var vl = reflectors.AsSpan((start + l) * n + s, m);
-            var wl = w.AsSpan(l * n + s, m);
-            double wv = TensorPrimitives.Dot<double>(wl, v), vv = TensorPrimitives.Dot<double>(vl, v);
-            TensorPrimitives.MultiplyAdd(vl, -wv, ps, ps);
-            TensorPrimitives.MultiplyAdd(wl, -vv, ps, ps);
-        }
+        LowerSymmetricProduct.Multiply(a.AsSpan(s * n + s), n, m, v, ps, symmetricProductParts, path, column.AsSpan(s, m));
+        var panelV = reflectors.AsSpan(start * n + s);
+        var panelW = w.AsSpan(s);
+        LowRankCorrection.Dots(panelW, n, j, m, v, wv, path);
+        LowRankCorrection.Dots(panelV, n, j, m, v, vv, path);
+        LowRankCorrection.Subtract(panelV, n, panelW, n, j, m, wv, vv, ps, path);
 
-        TensorPrimitives.Multiply(ps, t, ps);
-        double half = 0.5 * t * TensorPrimitives.Dot<double>(ps, v);
-        TensorPrimitives.MultiplyAdd(v, -half, ps, w.AsSpan(j * n + s, m));
+        for (int r = 0; r < m; r++) ps[r] *= t;
+        LowRankCorrection.Dots(ps, m, 1, m, v, wv, path);
+        double half = 0.5 * t * wv[0];
+        var wj = w.AsSpan(j * n + s, m);
+        for (int r = 0; r < m; r++) wj[r] = ps[r] - (half * v[r]);
     }
 }
