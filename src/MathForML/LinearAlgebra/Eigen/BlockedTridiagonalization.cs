@@ -34,12 +34,12 @@ internal static class BlockedTridiagonalization
     public const int Crossover = 128;
 
     /// <summary>
-    /// Trailing order from which the symmetric product of a panel column is split between the cores: never, by default.
-    /// On the shared two-core machine the split (one fork/join per column) measured equal or slower inside the reduction
-    /// (n = 2000: 0.45 s on one core, 0.52 s split from m = 1024; n = 4000, DRAM bound: 5.49 s and 5.41 s), as the split
-    /// of the unblocked reduction did; tests force it with a smaller order.
+    /// Trailing order from which the symmetric product of a panel column is split between the cores (one fork/join per
+    /// column). Measured on the two-core machine, n = 2000, nb = 32: quiet, 0.40 s on one core, 0.29 s split from
+    /// m = 1024, 0.31 s from 512, 0.33 s from 256; at n = 784 (L2/L3 resident) the split gains nothing. Under load from
+    /// other processes the split measured 10–15% slower (the second thread waits for a core at every column).
     /// </summary>
-    public const int ParallelProductOrder = int.MaxValue;
+    public const int ParallelProductOrder = 1024;
 
     /// <summary>
     /// Reduces the n×n row-major matrix in <paramref name="a"/> (lower triangle used, contents destroyed), with the
