@@ -95,7 +95,7 @@ internal static class ProfileRun
         Stage(output, "tridiagonalisation", () =>
         {
             s.CopyTo(work, 0);
-            HouseholderTridiagonalization.Reduce(work, a, diag, off, reflectors, tau);
+            BlockedTridiagonalization.Reduce(work, a, diag, off, reflectors, tau);
         });
         var d0 = (double[])diag.Clone();
         var e0 = (double[])off.Clone();

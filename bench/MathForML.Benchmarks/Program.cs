@@ -18,6 +18,13 @@ if (args.Length > 1 && args[0] == "profile")
     return 0;
 }
 
+// `tridiagonal A.npy [--rounds 3] [--whole 1] [--nb 32,48,64]`: the tridiagonal reduction, unblocked and blocked, and the eigensolver.
+if (args.Length > 1 && args[0] == "tridiagonal")
+{
+    TridiagonalRun.Execute(args[1], args, Console.Out);
+    return 0;
+}
+
 // `knn-profile DIR [--k 3]`: where the time of k-NN goes.
 if (args.Length > 1 && args[0] == "knn-profile")
 {

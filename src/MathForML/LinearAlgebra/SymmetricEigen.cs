@@ -31,13 +31,14 @@ public sealed record SymmetricEigenOptions
 /// </para>
 /// <para>
 /// Algorithm (LAPACK dsyevd with dsytrd + dorgtr + dstedc; Golub and Van Loan, Matrix Computations, 4th ed., §8.3–8.4):
-/// A is scaled by a power of two to max |a_ij| ≈ 1, reduced to tridiagonal form T = QᵀAQ by Householder reflectors
-/// (<see cref="HouseholderTridiagonalization"/>), Qᵀ is formed in blocked compact-WY form through GEMM
+/// A is scaled by a power of two to max |a_ij| ≈ 1, reduced to tridiagonal form T = QᵀAQ by Householder reflectors in
+/// panels (<see cref="BlockedTridiagonalization"/>, dsytrd; <see cref="HouseholderTridiagonalization"/> below its
+/// crossover), Qᵀ is formed in blocked compact-WY form through GEMM
 /// (<see cref="HouseholderBackTransformation"/>), T = S·Λ·Sᵀ is solved by divide and conquer
 /// (<see cref="TridiagonalDivideConquer"/>); the rows of Sᵀ·Qᵀ (one GEMM) are the eigenvectors of A.
 /// With <see cref="SymmetricEigenOptions.TopK"/>, T is instead diagonalised by the implicit QL iteration
 /// (<see cref="TridiagonalQl"/>) and its recorded rotations are replayed on k unit vectors (<see cref="GivensSequence"/>).
-/// Cost: 4n³/3 (reduction) + 4n³/3 (Qᵀ) + ≈ 4n³/3 (merges) + 2n³ (Sᵀ·Qᵀ) flops, all but the reduction in GEMM;
+/// Cost: 4n³/3 (reduction) + 4n³/3 (Qᵀ) + ≈ 4n³/3 (merges) + 2n³ (Sᵀ·Qᵀ) flops, all but half of the reduction in GEMM;
 /// O(n²) memory.
 /// Accuracy: backward stable, ‖A·v − λ·v‖ = O(ε‖A‖) and VᵀV = I to O(nε).
 /// </para>
@@ -218,7 +219,7 @@ public sealed class SymmetricEigen
         var e = new double[n];
         var reflectors = WorkspacePool.Rent(n * n, clear: true);
         var tau = new double[n];
-        HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau, cancellationToken);
+        BlockedTridiagonalization.Reduce(work, n, d, e, reflectors, tau, cancellationToken);
         WorkspacePool.Return(work);
         cancellationToken.ThrowIfCancellationRequested();
         return (d, e, reflectors, tau, scale);

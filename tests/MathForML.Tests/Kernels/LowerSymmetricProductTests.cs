@@ -1,0 +1,62 @@
+using MathForML.Kernels;
+using MathForML.LinearAlgebra;
+
+namespace MathForML.Tests.Kernels;
+
+[KernelPathTests(typeof(LowerSymmetricProduct))]
+public class LowerSymmetricProductTests
+{
+    /// <summary>
+    /// Every path, on one to three threads, against the full product Σ_j a_ij·u_j of the symmetric matrix: within
+    /// (m + 2)·4·2⁻⁵² of Σ_j |a_ij·u_j| (fused roundings, lane-wise partial sums, split column sums). The upper triangle
+    /// and the padding columns are NaN, so reading them would show. The first column copied out on the way equals a_i0 exactly.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(KernelTestData.PathNumbers), MemberType = typeof(KernelTestData))]
+    public void MatchesTheFullProduct(int pathNumber)
+    {
+        var path = (KernelPath)pathNumber;
+        foreach (int m in KernelTestData.Lengths.Append(2).Append(300))
+            foreach (int parts in new[] { 1, 2, 3 })
+            {
+                var random = new Random(m * 7 + parts);
+                int lda = m + 3;
+                var full = new double[m * m];
+                var a = new double[Math.Max(1, m * lda)];
+                Array.Fill(a, double.NaN);
+                for (int i = 0; i < m; i++)
+                    for (int j = 0; j <= i; j++) full[i * m + j] = full[j * m + i] = a[i * lda + j] = random.NextDouble() - 0.5;
+                var u = KernelTestData.Uniform(random, m + 1);
+                var y = KernelTestData.Uniform(random, m + 1);
+                double untouched = y[m];
+                var first = new double[m];
+                Array.Fill(first, double.NaN);
+                LowerSymmetricProduct.Multiply(a, lda, m, u, y, parts, path, parts == 2 ? default : first);
+                for (int i = 0; i < m; i++)
+                {
+                    double expected = 0, magnitude = 0;
+                    for (int j = 0; j < m; j++)
+                    {
+                        expected += full[i * m + j] * u[j];
+                        magnitude += Math.Abs(full[i * m + j] * u[j]);
+                    }
+
+                    Assert.Equal(expected, y[i], (m + 2) * 4 * Math.ScaleB(1, -52) * magnitude + 1e-300);
+                    if (parts != 2) Assert.Equal(a[i * lda], first[i]);
+                }
+
+                Assert.Equal(untouched, y[m]);
+            }
+    }
+
+    [Fact]
+    public void BadArgumentsAreRejected()
+    {
+        var a = new double[9];
+        Assert.Throws<DimensionMismatchException>(() => LowerSymmetricProduct.Multiply(a.AsSpan(1), 3, 3, new double[3], new double[3]));
+        Assert.Throws<ArgumentException>(() => LowerSymmetricProduct.Multiply(a, 3, 3, new double[2], new double[3]));
+        Assert.Throws<ArgumentException>(() => LowerSymmetricProduct.Multiply(a, 3, 3, new double[3], new double[2]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LowerSymmetricProduct.Multiply(a, 3, 3, new double[3], new double[3], 0, KernelPath.Scalar));
+        Assert.Throws<ArgumentException>(() => LowerSymmetricProduct.Multiply(a, 3, 3, new double[3], new double[3], 1, KernelPath.Scalar, new double[2]));
+    }
+}
