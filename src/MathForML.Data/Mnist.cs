@@ -138,7 +138,7 @@ public static class Mnist
                     progress.Report(new WorkProgress(stage, reported, done + bytes));
                 }
 
-                var outcome = await MnistMirror.DownloadAsync(http, options.Mirrors, file, pathOf(file), options.Timeout, Received, cancellationToken).ConfigureAwait(false);
+                var outcome = await VerifiedDownload.FromMirrorsAsync(http, options.Mirrors, file, pathOf(file), options.Timeout, Received, cancellationToken).ConfigureAwait(false);
                 if (outcome.Mirror is null) return (null, outcome.Failures);
                 mirror = outcome.Mirror;
                 done += Math.Max(0, file.Size);

@@ -14,17 +14,8 @@ internal static class FacesData
     /// <summary>The fetch options: the defaults, or the sources of <see cref="SourcesVariable"/>.</summary>
     public static OlivettiFetchOptions Options()
     {
-        var value = Environment.GetEnvironmentVariable(SourcesVariable);
-        if (value is null) return new OlivettiFetchOptions();
-        var sources = new List<Uri>();
-        foreach (var text in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                throw new UserInputException($"{SourcesVariable}: '{text}' is not an http(s) URL; expected comma-separated base URLs such as https://ndownloader.figshare.com/files/.");
-            sources.Add(uri);
-        }
-
-        return new OlivettiFetchOptions { Sources = sources };
+        var sources = SourceList.FromEnvironment(SourcesVariable, "https://ndownloader.figshare.com/files/");
+        return sources is null ? new OlivettiFetchOptions() : new OlivettiFetchOptions { Sources = sources };
     }
 
     /// <summary>Fetches the file (a progress display on a terminal while downloading) and returns its path.</summary>

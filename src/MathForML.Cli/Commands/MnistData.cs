@@ -14,17 +14,8 @@ internal static class MnistData
     /// <summary>The fetch options: the defaults, or the mirrors of <see cref="MirrorsVariable"/>.</summary>
     public static MnistFetchOptions Options()
     {
-        var value = Environment.GetEnvironmentVariable(MirrorsVariable);
-        if (value is null) return new MnistFetchOptions();
-        var mirrors = new List<Uri>();
-        foreach (var text in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                throw new UserInputException($"{MirrorsVariable}: '{text}' is not an http(s) URL; expected comma-separated base URLs such as https://ossci-datasets.s3.amazonaws.com/mnist/.");
-            mirrors.Add(uri);
-        }
-
-        return new MnistFetchOptions { Mirrors = mirrors };
+        var sources = SourceList.FromEnvironment(MirrorsVariable, "https://ossci-datasets.s3.amazonaws.com/mnist/");
+        return sources is null ? new MnistFetchOptions() : new MnistFetchOptions { Mirrors = sources };
     }
 
     /// <summary>Fetches the files (a progress bar on a terminal while downloading) and says on stderr where they came from.</summary>

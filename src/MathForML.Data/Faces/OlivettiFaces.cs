@@ -71,7 +71,7 @@ public static class OlivettiFaces
         try
         {
             void Received(long bytes) => progress?.Report(new WorkProgress($"downloading {CacheName}", 0, bytes));
-            var outcome = await MnistMirror.DownloadAsync(http, options.Sources, options.Checksum, path, options.Timeout, Received, cancellationToken).ConfigureAwait(false);
+            var outcome = await VerifiedDownload.FromMirrorsAsync(http, options.Sources, options.Checksum, path, options.Timeout, Received, cancellationToken).ConfigureAwait(false);
             if (outcome.Mirror is null)
                 throw new IOException($"Olivetti faces: no source answered ({string.Join("; ", outcome.Failures)}).");
             progress?.Report(new WorkProgress("downloaded", 1, new FileInfo(path).Length));
