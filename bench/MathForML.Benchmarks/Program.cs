@@ -32,6 +32,14 @@ if (args.Length > 1 && args[0] == "knn-profile")
     return 0;
 }
 
+// `readers FILE… [--rounds 5]`: reader throughput from the page cache (.npy ≥ 2 GB/s and CSV ≥ 200 MB/s are the targets).
+if (args.Length > 1 && args[0] == "readers")
+{
+    ReadersRun.Execute(args[1..].Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != PcaRun.IntOption(args, "--rounds", 5).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+        PcaRun.IntOption(args, "--rounds", 5), Console.Out);
+    return 0;
+}
+
 // `jobs DATA_DIR [--rounds 3] [--mml PATH] [--only pca,knn]`: whole CLI jobs against their numpy/scipy scripts.
 if (args.Length > 1 && args[0] == "jobs")
     return JobsRun.Execute(args[1], args[2..], Console.Out);
