@@ -52,6 +52,11 @@ public static class CliApp
             error.WriteLine($"mml: error: {TerminalText.Printable(first.Message.ReplaceLineEndings(" "))} (see '{command} --help')");
             return ExitCodes.BadInput;
         }
+        if (NonFiniteOptions.Find(parsed) is { } nonFinite)
+        {
+            error.WriteLine($"mml: error: {nonFinite}");
+            return ExitCodes.BadInput;
+        }
         using var signals = CommandSignals.Watch();
         try
         {

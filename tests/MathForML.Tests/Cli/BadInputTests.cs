@@ -58,6 +58,10 @@ public class BadInputTests
         { "pca reconstruction into a missing folder", ["pca", "--data", "{dir}/square.csv", "--out-mean", "{dir}/mu.npy", "--out-reconstruction", "{dir}/no/such/r.npy"], "does not exist" },
         { "pca two outputs to one file", ["pca", "--data", "{dir}/square.csv", "--out-mean", "{dir}/x.npy", "--out-components", "{dir}/x.npy"], "name the same file" },
         { "pca output to standard output", ["pca", "--data", "{dir}/square.csv", "--out-mean", "-"], "standard output ('-') holds the report" },
+        { "learning rate that overflows", ["nn", "train", "--data", "curve", "--lr", "1e400", "--iterations", "10"], "--lr: '1e400' is not a finite number" },
+        { "damping NaN", ["pagerank", "--course-internet", "6", "--damping", "NaN"], "--damping: 'NaN' is not a finite number" },
+        { "expansion point -infinity", ["calc", "taylor", "exp(x)", "--at", "-1e999"], "--at: '-1e999' is not a finite number" },
+        { "secant start that overflows", ["calc", "secant", "x^2 - 2", "--x0", "2e308"], "--x0: '2e308' is not a finite number" },
     };
 
     [Theory]
