@@ -16,6 +16,8 @@ namespace MathForML.LinearAlgebra;
 /// Giraud, Langou, Rozložník, Computers &amp; Mathematics with Applications 50, 2005), which keeps the basis orthonormal to
 /// machine precision even for nearly dependent columns, and judges dependence relative to the column's original norm.
 /// Both work on rows of Aᵀ so every inner product runs over contiguous memory. Cost 2mn² (4mn² for the stable one).
+/// Norms are taken with <see cref="SafeNorm"/>, so columns of any finite scale (1e200, 1e-200) are normalised, not lost
+/// to an overflowing or underflowing sum of squares.
 /// </remarks>
 public static class GramSchmidt
 {
@@ -40,7 +42,7 @@ public static class GramSchmidt
         for (int i = 0; i < basis.Rows; i++)
         {
             var bi = basis.RowSpan(i);
-            double original = TensorPrimitives.Norm<double>(bi);
+            double original = SafeNorm.Of(bi);
             for (int pass = 0; pass < passes; pass++)
                 for (int j = 0; j < i; j++)
                 {
@@ -48,7 +50,7 @@ public static class GramSchmidt
                     double projection = TensorPrimitives.Dot<double>(bi, ej);
                     if (projection != 0) TensorPrimitives.MultiplyAdd(ej, -projection, bi, bi);
                 }
-            double norm = TensorPrimitives.Norm<double>(bi);
+            double norm = SafeNorm.Of(bi);
             if (norm > (relative ? tolerance * original : tolerance) && norm > 0)
             {
                 TensorPrimitives.Divide(bi, norm, bi);

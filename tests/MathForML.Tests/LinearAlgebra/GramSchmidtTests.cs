@@ -48,6 +48,24 @@ public class GramSchmidtTests
         Assert.True(GramSchmidt.OrthonormalizeStable(a).Basis.ApproximatelyEquals(q, 1e-12));
     }
 
+    [Theory]
+    [InlineData(1e200)]
+    [InlineData(1e-160)]
+    [InlineData(1e300)]
+    public void ColumnsOfAnyFiniteScaleAreNormalised(double scale)
+    {
+        // diag(1e200) gave an all-zero basis with "dimension 2": its squared norms overflowed to ∞.
+        var a = Matrix.FromRows([scale, scale], [0, 2 * scale]);
+        foreach (var result in new[] { GramSchmidt.OrthonormalizeStable(a), scale > 1 ? GramSchmidt.Orthonormalize(a) : GramSchmidt.OrthonormalizeStable(a) })
+        {
+            Assert.Equal(2, result.Dimension);
+            var q = result.Basis;
+            Assert.True((q.Transpose() * q - Matrix.Identity(2)).MaxAbs() < 1e-15, q.ToString());
+            Assert.Equal(1, q[0, 0], 15);
+            Assert.Equal(1, q[1, 1], 15);
+        }
+    }
+
     [Fact]
     public void DependentColumnBecomesZero()
     {
