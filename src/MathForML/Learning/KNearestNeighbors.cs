@@ -33,6 +33,12 @@ namespace MathForML.Learning;
 /// that fails the check has all N distances computed directly. <see cref="NeighborsExact"/> is the plain float64 GEMM
 /// method, kept as the reference; the two differ only where distances tie to within about 10⁻¹⁶·‖x‖².
 /// </para>
+/// <para>
+/// Extreme finite data: when the largest magnitude M of the training samples and the queries lies outside
+/// [2⁻⁴⁰, 2⁴⁰], both are multiplied by the power of two 2⁻ᵉ with e = ⌊log₂ M⌋ (exact, so every distance is scaled by
+/// the same 2⁻²ᵉ and the neighbours are the same) before the squares are taken: rows of 1e160 no longer overflow to ∞
+/// (they predicted the wrong class), nor do rows of 1e-170 underflow to 0.
+/// </para>
 /// <para>Reference: Deisenroth, Faisal and Ong, Mathematics for Machine Learning (2020), §3.3; scikit-learn's
 /// brute-force <c>KNeighborsClassifier</c> makes the same choices (the smaller label wins a tie of votes).</para>
 /// </remarks>
@@ -69,6 +75,11 @@ public sealed class KNearestNeighbors
     private readonly int[] _active;
     private readonly int[] _constantFeatures;
     private readonly double[] _constantValues;
+    private readonly double _maxMagnitude;
+    private (int Exponent, KNearestNeighbors Model)? _rescaled;
+
+    /// <summary>Data whose largest magnitude lies in [2⁻⁴⁰, 2⁴⁰] is used as it is (see the type's remarks).</summary>
+    internal const int SafeExponent = 40;
 
     private KNearestNeighbors(Matrix train, int[] labels)
     {
@@ -90,6 +101,7 @@ public sealed class KNearestNeighbors
                 throw new NonFiniteValueException(nameof(train), i, j, row[j]);
             _trainNorms[i] = norm;
         }
+        _maxMagnitude = d == 0 ? 0 : Math.Max(Math.Abs(TensorPrimitives.MaxMagnitude<double>(lo)), Math.Abs(TensorPrimitives.MaxMagnitude<double>(hi)));
 
         _trainNormsSingle = new float[n];
         TensorPrimitives.ConvertTruncating<double, float>(_trainNorms, _trainNormsSingle);
@@ -163,8 +175,33 @@ public sealed class KNearestNeighbors
         if (queries.Columns != Features)
             throw new DimensionMismatchException($"Queries have {queries.Columns} features, the training samples {Features}.", nameof(queries));
         Finite.Require(queries, nameof(queries));
+        double largest = Math.Max(_maxMagnitude, queries.AsSpan().IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude<double>(queries.AsSpan())));
+        if (largest > 0 && Math.Abs(Math.ILogB(largest)) > SafeExponent)
+        {
+            int e = Math.ILogB(largest);
+            return Rescaled(e).Neighbors(Scaled(queries, -e), k, screen);
+        }
         return screen && Features >= ScreenMinFeatures && k <= ScreenMaxK && k + ScreenExtra < Count && _active.Length > 0
             ? Screened(queries, k) : Exact(queries, k);
+    }
+
+    /// <summary>This model on the training samples times 2⁻ᵉ (kept for the next queries of the same scale).</summary>
+    private KNearestNeighbors Rescaled(int e)
+    {
+        if (_rescaled is { } kept && kept.Exponent == e) return kept.Model;
+        var labels = _labels.Select(c => _classes[c]).ToArray();
+        var model = new KNearestNeighbors(Scaled(_train, -e), labels) { ScreenPath = ScreenPath };
+        _rescaled = (e, model);
+        return model;
+    }
+
+    /// <summary>A copy of <paramref name="m"/> times 2^<paramref name="exponent"/> (exact unless an element under- or overflows).</summary>
+    private static Matrix Scaled(Matrix m, int exponent)
+    {
+        var copy = m.Clone();
+        var data = copy.AsSpan();
+        for (int i = 0; i < data.Length; i++) data[i] = Math.ScaleB(data[i], exponent);
+        return copy;
     }
 
     private int[] Exact(Matrix queries, int k)

@@ -161,22 +161,22 @@ public class KNearestNeighborsTests
     }
 
     /// <summary>
-    /// Data so large that float32 scores would overflow (1e20), or so small that they would underflow (1e-16): the
-    /// screen cannot certify, every query falls back to float64, and the neighbours are still the exact ones.
+    /// Samples whose distances differ by less than float32 can resolve (all within 1e-9 of one point): the screen cannot
+    /// certify, every query falls back to float64, and the neighbours are still the exact ones. (Extreme scales once
+    /// served here; they are now rescaled by a power of two before the screen, see the type's remarks.)
     /// </summary>
-    [Theory]
-    [InlineData(1e20)]
-    [InlineData(1e-16)]
-    public void ExtremeScalesFallBackToFloat64(double scale)
+    [Fact]
+    public void NearTiesBeyondFloat32FallBackToFloat64()
     {
         var random = new Random(3);
         int n = 200, d = 40;
+        var centre = SampleStatisticsTests.Random(1, d, 30);
         var train = SampleStatisticsTests.Random(n, d, 31);
         var test = SampleStatisticsTests.Random(20, d, 32);
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < d; j++) train[i, j] *= scale;
+            for (int j = 0; j < d; j++) train[i, j] = centre[0, j] + 1e-9 * train[i, j];
         for (int q = 0; q < 20; q++)
-            for (int j = 0; j < d; j++) test[q, j] *= scale;
+            for (int j = 0; j < d; j++) test[q, j] = centre[0, j] + 1e-9 * test[q, j];
         var model = KNearestNeighbors.Fit(train, Enumerable.Range(0, n).Select(_ => random.Next(3)).ToArray());
         Assert.Equal(BruteForceNeighbors(train, test, 3), model.Neighbors(test, 3));
         Assert.Equal(20, model.ScreenFallbacks);
@@ -217,5 +217,42 @@ public class KNearestNeighborsTests
                 var model = KNearestNeighbors.Fit(train, Enumerable.Range(0, n).Select(i => i % 3).ToArray());
                 Assert.Equal(BruteForceNeighbors(train, test, k), model.Neighbors(test, k));
             }, iter: 150);
+    }
+
+    [Theory]
+    [InlineData(1e160)]
+    [InlineData(1e300)]
+    [InlineData(1e-170)]
+    [InlineData(1e-300)]
+    [InlineData(1e13)]
+    public void ExtremeScalesFindTheSameNeighboursAsAtScaleOne(double scale)
+    {
+        // Rows of 1e160 predicted [0, 0] instead of [0, 1]: their squares overflowed to ∞. Scaled by a power of two the
+        // neighbours are exactly those of the same data at scale 1, for the screen (D ≥ 32) and the exact method.
+        var rng = new Random(11);
+        foreach (int d in new[] { 2, 40 })
+        {
+            var train = new Matrix(60, d);
+            var test = new Matrix(15, d);
+            for (int i = 0; i < train.Rows; i++) for (int j = 0; j < d; j++) train[i, j] = rng.NextDouble() * 4 - 2;
+            for (int i = 0; i < test.Rows; i++) for (int j = 0; j < d; j++) test[i, j] = rng.NextDouble() * 4 - 2;
+            var labels = Enumerable.Range(0, train.Rows).Select(i => i % 3).ToArray();
+            var expected = KNearestNeighbors.Fit(train, labels).NeighborsExact(test, 3);
+            var model = KNearestNeighbors.Fit(train * scale, labels);
+            Assert.Equal(expected, model.Neighbors(test * scale, 3));
+            Assert.Equal(expected, model.NeighborsExact(test * scale, 3));
+            Assert.Equal(KNearestNeighbors.Fit(train, labels).Predict(test, 3), model.Predict(test * scale, 3));
+        }
+    }
+
+    [Fact]
+    public void TheCoursesTwoPointExampleAtAnyScale()
+    {
+        foreach (double scale in new[] { 1.0, 1e160, 1e-200 })
+        {
+            var train = Matrix.FromRows([0, 0], [10 * scale, 10 * scale]);
+            var model = KNearestNeighbors.Fit(train, [0, 1]);
+            Assert.Equal([0, 1], model.Predict(Matrix.FromRows([scale, 0], [9 * scale, 9 * scale]), 1));
+        }
     }
 }
