@@ -13,7 +13,11 @@ namespace MathForML.Optimization;
 public sealed record LinearLeastSquaresResult(Vector Coefficients, Vector StandardErrors, Matrix Covariance, double ResidualSumOfSquares,
     double RSquared, int DegreesOfFreedom)
 {
-    /// <summary>The estimate of κ₁(R) (R from X = QR) that <see cref="LinearLeastSquaresRefinement.Auto"/> compares with its threshold.</summary>
+    /// <summary>
+    /// The estimate of κ₁(R) (R from X = QR; Hager/Higham, a lower bound almost always within a factor 3) that
+    /// <see cref="LinearLeastSquaresRefinement.Auto"/> compares with its threshold; when a one-pass upper bound on κ₁(R)
+    /// is already below the threshold, that bound instead (no estimate is then needed).
+    /// </summary>
     public double ConditionEstimate { get; init; }
 
     /// <summary>Refinement steps taken for β (0: the plain QR solution; see <see cref="LinearLeastSquaresOptions"/>).</summary>
@@ -56,7 +60,8 @@ public static class LinearLeastSquares
         if (n <= p) throw new ArgumentException($"too few data points: {n} observations for {p} coefficients (need more observations than coefficients).", nameof(x));
         var qr = QrDecomposition.Decompose(design);
         if (qr.IsRankDeficient) throw new ArgumentException("the columns of X are linearly dependent: the coefficients are not unique.", nameof(x));
-        double condition = qr.EstimateConditionOfR();
+        double bound = qr.ConditionUpperBoundOfR();
+        double condition = options.Refinement == LinearLeastSquaresRefinement.Auto && bound <= options.RefinementThreshold ? bound : qr.EstimateConditionOfR();
         double mean = y.Sum() / n, total = 0;
         foreach (var v in y.AsSpan()) total += (v - mean) * (v - mean);
         bool refine = options.Refinement switch

@@ -21,8 +21,10 @@ public sealed record LinearLeastSquaresOptions
 
     /// <summary>
     /// <see cref="LinearLeastSquaresRefinement.Auto"/> refines when the estimate of κ₁(R) is above this (positive; checked
-    /// when set). The default 10⁶: below it plain QR loses at most ~6 of double's 16 digits in norm (Higham §20.1), so the
-    /// coefficients keep ≥ 10 and refinement would only cost time.
+    /// when set). The default 10⁶: below it plain QR loses at most ~6 of double's 16 digits in the norm of β when the residual
+    /// is small (Higham §20.1), and refinement would mostly cost time. It is not a componentwise guarantee: a coefficient
+    /// much smaller than the others, or a large residual (the κ²·tan θ term of the perturbation bound), can lose more;
+    /// use <see cref="LinearLeastSquaresRefinement.On"/> when every digit of every coefficient matters.
     /// </summary>
     public double RefinementThreshold { get; init => field = Setting.Positive(value, nameof(RefinementThreshold), "The refinement threshold"); } = 1e6;
 

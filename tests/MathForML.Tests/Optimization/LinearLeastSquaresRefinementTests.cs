@@ -77,9 +77,23 @@ public class LinearLeastSquaresRefinementTests(ITestOutputHelper output)
         Assert.Equal(before.ResidualSumOfSquares, refined.ResidualSumOfSquares, before.ResidualSumOfSquares * 1e-14);
     }
 
+    [Fact]
+    public void TheThresholdDecidesWhenAutoRefines()
+    {
+        var c = Case("poly5");
+        var above = Fit(c, new LinearLeastSquaresOptions { RefinementThreshold = 1e9 });
+        var below = Fit(c, new LinearLeastSquaresOptions { RefinementThreshold = 1e7 });
+        Assert.InRange(above.ConditionEstimate, 1e7, 1e9);
+        Assert.Equal(0, above.RefinementSteps);
+        Assert.True(below.RefinementSteps > 0);
+        var off = Fit(c, new LinearLeastSquaresOptions { Refinement = LinearLeastSquaresRefinement.Off, RefinementThreshold = 1 });
+        Assert.Equal(0, off.RefinementSteps);
+        Assert.Equal(above.Coefficients.ToArray(), off.Coefficients.ToArray());
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ConditionEstimateIsWithinAFactorThreeBelowTheExactOne(string name)
+    public void ConditionEstimateIsWithinAFactorThreeBelowTheExactOneAndTheBoundAbove(string name)
     {
         var c = Case(name);
         var x = c.GetProperty("x").ToMatrix();
@@ -93,6 +107,7 @@ public class LinearLeastSquaresRefinementTests(ITestOutputHelper output)
         double exact = OneNorm(qr.R) * OneNorm(qr.InverseR());
         double estimate = qr.EstimateConditionOfR();
         Assert.InRange(estimate / exact, 1.0 / 3, 1 + 1e-6);
+        Assert.True(qr.ConditionUpperBoundOfR() >= exact * (1 - 1e-6), $"upper bound {qr.ConditionUpperBoundOfR():E3} below κ₁(R) = {exact:E3}");
     }
 
     [Fact]
