@@ -62,6 +62,7 @@ public class BadInputTests
         { "damping NaN", ["pagerank", "--course-internet", "6", "--damping", "NaN"], "--damping: 'NaN' is not a finite number" },
         { "expansion point -infinity", ["calc", "taylor", "exp(x)", "--at", "-1e999"], "--at: '-1e999' is not a finite number" },
         { "secant start that overflows", ["calc", "secant", "x^2 - 2", "--x0", "2e308"], "--x0: '2e308' is not a finite number" },
+        { "pca of data whose variance overflows", ["pca", "--data", "{dir}/huge.csv", "--components", "1"], "--data: the variance of the data overflows" },
     };
 
     [Theory]
@@ -77,6 +78,7 @@ public class BadInputTests
         dir.Write("wide.csv", "1,2,3\n4,5,6\n");
         dir.Write("singular.csv", "1,2\n2,4\n");
         dir.Write("square.csv", "1,2\n3,4\n");
+        dir.Write("huge.csv", "1e160,2e160\n3e160,1e160\n2e160,5e160\n");
         dir.Write("b2.csv", "1\n2\n");
         dir.Write("b3.csv", "1\n2\n3\n");
         dir.Write("truncated.npy", Data.NpyFileTests.Npy("{'descr': '<f8', 'fortran_order': False, 'shape': (4, 4), }", new byte[40]));

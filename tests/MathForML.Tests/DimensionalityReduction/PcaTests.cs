@@ -191,4 +191,41 @@ public class PcaTests
         Assert.Equal((1, 0), (e.Row, e.Column));
         Assert.Throws<NonFiniteValueException>(() => pca.Transform(Matrix.FromRows([1, double.NegativeInfinity]), 1));
     }
+
+    [Theory]
+    [InlineData(1e150, PcaSolver.Covariance)]
+    [InlineData(1e150, PcaSolver.Gram)]
+    [InlineData(1e-150, PcaSolver.Covariance)]
+    [InlineData(1e-150, PcaSolver.Randomized)]
+    public void ExtremeButRepresentableScalesGiveTheScaledFit(double scale, PcaSolver solver)
+    {
+        // Values of 1e150 have squares of 1e300: the covariance of the raw data overflowed ("holds NaN or infinite
+        // values", an internal error in the CLI). Fitted at 2⁻ᵉ and scaled back, it is the unit-scale fit scaled.
+        var rng = new Random(4);
+        var x = new Matrix(40, 6);
+        for (int i = 0; i < x.Rows; i++) for (int j = 0; j < x.Columns; j++) x[i, j] = rng.NextDouble() * (j + 1) + j;
+        var options = new PcaOptions { Components = 3, Solver = solver, Seed = 1 };
+        var unit = Pca.Fit(x, options);
+        var big = Pca.Fit(x * scale, options);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(1, big.ExplainedVariance[i] / (unit.ExplainedVariance[i] * scale * scale), 10);
+            Assert.Equal(unit.ExplainedVarianceRatio[i], big.ExplainedVarianceRatio[i], 10);
+        }
+        Assert.True((big.Components - unit.Components).MaxAbs() < 1e-9);
+        for (int j = 0; j < x.Columns; j++) Assert.Equal(1, big.Mean[j] / (unit.Mean[j] * scale), 12);
+    }
+
+    [Fact]
+    public void VariancesBeyondTheLargestDoubleAreAClearError()
+    {
+        var x = Matrix.FromRows([1e160, 2e160], [3e160, 1e160], [2e160, 5e160]);
+        var e = Assert.Throws<ArgumentException>(() => Pca.Fit(x));
+        Assert.Equal("x", e.ParamName);
+        Assert.Contains("variance of the data overflows", e.Message, StringComparison.Ordinal);
+        // Standardised, the same data has unit-free variances: it fits, as the unit-scale data does.
+        var normalized = Pca.Fit(x, new PcaOptions { Normalize = true });
+        var unit = Pca.Fit(x * 1e-160, new PcaOptions { Normalize = true });
+        Assert.Equal(unit.ExplainedVarianceRatio[0], normalized.ExplainedVarianceRatio[0], 12);
+    }
 }
