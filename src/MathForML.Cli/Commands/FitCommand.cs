@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Diagnostics;
 using MathForML.Calculus;
@@ -69,11 +70,16 @@ internal static class FitCommand
                     NistStrdProblem.LogRelativeError(r.ResidualSumOfSquares, nist.CertifiedResidualSumOfSquares)),
             }
             : null;
+        // NaN standard errors mean the fit cannot tell its parameters apart at the solution (J rank-deficient): said on
+        // stderr, written as null in JSON and "undefined" for people — never a bare NaN.
+        var undefined = names.Where((_, j) => !double.IsFinite(r.StandardErrors[j])).ToArray();
+        if (undefined.Length > 0)
+            ctx.Warn($"the standard errors of {string.Join(", ", undefined)} are undefined: at the solution the model cannot tell the parameters apart (a parameter that does not change it, or parameters that change it the same way)");
         ctx.Emit(new
         {
             model = problem.Model.ToString(),
             parameters = names.Zip(r.Parameters).ToDictionary(p => p.First, p => p.Second),
-            standard_errors = names.Zip(r.StandardErrors).ToDictionary(p => p.First, p => p.Second),
+            standard_errors = names.Zip(r.StandardErrors).ToDictionary(p => p.First, p => double.IsFinite(p.Second) ? p.Second : (double?)null),
             residual_sum_of_squares = r.ResidualSumOfSquares,
             residual_standard_deviation = r.ResidualStandardDeviation,
             degrees_of_freedom = r.DegreesOfFreedom,
@@ -92,7 +98,7 @@ internal static class FitCommand
             int width = Math.Max(9, names.Max(n => n.Length));
             ctx.Output.WriteLine($"  {"parameter".PadRight(width)}  {"estimate",18}  {"std error",14}");
             for (int j = 0; j < names.Count; j++)
-                ctx.Output.WriteLine($"  {names[j].PadRight(width)}  {r.Parameters[j],18:G12}  {r.StandardErrors[j],14:G6}");
+                ctx.Output.WriteLine($"  {names[j].PadRight(width)}  {r.Parameters[j],18:G12}  {(double.IsFinite(r.StandardErrors[j]) ? r.StandardErrors[j].ToString("G6", CultureInfo.InvariantCulture) : "undefined"),14}");
             ctx.Output.WriteLine($"residual sum of squares: {r.ResidualSumOfSquares:G12} (σ = {r.ResidualStandardDeviation:G6}, {r.DegreesOfFreedom} degrees of freedom)");
             ctx.Output.WriteLine($"{(r.Converged ? "converged" : "NOT converged")} after {r.Iterations} iterations, {r.FunctionEvaluations} evaluations ({r.StopReason})");
             if (certified is not null) ctx.Output.WriteLine($"agreement with NIST's certified values: {certified.digits:F1} significant digits");

@@ -63,4 +63,21 @@ public class FitCommandTests
         Assert.Contains("residual sum of squares", output);
         Assert.Contains("significant digits", output);
     }
+
+    [Fact]
+    public void UndefinedStandardErrorsAreSaidNeverPrintedAsNaN()
+    {
+        // b2 does not change the model: J has a zero column, (JᵀJ)⁻¹ does not exist. It printed "NaN" with exit 0.
+        using var dir = new TempDirectory();
+        var csv = dir.Write("lin.csv", "x,y\n1,2\n2,4.1\n3,5.9\n4,8.2\n");
+        string[] args = ["fit", "--data", csv, "--model", "b1*x + 0*b2", "--x", "x", "--y", "y", "--start", "b1=1,b2=1"];
+        var (code, output, error) = CliRunner.Run(args);
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
+        Assert.Contains("undefined", output, StringComparison.Ordinal);
+        Assert.StartsWith("mml: warning: the standard errors of b1, b2 are undefined", error, StringComparison.Ordinal);
+        var json = CliRunner.Json(args);
+        Assert.Equal(2.0233333333333334, json.GetProperty("parameters").GetProperty("b1").GetDouble(), 12);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("standard_errors").GetProperty("b2").ValueKind);
+    }
 }
