@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using MathForML.Calculus;
 using MathForML.Data;
 using MathForML.LinearAlgebra;
