@@ -49,8 +49,14 @@ public sealed class QrDecomposition
             double alpha = qr[j, j];
             double sigma = 0;
             for (int i = j + 1; i < m; i++) sigma += qr[i, j] * qr[i, j];
-            if (sigma == 0) { tau[j] = 0; continue; }
             double norm = Math.Sqrt(alpha * alpha + sigma);
+            if (!double.IsFinite(norm) || norm < TinyNorm)
+            {
+                // Squares that overflow (entries ≳ 1e154) or underflow (≲ 1e-154): the sums again on the column scaled
+                // by a power of two (exact), as LAPACK's dlarfg does through dnrm2 and dlapy2.
+                (sigma, norm) = ScaledColumnNorm(qr, j, m, alpha);
+            }
+            if (sigma == 0) { tau[j] = 0; continue; }
             double beta = alpha <= 0 ? norm : -norm;
             tau[j] = (beta - alpha) / beta;
             double scale = 1.0 / (alpha - beta);
@@ -59,6 +65,29 @@ public sealed class QrDecomposition
             ApplyReflector(qr, j, j + 1, n, tau[j], w);
         }
         return new QrDecomposition(qr, tau);
+    }
+
+    /// <summary>Below this, ‖column‖ computed from plain squares may have lost digits to underflow (2⁻⁴⁸⁰).</summary>
+    private static readonly double TinyNorm = Math.ScaleB(1, -480);
+
+    /// <summary>
+    /// σ = Σᵢ₍ᵢ₎₌ⱼ₊₁ qr[i, j]² (0 exactly when every entry below the diagonal is 0, else only its sign matters to the caller)
+    /// and ‖(α, qr[j+1.., j])‖ without overflow or underflow, by scaling with 2^−⌊log₂ max|·|⌋.
+    /// </summary>
+    private static (double Sigma, double Norm) ScaledColumnNorm(Matrix qr, int j, int m, double alpha)
+    {
+        double largest = Math.Abs(alpha);
+        for (int i = j + 1; i < m; i++) largest = Math.Max(largest, Math.Abs(qr[i, j]));
+        if (largest == 0) return (0, 0);
+        int e = Math.ILogB(largest);
+        double sigma = 0;
+        for (int i = j + 1; i < m; i++)
+        {
+            double v = Math.ScaleB(qr[i, j], -e);
+            sigma += v * v;
+        }
+        double a = Math.ScaleB(alpha, -e);
+        return (sigma, Math.ScaleB(Math.Sqrt(a * a + sigma), e));
     }
 
     /// <summary>Rows m of A.</summary>

@@ -156,4 +156,26 @@ public class QrDecompositionTests
         Assert.Throws<InvalidOperationException>(() => QrDecomposition.Decompose(new Matrix(2, 3)).InverseR());
         Assert.Throws<InvalidOperationException>(() => QrDecomposition.Decompose(new Matrix(2, 3)).InverseGram());
     }
+
+    [Theory]
+    [InlineData(1e160)]
+    [InlineData(1e300)]
+    [InlineData(1e-170)]
+    [InlineData(1e-300)]
+    public void ExtremeButFiniteScalesFactorAndSolveAsAtScaleOne(double scale)
+    {
+        // A full-rank matrix scaled by 1e160 solved to NaN: its column norms' squares overflowed.
+        var a = Matrix.FromRows([4, 1, 2], [1, 5, 3], [2, 3, 6], [1, -1, 1]);
+        var b = Vector.Of(1, 2, 3, 4);
+        var unit = QrDecomposition.Decompose(a);
+        var scaled = QrDecomposition.Decompose(a * scale);
+        Assert.False(scaled.IsRankDeficient);
+        var r = unit.R;
+        var rs = scaled.R;
+        for (int i = 0; i < r.Rows; i++)
+            for (int j = 0; j < r.Columns; j++) Assert.True(Math.Abs(rs[i, j] / scale - r[i, j]) <= 1e-14 * r.MaxAbs(), $"R[{i},{j}]: {rs[i, j]:R} vs {r[i, j] * scale:R}");
+        var x = unit.Solve(b);
+        var xs = scaled.Solve(b * scale);
+        for (int i = 0; i < x.Length; i++) Assert.Equal(x[i], xs[i], 13);
+    }
 }
