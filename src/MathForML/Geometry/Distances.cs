@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using MathForML.Kernels;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Geometry;
 
@@ -12,6 +13,9 @@ namespace MathForML.Geometry;
 /// instead of N·M difference loops; rounding can make the formula a little negative for (nearly) equal rows, so it is
 /// clamped at 0. <see cref="PairwiseNaive"/> is the course's double loop, for reading and testing. A single distance is
 /// √(Σⱼ (xⱼ − yⱼ)²) by the <see cref="SquaredDistance"/> kernel (the one k-nearest-neighbours uses).
+/// Distances (not their squares) of data whose largest magnitude is outside 2^±250 are computed on the data times the
+/// power of two 2⁻ᵉ and scaled back by 2ᵉ (exact), so rows of 1e200 have distances of about 1e200 instead of ∞, and rows of
+/// 1e-200 instead of 0; squared distances beyond the largest double are ∞, as they are. NaN or ±∞ in the data is an error.
 /// </remarks>
 public static class Distances
 {
@@ -22,6 +26,10 @@ public static class Distances
         ArgumentNullException.ThrowIfNull(y);
         if (x.Length != y.Length)
             throw new DimensionMismatchException($"Vectors have lengths {x.Length} and {y.Length}.", nameof(y));
+        Finite.Require(x.AsSpan(), nameof(x));
+        Finite.Require(y.AsSpan(), nameof(y));
+        if (ExtremeExponent(x.AsSpan(), y.AsSpan()) is int e)
+            return Math.ScaleB(Math.Sqrt(SquaredDistance.Compute<double>(Scaled(x.AsSpan(), -e), Scaled(y.AsSpan(), -e))), e);
         return Math.Sqrt(SquaredDistance.Compute<double>(x.AsSpan(), y.AsSpan()));
     }
 
@@ -29,6 +37,7 @@ public static class Distances
     public static Matrix PairwiseNaive(Matrix x, Matrix y)
     {
         RequireSameWidth(x, y);
+        if (ExtremeExponent(x.AsSpan(), y.AsSpan()) is int e) return Rescaled(PairwiseNaive(ScaledMatrix(x, -e), ScaledMatrix(y, -e)), e);
         var d = new Matrix(x.Rows, y.Rows);
         for (int i = 0; i < x.Rows; i++)
             for (int j = 0; j < y.Rows; j++)
@@ -39,6 +48,8 @@ public static class Distances
     /// <summary>Dᵢⱼ = ‖xᵢ − yⱼ‖ (N×M) through the GEMM X·Yᵀ.</summary>
     public static Matrix Pairwise(Matrix x, Matrix y)
     {
+        RequireSameWidth(x, y);
+        if (ExtremeExponent(x.AsSpan(), y.AsSpan()) is int e) return Rescaled(Pairwise(ScaledMatrix(x, -e), ScaledMatrix(y, -e)), e);
         var d = PairwiseSquared(x, y);
         TensorPrimitives.Sqrt<double>(d.AsSpan(), d.AsSpan());
         return d;
@@ -80,5 +91,32 @@ public static class Distances
         ArgumentNullException.ThrowIfNull(y);
         if (x.Columns != y.Columns)
             throw new DimensionMismatchException($"Rows of X have {x.Columns} features, rows of Y have {y.Columns}.", nameof(y));
+        Finite.Require(x, nameof(x));
+        Finite.Require(y, nameof(y));
+    }
+
+    /// <summary>e = ⌊log₂ max|·|⌋ over both when it is outside ±250 (squares would overflow or underflow); else null.</summary>
+    private static int? ExtremeExponent(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        double largest = Math.Max(x.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(x)), y.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(y)));
+        if (largest == 0) return null;
+        int e = Math.ILogB(largest);
+        return Math.Abs(e) > 250 ? e : null;
+    }
+
+    private static double[] Scaled(ReadOnlySpan<double> v, int exponent)
+    {
+        var copy = new double[v.Length];
+        for (int i = 0; i < v.Length; i++) copy[i] = Math.ScaleB(v[i], exponent);
+        return copy;
+    }
+
+    private static Matrix ScaledMatrix(Matrix m, int exponent) => Matrix.Wrap(m.Rows, m.Columns, Scaled(m.AsSpan(), exponent));
+
+    private static Matrix Rescaled(Matrix distances, int exponent)
+    {
+        var data = distances.AsSpan();
+        for (int i = 0; i < data.Length; i++) data[i] = Math.ScaleB(data[i], exponent);
+        return distances;
     }
 }

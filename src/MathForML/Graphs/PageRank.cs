@@ -206,8 +206,14 @@ public static class PageRank
     }
 
     /// <summary>Scales each non-zero column of a non-negative matrix to sum 1 (makes any non-negative link matrix valid input).</summary>
+    /// <exception cref="NonFiniteValueException">An entry is NaN or ±∞ (it made the whole column NaN).</exception>
+    /// <exception cref="ArgumentException">An entry is negative: links are counts or weights.</exception>
     public static Matrix NormalizeColumns(Matrix linkMatrix)
     {
+        ArgumentNullException.ThrowIfNull(linkMatrix);
+        Finite.Require(linkMatrix, nameof(linkMatrix));
+        if (linkMatrix.AsSpan().IndexOfAnyInRange(double.NegativeInfinity, -double.Epsilon) is int negative and >= 0)
+            throw new ArgumentException($"A link matrix holds no negative entries; row {negative / linkMatrix.Columns}, column {negative % linkMatrix.Columns} is {linkMatrix.AsSpan()[negative]:G6}.", nameof(linkMatrix));
         var l = linkMatrix.Clone();
         for (int j = 0; j < l.Columns; j++)
         {

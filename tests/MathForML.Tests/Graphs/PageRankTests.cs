@@ -182,4 +182,15 @@ public class PageRankScipyTests
         double l1 = expected.Zip(result.Ranks).Sum(p => Math.Abs(p.First - p.Second));
         Assert.True(l1 < 1e-12, $"L1 distance to scipy {l1}");
     }
+
+    [Fact]
+    public void NormalizeColumnsRefusesNaNAndNegativeLinks()
+    {
+        // NaN made its whole column NaN without a word; a negative "link" is not a count or a weight.
+        Assert.Throws<NonFiniteValueException>(() => PageRank.NormalizeColumns(Matrix.FromRows([0, double.NaN], [1, 1])));
+        var e = Assert.Throws<ArgumentException>(() => PageRank.NormalizeColumns(Matrix.FromRows([0, 2], [-1, 1])));
+        Assert.Contains("row 1, column 0", e.Message, StringComparison.Ordinal);
+        var normalized = PageRank.NormalizeColumns(Matrix.FromRows([0, 2], [5, 1]));
+        Assert.Equal([0, 2.0 / 3, 1, 1.0 / 3], normalized.ToArray());
+    }
 }
