@@ -11,7 +11,9 @@ public sealed class Dataset<T>
     /// A data set from an N×D matrix of samples (rows are samples) and N labels, the features converted to
     /// <typeparamref name="T"/> (rounded to nearest, as NumPy's <c>astype(np.float32)</c>).
     /// </summary>
-    /// <exception cref="ArgumentException">The matrix has no rows or columns, or not as many rows as there are labels.</exception>
+    /// <exception cref="ArgumentException">The matrix has no rows or columns, or not as many rows as there are labels, or a
+    /// value is beyond <typeparamref name="T"/>'s range.</exception>
+    /// <exception cref="Numerics.NonFiniteValueException">A sample holds NaN or ±∞.</exception>
     public static Dataset<T> FromMatrix(LinearAlgebra.Matrix samples, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(samples);
@@ -20,18 +22,31 @@ public sealed class Dataset<T>
             throw new ArgumentException($"The data set is empty ({samples.Rows}×{samples.Columns}).", nameof(samples));
         if (labels.Length != samples.Rows)
             throw new ArgumentException($"{labels.Length} labels for {samples.Rows} samples.", nameof(labels));
+        Numerics.Finite.Require(samples, nameof(samples));
         var values = samples.AsSpan();
         var features = new T[values.Length];
-        for (int i = 0; i < features.Length; i++) features[i] = T.CreateTruncating(values[i]);
+        for (int i = 0; i < features.Length; i++)
+        {
+            features[i] = T.CreateTruncating(values[i]);
+            if (!T.IsFinite(features[i]))
+                throw new ArgumentException($"Sample {i / samples.Columns}, feature {i % samples.Columns} is {values[i]:G6}, beyond the range of {typeof(T).Name} (scale the data first).", nameof(samples));
+        }
         return new Dataset<T>(features, samples.Columns, labels);
     }
 
-    /// <summary>A data set; features must hold rows × features values.</summary>
+    /// <summary>A data set; features must hold rows × features values, all finite.</summary>
+    /// <exception cref="Numerics.NonFiniteValueException">A feature is NaN or ±∞.</exception>
     public Dataset(T[] features, int featureCount, int[] labels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
         if (features.Length != labels.Length * featureCount)
             throw new ArgumentException($"{features.Length} feature values for {labels.Length} labels of {featureCount} features each.", nameof(features));
+        for (int i = 0; i < features.Length; i++)
+        {
+            // NaN features trained the network to NaN without a word.
+            if (!T.IsFinite(features[i]))
+                throw new Numerics.NonFiniteValueException(nameof(features), i / featureCount, i % featureCount, double.CreateTruncating(features[i]));
+        }
         Features = features;
         FeatureCount = featureCount;
         Labels = labels;
