@@ -35,8 +35,9 @@ if (args.Length > 1 && args[0] == "knn-profile")
 // `readers FILE… [--rounds 5]`: reader throughput from the page cache (.npy ≥ 2 GB/s and CSV ≥ 200 MB/s are the targets).
 if (args.Length > 1 && args[0] == "readers")
 {
-    ReadersRun.Execute(args[1..].Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != PcaRun.IntOption(args, "--rounds", 5).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-        PcaRun.IntOption(args, "--rounds", 5), Console.Out);
+    int at = Array.IndexOf(args, "--rounds");
+    var files = args[1..].Where((_, i) => at < 0 || (i + 1 != at && i + 1 != at + 1)).ToArray();
+    ReadersRun.Execute(files, PcaRun.IntOption(args, "--rounds", 5), Console.Out);
     return 0;
 }
 
