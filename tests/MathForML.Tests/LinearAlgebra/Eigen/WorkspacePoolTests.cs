@@ -39,4 +39,14 @@ public class WorkspacePoolTests
         Assert.Equal(4096, rented.Length);
         WorkspacePool.Return(rented);
     }
+
+    [Fact]
+    public void ArraysLongerThanTwoToThe26AreNotKept()
+    {
+        var huge = WorkspacePool.Rent((1 << 26) + 1, clear: false);
+        Assert.Equal((1 << 26) + 1, huge.Length);   // exactly as asked: not a pooled size
+        WorkspacePool.Return(huge);
+        var again = WorkspacePool.Rent((1 << 26) + 1, clear: false);
+        Assert.NotSame(huge, again);
+    }
 }
