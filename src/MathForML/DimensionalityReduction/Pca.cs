@@ -129,7 +129,7 @@ public sealed class Pca
         cancellationToken.ThrowIfCancellationRequested();
         // One pass: the mean, the constant features, and the check for NaN and ±∞ (they make the column sums non-finite).
         var summary = FeatureSummary.Of(x);
-        if (ExtremeScaleExponent(x) is int e) return FitRescaled(x, e, options, progress, cancellationToken);
+        if (PowerOfTwoScaling.ExtremeExponent(x.AsSpan(), [], SafeExponent) is int e) return FitRescaled(x, e, options, progress, cancellationToken);
         var standardization = options.Normalize ? Standardization.Fit(x, summary) : null;
         var mean = standardization?.Mean ?? Vector.Wrap(summary.Mean);
         Vector? scale = standardization?.Scale;
@@ -152,15 +152,6 @@ public sealed class Pca
     /// <summary>Data whose largest magnitude is outside [2⁻²⁵⁰, 2²⁵⁰] is fitted rescaled (its squares would overflow or underflow).</summary>
     internal const int SafeExponent = 250;
 
-    /// <summary>e = ⌊log₂ max|xᵢⱼ|⌋ when that is outside ±<see cref="SafeExponent"/>; else null (the usual case).</summary>
-    private static int? ExtremeScaleExponent(Matrix x)
-    {
-        double largest = Math.Abs(TensorPrimitives.MaxMagnitude<double>(x.AsSpan()));
-        if (largest == 0) return null;
-        int e = Math.ILogB(largest);
-        return Math.Abs(e) > SafeExponent ? e : null;
-    }
-
     /// <summary>
     /// Fits X·2⁻ᵉ (exact: a power of two) and scales back: μ and σ by 2ᵉ, the variances by 2²ᵉ (not with
     /// standardisation, whose variances have no unit); the components are the same. Data of 1e160 said "holds NaN or
@@ -169,26 +160,15 @@ public sealed class Pca
     /// <exception cref="ArgumentException">The variances themselves are beyond the largest double (values ≳ 1e154).</exception>
     private static Pca FitRescaled(Matrix x, int e, PcaOptions options, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
-        var scaled = x.Clone();
-        var data = scaled.AsSpan();
-        for (int i = 0; i < data.Length; i++) data[i] = Math.ScaleB(data[i], -e);
-        var fit = Fit(scaled, options, progress, cancellationToken);
+        var fit = Fit(PowerOfTwoScaling.Scaled(x, -e), options, progress, cancellationToken);
         int varianceExponent = options.Normalize ? 0 : 2 * e;
-        var eigenvalues = fit.Eigenvalues.AsSpan().ToArray();
-        for (int i = 0; i < eigenvalues.Length; i++) eigenvalues[i] = Math.ScaleB(eigenvalues[i], varianceExponent);
+        var eigenvalues = PowerOfTwoScaling.Scaled(fit.Eigenvalues.AsSpan(), varianceExponent);
         double total = Math.ScaleB(fit.TotalVariance, varianceExponent);
         if (!double.IsFinite(total) || !Finite.All(eigenvalues))
             throw new ArgumentException($"the variance of the data overflows: values up to {Math.ScaleB(1.0, e):G3} have squares beyond the largest double (1.8e308); divide the data by a power of ten first, or standardise it (PcaOptions.Normalize; mml pca --normalize).", nameof(x));
-        var mean = fit.Mean.AsSpan().ToArray();
-        for (int i = 0; i < mean.Length; i++) mean[i] = Math.ScaleB(mean[i], e);
-        Vector? scale = null;
-        if (fit.Scale is { } sigma)
-        {
-            var s = sigma.AsSpan().ToArray();
-            for (int i = 0; i < s.Length; i++) s[i] = Math.ScaleB(s[i], e);
-            scale = Vector.Wrap(s);
-        }
-        return new Pca(fit.Solver, fit.Samples, Vector.Wrap(mean), scale, fit.Components, eigenvalues, total, fit.ConstantFeatures);
+        var mean = Vector.Wrap(PowerOfTwoScaling.Scaled(fit.Mean.AsSpan(), e));
+        var scale = fit.Scale is { } sigma ? Vector.Wrap(PowerOfTwoScaling.Scaled(sigma.AsSpan(), e)) : null;
+        return new Pca(fit.Solver, fit.Samples, mean, scale, fit.Components, eigenvalues, total, fit.ConstantFeatures);
     }
 
     /// <summary>

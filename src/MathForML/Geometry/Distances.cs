@@ -28,8 +28,8 @@ public static class Distances
             throw new DimensionMismatchException($"Vectors have lengths {x.Length} and {y.Length}.", nameof(y));
         Finite.Require(x.AsSpan(), nameof(x));
         Finite.Require(y.AsSpan(), nameof(y));
-        if (ExtremeExponent(x.AsSpan(), y.AsSpan()) is int e)
-            return Math.ScaleB(Math.Sqrt(SquaredDistance.Compute<double>(Scaled(x.AsSpan(), -e), Scaled(y.AsSpan(), -e))), e);
+        if (PowerOfTwoScaling.ExtremeExponent(x.AsSpan(), y.AsSpan(), SafeExponent) is int e)
+            return Math.ScaleB(Math.Sqrt(SquaredDistance.Compute<double>(PowerOfTwoScaling.Scaled(x.AsSpan(), -e), PowerOfTwoScaling.Scaled(y.AsSpan(), -e))), e);
         return Math.Sqrt(SquaredDistance.Compute<double>(x.AsSpan(), y.AsSpan()));
     }
 
@@ -37,7 +37,7 @@ public static class Distances
     public static Matrix PairwiseNaive(Matrix x, Matrix y)
     {
         RequireSameWidth(x, y);
-        if (ExtremeExponent(x.AsSpan(), y.AsSpan()) is int e) return Rescaled(PairwiseNaive(ScaledMatrix(x, -e), ScaledMatrix(y, -e)), e);
+        if (PowerOfTwoScaling.ExtremeExponent(x.AsSpan(), y.AsSpan(), SafeExponent) is int e) return Rescaled(PairwiseNaive(PowerOfTwoScaling.Scaled(x, -e), PowerOfTwoScaling.Scaled(y, -e)), e);
         var d = new Matrix(x.Rows, y.Rows);
         for (int i = 0; i < x.Rows; i++)
             for (int j = 0; j < y.Rows; j++)
@@ -49,7 +49,7 @@ public static class Distances
     public static Matrix Pairwise(Matrix x, Matrix y)
     {
         RequireSameWidth(x, y);
-        if (ExtremeExponent(x.AsSpan(), y.AsSpan()) is int e) return Rescaled(Pairwise(ScaledMatrix(x, -e), ScaledMatrix(y, -e)), e);
+        if (PowerOfTwoScaling.ExtremeExponent(x.AsSpan(), y.AsSpan(), SafeExponent) is int e) return Rescaled(Pairwise(PowerOfTwoScaling.Scaled(x, -e), PowerOfTwoScaling.Scaled(y, -e)), e);
         var d = PairwiseSquared(x, y);
         TensorPrimitives.Sqrt<double>(d.AsSpan(), d.AsSpan());
         return d;
@@ -95,28 +95,12 @@ public static class Distances
         Finite.Require(y, nameof(y));
     }
 
-    /// <summary>e = ⌊log₂ max|·|⌋ over both when it is outside ±250 (squares would overflow or underflow); else null.</summary>
-    private static int? ExtremeExponent(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        double largest = Math.Max(x.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(x)), y.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(y)));
-        if (largest == 0) return null;
-        int e = Math.ILogB(largest);
-        return Math.Abs(e) > 250 ? e : null;
-    }
-
-    private static double[] Scaled(ReadOnlySpan<double> v, int exponent)
-    {
-        var copy = new double[v.Length];
-        for (int i = 0; i < v.Length; i++) copy[i] = Math.ScaleB(v[i], exponent);
-        return copy;
-    }
-
-    private static Matrix ScaledMatrix(Matrix m, int exponent) => Matrix.Wrap(m.Rows, m.Columns, Scaled(m.AsSpan(), exponent));
+    /// <summary>Data whose largest magnitude is outside 2^±250 is measured rescaled (see the type's remarks).</summary>
+    private const int SafeExponent = 250;
 
     private static Matrix Rescaled(Matrix distances, int exponent)
     {
-        var data = distances.AsSpan();
-        for (int i = 0; i < data.Length; i++) data[i] = Math.ScaleB(data[i], exponent);
+        PowerOfTwoScaling.ScaleInPlace(distances.AsSpan(), exponent);
         return distances;
     }
 }

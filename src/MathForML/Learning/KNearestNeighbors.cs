@@ -175,12 +175,8 @@ public sealed class KNearestNeighbors
         if (queries.Columns != Features)
             throw new DimensionMismatchException($"Queries have {queries.Columns} features, the training samples {Features}.", nameof(queries));
         Finite.Require(queries, nameof(queries));
-        double largest = Math.Max(_maxMagnitude, queries.AsSpan().IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude<double>(queries.AsSpan())));
-        if (largest > 0 && Math.Abs(Math.ILogB(largest)) > SafeExponent)
-        {
-            int e = Math.ILogB(largest);
-            return Rescaled(e).Neighbors(Scaled(queries, -e), k, screen);
-        }
+        if (PowerOfTwoScaling.ExtremeExponent([_maxMagnitude], queries.AsSpan(), SafeExponent) is int e)
+            return Rescaled(e).Neighbors(PowerOfTwoScaling.Scaled(queries, -e), k, screen);
         return screen && Features >= ScreenMinFeatures && k <= ScreenMaxK && k + ScreenExtra < Count && _active.Length > 0
             ? Screened(queries, k) : Exact(queries, k);
     }
@@ -190,18 +186,9 @@ public sealed class KNearestNeighbors
     {
         if (_rescaled is { } kept && kept.Exponent == e) return kept.Model;
         var labels = _labels.Select(c => _classes[c]).ToArray();
-        var model = new KNearestNeighbors(Scaled(_train, -e), labels) { ScreenPath = ScreenPath };
+        var model = new KNearestNeighbors(PowerOfTwoScaling.Scaled(_train, -e), labels) { ScreenPath = ScreenPath };
         _rescaled = (e, model);
         return model;
-    }
-
-    /// <summary>A copy of <paramref name="m"/> times 2^<paramref name="exponent"/> (exact unless an element under- or overflows).</summary>
-    private static Matrix Scaled(Matrix m, int exponent)
-    {
-        var copy = m.Clone();
-        var data = copy.AsSpan();
-        for (int i = 0; i < data.Length; i++) data[i] = Math.ScaleB(data[i], exponent);
-        return copy;
     }
 
     private int[] Exact(Matrix queries, int k)
