@@ -106,6 +106,7 @@ public static class CliApp
         ("geometry", GeometryCommand.Build),
         ("data", DataCommand.Build),
         ("nn", NnCommand.Build),
+        ("studio", StudioCommand.Build),
     ];
 
     /// <summary>
