@@ -23,5 +23,6 @@ public static class StudioPages
     public static IReadOnlyList<StudioPage> All { get; } =
     [
         new("pagerank", "PageRank", LinearAlgebra, "Surfers on the micro-internet, the damping factor, Geoff's self-linking page, a generated internet."),
+        new("mean-covariance", "Mean and covariance", Pca, "A data set's mean and covariance ellipse, moved by an affine map you set."),
     ];
 }
