@@ -50,6 +50,7 @@ public sealed class StudioServer : IAsyncDisposable
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromMilliseconds(300));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddSingleton<CourseData>();
         var app = builder.Build();
         app.UseAntiforgery();
         app.MapStaticAssets();

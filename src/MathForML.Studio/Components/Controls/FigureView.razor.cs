@@ -10,6 +10,8 @@ namespace MathForML.Studio.Components.Controls;
 /// </summary>
 public sealed partial class FigureView
 {
+    private static long _instances;
+    private readonly string _idPrefix = $"fig{Interlocked.Increment(ref _instances)}-";
     private MathForML.Plots.Figure? _drawn;
     private string _svg = "";
 
@@ -38,9 +40,19 @@ public sealed partial class FigureView
     {
         if (ReferenceEquals(_drawn, Figure))
             return;
-        _svg = Figure.Plot.GetSvgXml(Figure.Width, Figure.Height);
+        _svg = WithUniqueIds(Figure.Plot.GetSvgXml(Figure.Width, Figure.Height), _idPrefix);
         _drawn = Figure;
     }
+
+    /// <summary>
+    /// Prefixes every id in <paramref name="svg"/> and every reference to one (<c>url(#…)</c>, <c>href="#…"</c>):
+    /// ScottPlot numbers its clip paths and images from zero in each drawing, and two inline drawings on one page
+    /// would otherwise share ids, so that one figure showed the other's image.
+    /// </summary>
+    internal static string WithUniqueIds(string svg, string prefix) => IdReference().Replace(svg, m => m.Groups[1].Value + prefix);
+
+    [System.Text.RegularExpressions.GeneratedRegex("(\\bid=\"|url\\(#|href=\"#)")]
+    private static partial System.Text.RegularExpressions.Regex IdReference();
 
     private Task Report(PointerPhase phase, PointerEventArgs e)
     {
