@@ -55,6 +55,21 @@ public static class PcaPlots
         return side * side == d && d > 0 ? side : null;
     }
 
+    /// <summary>
+    /// The first <paramref name="shown"/> eigenvalues and their cumulative explained variance (as
+    /// <see cref="Spectrum(Pca)"/>), with a vertical line at K = <paramref name="marked"/>: the components a
+    /// reconstruction keeps. MNIST's spectrum falls so fast that all 784 hide the first hundred.
+    /// </summary>
+    public static Figure Spectrum(Pca p, int marked, int shown)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var figure = Spectrum(p);
+        figure.Plot.Axes.SetLimitsX(0, Math.Min(shown, p.Eigenvalues.Length) + 1);
+        var line = figure.Plot.Add.VerticalLine(marked, 2, Colors.Black, LinePattern.Dashed);
+        line.LegendText = $"K = {marked}";
+        return figure;
+    }
+
     /// <summary>The eigenvalues λₖ of the covariance in descending order, with the cumulative explained variance Σᵢ≤ₖ λᵢ / Σ λ on a second axis.</summary>
     public static Figure Spectrum(Pca p)
     {

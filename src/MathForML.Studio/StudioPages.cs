@@ -25,5 +25,6 @@ public static class StudioPages
         new("pagerank", "PageRank", LinearAlgebra, "Surfers on the micro-internet, the damping factor, Geoff's self-linking page, a generated internet."),
         new("mean-covariance", "Mean and covariance", Pca, "A data set's mean and covariance ellipse, moved by an affine map you set."),
         new("knn", "Distances, angles and kNN", Pca, "The iris decision regions as k changes; the MNIST digits nearest to one you pick."),
+        new("pca-mnist", "PCA of MNIST", Pca, "Reconstructions from K components, the spectrum, the eigen-images, the digits in 2-D; the N < D trick."),
     ];
 }
