@@ -65,7 +65,7 @@ public static class PcaPlots
         ArgumentNullException.ThrowIfNull(p);
         var figure = Spectrum(p);
         figure.Plot.Axes.SetLimitsX(0, Math.Min(shown, p.Eigenvalues.Length) + 1);
-        var line = figure.Plot.Add.VerticalLine(marked, 2, Colors.Black, LinePattern.Dashed);
+        var line = figure.Plot.Add.VerticalLine(marked, 2, Colors.Black);
         line.LegendText = $"K = {marked}";
         return figure;
     }

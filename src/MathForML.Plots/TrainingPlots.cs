@@ -48,7 +48,7 @@ public static class TrainingPlots
         for (int i = 0; i < 400; i++) dense[0, i] = i / 399.0;
         var drawn = network.Forward(dense).A3;
         var plot = new Plot();
-        plot.Title($"The network's curve after {training.Costs[^1].Iteration:N0} steps (cost {training.FinalCost:G3})");
+        plot.Title($"After {training.Costs[^1].Iteration:N0} steps: cost {training.FinalCost:G3}");
         var target = plot.Add.Scatter(y.Row(0).ToArray(), y.Row(1).ToArray());
         target.LegendText = "training curve";
         target.LineWidth = 0;

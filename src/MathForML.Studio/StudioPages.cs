@@ -23,6 +23,7 @@ public static class StudioPages
     public static IReadOnlyList<StudioPage> All { get; } =
     [
         new("pagerank", "PageRank", LinearAlgebra, "Surfers on the micro-internet, the damping factor, Geoff's self-linking page, a generated internet."),
+        new("backpropagation", "Backpropagation", Calculus, "The course's 1-6-7-2 network learning the heart live: start, pause, step; aggression, noise, the Jacobians."),
         new("mean-covariance", "Mean and covariance", Pca, "A data set's mean and covariance ellipse, moved by an affine map you set."),
         new("knn", "Distances, angles and kNN", Pca, "The iris decision regions as k changes; the MNIST digits nearest to one you pick."),
         new("pca-mnist", "PCA of MNIST", Pca, "Reconstructions from K components, the spectrum, the eigen-images, the digits in 2-D; the N < D trick."),
