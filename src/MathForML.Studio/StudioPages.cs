@@ -22,6 +22,7 @@ public static class StudioPages
     /// <summary>Every page, in the courses' order.</summary>
     public static IReadOnlyList<StudioPage> All { get; } =
     [
+        new("gram-schmidt", "Gram-Schmidt", LinearAlgebra, "Your vectors made orthonormal one projection at a time; dependent vectors become zero; the course's test matrices."),
         new("pagerank", "PageRank", LinearAlgebra, "Surfers on the micro-internet, the damping factor, Geoff's self-linking page, a generated internet."),
     ];
 }
