@@ -22,6 +22,7 @@ public static class StudioPages
     /// <summary>Every page, in the courses' order.</summary>
     public static IReadOnlyList<StudioPage> All { get; } =
     [
+        new("special-matrices", "Identifying special matrices", LinearAlgebra, "Your 4×4 matrix through the course's fixRowZero … fixRowThree, one row operation at a time: singular or not, and why."),
         new("gram-schmidt", "Gram-Schmidt", LinearAlgebra, "Your vectors made orthonormal one projection at a time; dependent vectors become zero; the course's test matrices."),
         new("reflecting-bear", "Reflecting bear", LinearAlgebra, "Drag the mirror's basis vectors: E from Gram-Schmidt, T = E·T_E·E⁻¹, the bear and its reflection."),
         new("pagerank", "PageRank", LinearAlgebra, "Surfers on the micro-internet, the damping factor, Geoff's self-linking page, a generated internet."),
