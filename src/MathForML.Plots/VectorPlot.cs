@@ -38,6 +38,17 @@ public static class VectorPlot
         double reach = 1;
         foreach (var a in arrows)
             reach = Math.Max(reach, new[] { a.FromX, a.FromY, a.ToX, a.ToY }.Max(Math.Abs));
+        AddArrows(plot, arrows);
+
+        double l = limit ?? Math.Ceiling(reach * 1.15 * 2) / 2;
+        plot.Axes.SetLimits(-l, l, -l, l);
+        plot.Axes.SquareUnits();
+        return new Figure(plot, size, size);
+    }
+
+    /// <summary>Adds <paramref name="arrows"/> to <paramref name="plot"/> (a zero arrow as a dot), each with its label at the tip.</summary>
+    internal static void AddArrows(Plot plot, IReadOnlyList<PlotArrow> arrows)
+    {
         foreach (var a in arrows)
         {
             if (a.FromX == a.ToX && a.FromY == a.ToY)
@@ -65,15 +76,11 @@ public static class VectorPlot
                 text.LabelFontSize = 14;
                 text.LabelBold = true;
                 text.LabelFontColor = a.Color;
-                text.LabelAlignment = Alignment.LowerLeft;
+                // A faint arrow's label goes below its tip, a bold one's above: a vector and its image stay readable.
+                text.LabelAlignment = a.Faint ? Alignment.UpperLeft : Alignment.LowerLeft;
                 text.LabelOffsetX = 4;
-                text.LabelOffsetY = -2;
+                text.LabelOffsetY = a.Faint ? 2 : -2;
             }
         }
-
-        double l = limit ?? Math.Ceiling(reach * 1.15 * 2) / 2;
-        plot.Axes.SetLimits(-l, l, -l, l);
-        plot.Axes.SquareUnits();
-        return new Figure(plot, size, size);
     }
 }

@@ -25,6 +25,7 @@ public static class StudioPages
         new("special-matrices", "Identifying special matrices", LinearAlgebra, "Your 4×4 matrix through the course's fixRowZero … fixRowThree, one row operation at a time: singular or not, and why."),
         new("gram-schmidt", "Gram-Schmidt", LinearAlgebra, "Your vectors made orthonormal one projection at a time; dependent vectors become zero; the course's test matrices."),
         new("reflecting-bear", "Reflecting bear", LinearAlgebra, "Drag the mirror's basis vectors: E from Gram-Schmidt, T = E·T_E·E⁻¹, the bear and its reflection."),
+        new("eigenvectors", "Eigenvectors", LinearAlgebra, "A 2×2 matrix on the grid and the unit circle, its eigenvectors (or complex eigenvalues), the power method step by step."),
         new("pagerank", "PageRank", LinearAlgebra, "Surfers on the micro-internet, the damping factor, Geoff's self-linking page, a generated internet."),
     ];
 }
