@@ -27,5 +27,6 @@ public static class StudioPages
         new("reflecting-bear", "Reflecting bear", LinearAlgebra, "Drag the mirror's basis vectors: E from Gram-Schmidt, T = E·T_E·E⁻¹, the bear and its reflection."),
         new("eigenvectors", "Eigenvectors", LinearAlgebra, "A 2×2 matrix on the grid and the unit circle, its eigenvectors (or complex eigenvalues), the power method step by step."),
         new("pagerank", "PageRank", LinearAlgebra, "Surfers on the micro-internet, the damping factor, Geoff's self-linking page, a generated internet."),
+        new("projections", "Projections", Pca, "Points projected onto a line you turn: the projection matrix, the reconstruction error, the assignment's tests."),
     ];
 }

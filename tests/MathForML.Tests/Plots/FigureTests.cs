@@ -19,7 +19,7 @@ public class FigureTests
 {
     private static readonly byte[] PngMagic = [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
-    public static TheoryData<string> FigureNames => new() { "pca-spectrum", "pca-error", "pca-scatter", "pca-reconstructions", "pca-components", "histogram-fit", "curve-fit", "ranks", "reflection", "reflection-basis", "vectors", "matrix", "loss", "accuracy", "course-curve", "course-cost", "image-strip", "image-single" };
+    public static TheoryData<string> FigureNames => new() { "pca-spectrum", "pca-error", "pca-scatter", "pca-reconstructions", "pca-components", "histogram-fit", "curve-fit", "ranks", "reflection", "reflection-basis", "vectors", "matrix", "grid-transform", "projection", "loss", "accuracy", "course-curve", "course-cost", "image-strip", "image-single" };
 
     [Theory]
     [MemberData(nameof(FigureNames))]
@@ -111,6 +111,12 @@ public class FigureTests
             case "matrix":
                 var operations = SingularityTest.Steps(Matrix.FromRows([0, 7, -5, 3], [2, 8, 0, 4], [3, 12, 0, 5], [1, 3, 1, 3]));
                 return MatrixPlot.Create(operations[2].After, "fixRowOne", highlightRow: 1);
+            case "grid-transform":
+                return GridTransformPlot.Create(Matrix.FromRows([1, 1], [0.5, 1.5]), "A", [PlotArrow.FromOrigin(1, 1, "v", ScottPlot.Colors.DarkGreen)]);
+            case "projection":
+                var cloud = Matrix.FromRows([2, 1.2], [1, 0.3], [-1, -0.8], [-2, -1.1]);
+                var along = Matrix.FromRows([2], [1]);
+                return ProjectionPlot.Create(cloud, MathForML.Geometry.Projection.RowsOntoSubspace(cloud, along), Vector.Of(2, 1), "onto span(b)");
             case "loss": return TrainingPlots.Loss(Epochs);
             case "accuracy": return TrainingPlots.Accuracy(Epochs);
             case "image-strip": return ImagePlots.Strip("digits", MnistSubset.Images.SliceRows(..4), 28, ["a", "b", "c", "d"]);
