@@ -39,8 +39,8 @@ public static class ProjectionPlot
         for (int i = 0; i < points.Rows; i++)
         {
             var gap = plot.Add.Line(points[i, 0], points[i, 1], projections[i, 0], projections[i, 1]);
-            gap.LineColor = Colors.Crimson;
-            gap.LinePattern = LinePattern.Dashed;
+            // Solid, not dashed: SkiaSharp's SVG canvas has no dash effect and logs a warning for every dashed line.
+            gap.LineColor = Colors.Crimson.WithAlpha(0.7);
             gap.LineWidth = 1.5f;
             if (i == 0) gap.LegendText = "x − π(x)";
         }

@@ -74,8 +74,9 @@ public static class ReflectionPlot
             var d = along.Normalize() * (limit * 1.5);
             var line = plot.Add.Line(-d[0], -d[1], d[0], d[1]);
             line.LegendText = "mirror";
-            line.LinePattern = LinePattern.Dashed;
-            line.LineColor = Colors.Gray;
+            // Solid, not dashed: the Studio draws this as SVG, where SkiaSharp has no dash effect (and logs a warning).
+            line.LineColor = Colors.Gray.WithAlpha(0.7);
+            line.LineWidth = 1.5f;
         }
 
         Color[] colors = [Colors.DarkGreen, Colors.Purple];
