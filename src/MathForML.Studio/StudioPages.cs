@@ -22,10 +22,15 @@ public static class StudioPages
     /// <summary>Every page, in the courses' order.</summary>
     public static IReadOnlyList<StudioPage> All { get; } =
     [
+        new("special-matrices", "Identifying special matrices", LinearAlgebra, "Your 4×4 matrix through the course's fixRowZero … fixRowThree, one row operation at a time: singular or not, and why."),
+        new("gram-schmidt", "Gram-Schmidt", LinearAlgebra, "Your vectors made orthonormal one projection at a time; dependent vectors become zero; the course's test matrices."),
+        new("reflecting-bear", "Reflecting bear", LinearAlgebra, "Drag the mirror's basis vectors: E from Gram-Schmidt, T = E·T_E·E⁻¹, the bear and its reflection."),
+        new("eigenvectors", "Eigenvectors", LinearAlgebra, "A 2×2 matrix on the grid and the unit circle, its eigenvectors (or complex eigenvalues), the power method step by step."),
         new("pagerank", "PageRank", LinearAlgebra, "Surfers on the micro-internet, the damping factor, Geoff's self-linking page, a generated internet."),
         new("backpropagation", "Backpropagation", Calculus, "The course's 1-6-7-2 network learning the heart live: start, pause, step; aggression, noise, the Jacobians."),
         new("mean-covariance", "Mean and covariance", Pca, "A data set's mean and covariance ellipse, moved by an affine map you set."),
         new("knn", "Distances, angles and kNN", Pca, "The iris decision regions as k changes; the MNIST digits nearest to one you pick."),
+        new("projections", "Projections", Pca, "Points projected onto a line you turn: the projection matrix, the reconstruction error, the assignment's tests."),
         new("pca-mnist", "PCA of MNIST", Pca, "Reconstructions from K components, the spectrum, the eigen-images, the digits in 2-D; the N < D trick."),
     ];
 }

@@ -67,6 +67,19 @@ public static class Projection
         return coordinates.TransposeTimes(b.Transpose());               // N×D
     }
 
+    /// <summary>
+    /// The reconstruction error J = Σᵢ ‖xᵢ − π(xᵢ)‖² of the rows xᵢ of <paramref name="x"/> (N×D) projected onto the
+    /// column space of B: the sum of squared distances PCA minimises over the subspace (PCA course, weeks 3 and 4;
+    /// Deisenroth, Faisal and Ong, Mathematics for Machine Learning, §10.3). For a line pass B = b as one column.
+    /// </summary>
+    /// <exception cref="SingularMatrixException">B's columns are linearly dependent.</exception>
+    public static double SquaredReconstructionError(Matrix x, Matrix b)
+    {
+        var residual = x - RowsOntoSubspace(x, b);
+        double norm = residual.FrobeniusNorm();
+        return norm * norm;
+    }
+
     private static LuDecomposition Gram(Matrix b)
     {
         ArgumentNullException.ThrowIfNull(b);

@@ -19,7 +19,7 @@ namespace MathForML.LinearAlgebra;
 /// Norms are taken with <see cref="SafeNorm"/>, so columns of any finite scale (1e200, 1e-200) are normalised, not lost
 /// to an overflowing or underflowing sum of squares.
 /// </remarks>
-public static class GramSchmidt
+public static partial class GramSchmidt
 {
     /// <summary>The course's tolerance: a column whose remaining norm is at most this is treated as dependent.</summary>
     public const double DefaultTolerance = 1e-14;

@@ -16,7 +16,7 @@ namespace MathForML.LinearAlgebra;
 /// but in floating point a singular matrix whose elimination leaves a rounding residue can pass as regular. Use <see cref="LuDecomposition"/> for a test with pivoting and a tolerance.
 /// Cost O(n³).
 /// </summary>
-public static class SingularityTest
+public static partial class SingularityTest
 {
     /// <summary>True exactly when the course's procedure fails to put a non-zero on some diagonal position.</summary>
     public static bool IsSingular(Matrix a) => !TryRowEchelon(a, out _);

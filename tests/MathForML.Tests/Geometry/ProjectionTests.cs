@@ -57,6 +57,17 @@ public class ProjectionTests
     }
 
     [Fact]
+    public void ReconstructionErrorSumsTheSquaredDistancesToTheSubspace()
+    {
+        // Onto the x-axis the squared distances are the squared y's: 4 + 1 + 9.
+        var x = Matrix.FromRows([1, 2], [3, -1], [0, 3]);
+        Assert.Equal(14, Projection.SquaredReconstructionError(x, Matrix.FromRows([5], [0])), 12);
+        // The PCA course's plane B = [[1, 0], [1, 1], [1, 2]]: (6, 0, 0) projects to (5, 2, −1), 1 + 4 + 1 = 6 away.
+        Assert.Equal(6, Projection.SquaredReconstructionError(Matrix.FromRows([6, 0, 0]), Matrix.FromRows([1, 0], [1, 1], [1, 2])), 12);
+        Assert.Throws<SingularMatrixException>(() => Projection.SquaredReconstructionError(x, Matrix.FromRows([0], [0])));
+    }
+
+    [Fact]
     public void RejectsZeroAndDependentBases()
     {
         Assert.Throws<ArgumentException>(() => Projection.OntoLineMatrix(Vector.Of(0, 0)));

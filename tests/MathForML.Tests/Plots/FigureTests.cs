@@ -19,7 +19,7 @@ public class FigureTests
 {
     private static readonly byte[] PngMagic = [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
-    public static TheoryData<string> FigureNames => new() { "pca-spectrum", "pca-error", "pca-scatter", "pca-reconstructions", "pca-components", "histogram-fit", "curve-fit", "ranks", "reflection", "loss", "accuracy", "course-curve", "course-cost", "image-strip", "image-single" };
+    public static TheoryData<string> FigureNames => new() { "pca-spectrum", "pca-error", "pca-scatter", "pca-reconstructions", "pca-components", "histogram-fit", "curve-fit", "ranks", "reflection", "reflection-basis", "vectors", "matrix", "grid-transform", "projection", "loss", "accuracy", "course-curve", "course-cost", "image-strip", "image-single" };
 
     [Theory]
     [MemberData(nameof(FigureNames))]
@@ -101,6 +101,22 @@ public class FigureTests
             case "reflection":
                 var mirror = Matrix.FromRows([2, -1], [1, 2]);
                 return ReflectionPlot.Create(Bear.Parts(), Transformations.Reflection(mirror), mirror.Column(0));
+            case "reflection-basis":
+                var basis = Matrix.FromRows([1, -1], [1.5, 2]);
+                return ReflectionPlot.CreateWithBasis(Bear.Parts(), Transformations.Reflection(basis), basis);
+            case "vectors":
+                var steps = GramSchmidt.Steps(Matrix.FromRows([3, 1], [1, 2]));
+                return VectorPlot.Create("Gram-Schmidt", [PlotArrow.FromOrigin(3, 1, "b0", ScottPlot.Colors.Gray, faint: true),
+                    PlotArrow.FromOrigin(steps[^1].After[0], steps[^1].After[1], "e1", ScottPlot.Colors.SteelBlue)]);
+            case "matrix":
+                var operations = SingularityTest.Steps(Matrix.FromRows([0, 7, -5, 3], [2, 8, 0, 4], [3, 12, 0, 5], [1, 3, 1, 3]));
+                return MatrixPlot.Create(operations[2].After, "fixRowOne", highlightRow: 1);
+            case "grid-transform":
+                return GridTransformPlot.Create(Matrix.FromRows([1, 1], [0.5, 1.5]), "A", [PlotArrow.FromOrigin(1, 1, "v", ScottPlot.Colors.DarkGreen)]);
+            case "projection":
+                var cloud = Matrix.FromRows([2, 1.2], [1, 0.3], [-1, -0.8], [-2, -1.1]);
+                var along = Matrix.FromRows([2], [1]);
+                return ProjectionPlot.Create(cloud, MathForML.Geometry.Projection.RowsOntoSubspace(cloud, along), Vector.Of(2, 1), "onto span(b)");
             case "loss": return TrainingPlots.Loss(Epochs);
             case "accuracy": return TrainingPlots.Accuracy(Epochs);
             case "image-strip": return ImagePlots.Strip("digits", MnistSubset.Images.SliceRows(..4), 28, ["a", "b", "c", "d"]);
