@@ -51,4 +51,19 @@ public class SandpitPlotsTests
         Assert.Equal(lines[0].Color, lines[1].Color);
         Assert.NotEqual(lines[0].Color, lines[2].Color);
     }
+
+    [Fact]
+    public void AHiddenGameShowsTheClicksButNeitherDepthsNorThePhone()
+    {
+        var game = new SandpitGame(RandomSeed0.Value);
+        var figure = SandpitPlots.Game(RandomSeed0.Value, "hidden", [game.Click(3, 1.5)], reveal: false);
+        var plottables = figure.Plot.GetPlottables().ToArray();
+        Assert.Empty(plottables.OfType<ScottPlot.Plottables.Heatmap>());
+        Assert.Empty(plottables.OfType<ScottPlot.Plottables.ContourLines>());
+        var legend = LegendOf(figure);
+        Assert.Contains("clicks (numbered)", legend);
+        Assert.Contains("dip-stick arrow −J (downhill)", legend);
+        Assert.DoesNotContain(legend, t => t.StartsWith("phone", StringComparison.Ordinal));
+        Assert.Equal("x", figure.Plot.Axes.Bottom.Label.Text);
+    }
 }
