@@ -23,6 +23,7 @@ public static class StudioPages
     public static IReadOnlyList<StudioPage> All { get; } =
     [
         new("pagerank", "PageRank", LinearAlgebra, "Surfers on the micro-internet, the damping factor, Geoff's self-linking page, a generated internet."),
+        new("taylor", "Taylor series", Calculus, "A function and its Taylor polynomial about a point you drag, order 0 to 10, with the coefficients."),
         new("sandpit", "The Sandpit", Calculus, "Dip for the lost phone: the depth and −J at a click, the course's landscapes and game modes, the descent strategies' paths."),
     ];
 }
