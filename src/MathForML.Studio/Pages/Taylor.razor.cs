@@ -38,12 +38,7 @@ public sealed partial class Taylor
     /// <inheritdoc />
     protected override void OnInitialized() => Parse();
 
-    /// <summary>x to six places, with no sign on a value that rounds to zero (−0 and −1e-9 show as 0.000000).</summary>
-    private static string F(double x, string format = "0.000000")
-    {
-        string s = x.ToString(format, CultureInfo.InvariantCulture);
-        return s.StartsWith('-') && s.Skip(1).All(c => c is '0' or '.') ? s[1..] : s;
-    }
+    private static string F(double x, string format = "0.000000") => Components.Numbers.Format(x, format);
 
     private void Parse()
     {
