@@ -56,7 +56,8 @@ public sealed partial class NewtonRaphson
         _secant = Secant.Solve(_expression, "x", _start);
         string label = $"f(x) = {_expression}";
         _newtonFigure = RootFindingPlot.Create($"Newton-Raphson from x₀ = {F(_start, "0.##")}", _f, label,
-            _newton.Path.Select(p => p[0]).ToArray(), secant: false, from, to) with { Width = 520 };
+            _newton.Path.Select(p => p[0]).ToArray(), secant: false, from, to) with
+        { Width = 520 };
         _secantFigure = RootFindingPlot.Create($"The secant method from x₀ = {F(_start, "0.##")}", _f, label, _secant.Path, secant: true, from, to) with { Width = 520 };
     }
 
