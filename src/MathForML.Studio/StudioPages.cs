@@ -26,5 +26,6 @@ public static class StudioPages
         new("taylor", "Taylor series", Calculus, "A function and its Taylor polynomial about a point you drag, order 0 to 10, with the coefficients."),
         new("newton-raphson", "Newton-Raphson and the secant method", Calculus, "Tangents and chords down to the axis from a start you drag; the iterates, and starts where Newton fails."),
         new("sandpit", "The Sandpit", Calculus, "Dip for the lost phone: the depth and −J at a click, the course's landscapes and game modes, the descent strategies' paths."),
+        new("fitting", "Fitting the heights", Calculus, "The course's heights histogram fitted with a Gaussian: steepest descent on χ² from a start you click, beside Levenberg–Marquardt."),
     ];
 }
