@@ -122,12 +122,13 @@ public static class HeightData
     {
         ArgumentNullException.ThrowIfNull(histogram);
         if (!(sigma > 0)) return double.NaN;
-        var x = histogram.Centers;
+        var edges = histogram.BinEdges;
         var y = histogram.Frequencies;
         double scale = 1 / (sigma * Math.Sqrt(2 * Math.PI)), sum = 0;
-        for (int k = 0; k < x.Length; k++)
+        for (int k = 0; k < y.Length; k++)
         {
-            double d = x[k] - mu, r = y[k] - (scale * Math.Exp(-(d * d) / (2 * sigma * sigma)));
+            double centre = 0.5 * (edges[k] + edges[k + 1]);   // as Histogram.Centers, without its array
+            double d = centre - mu, r = y[k] - (scale * Math.Exp(-(d * d) / (2 * sigma * sigma)));
             sum += r * r;
         }
         return sum;

@@ -35,7 +35,7 @@ public static class RootFindingPlot
         low = Math.Min(low, -0.1 * (high - low));   // the x-axis, where the steps land, always shows
         high = Math.Max(high, 0.1 * (high - low));
         var zero = plot.Add.HorizontalLine(0, 1, Colors.Gray);
-        zero.LinePattern = LinePattern.Solid;
+        zero.LinePattern = LinePattern.Solid;   // the guide line's default is dashed
         var curve = CurveSamples.AddPieces(plot, x, y, low, high, Colors.Black);
         foreach (var piece in plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>()) piece.LineWidth = 2;
         if (curve is not null) curve.LegendText = fLabel;
@@ -54,8 +54,8 @@ public static class RootFindingPlot
             if (!labelled) line.LegendText = secant ? "chord through the last two points" : "tangent at xₖ, to the axis";
             labelled = true;
             var drop = plot.Add.Line(xNext, 0, xNext, f(xNext));
-            drop.LineColor = colour.WithAlpha(0.6);
-            drop.LinePattern = LinePattern.Dotted;
+            drop.LineColor = colour.WithAlpha(0.35);   // faint rather than dotted: Skia's SVG canvas has no dash effect
+            drop.LineWidth = 1;
         }
         int shown = Math.Min(path.Count, MaxStepsDrawn + first + 1);
         var xs = path.Take(shown).Where(double.IsFinite).ToArray();

@@ -30,11 +30,9 @@ public static class TaylorPlot
         {
             var (_, t) = CurveSamples.Sample(series.Evaluate, from, to);
             var poly = CurveSamples.AddPieces(plot, x, t, low, high, Colors.OrangeRed);
+            // Solid, not dashed: the SVG the Studio draws has no dash effect (Skia's SVG canvas reports it unsupported).
             foreach (var piece in plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Where(p => p.Color == Colors.OrangeRed))
-            {
-                piece.LineWidth = 2.5f;
-                piece.LinePattern = LinePattern.Dashed;
-            }
+                piece.LineWidth = 3;
             if (poly is not null) poly.LegendText = $"Taylor polynomial of order {series.Order}";
             double fa = f(series.Point);
             if (double.IsFinite(fa))

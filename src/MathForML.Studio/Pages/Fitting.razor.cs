@@ -49,8 +49,9 @@ public sealed partial class Fitting
         _contours = ChiSquaredContourPlot.Create($"χ²(μ, σ): {(int)_steps} steps at a = {F(_aggression, "0")}",
             (mu, sigma) => HeightData.ChiSquared(Heights, mu, sigma), "μ (cm)", "σ (cm)", MuFrom, MuTo, SigmaFrom, SigmaTo,
             _descent.Path, "steepest descent", _lm?.Parameters, "Levenberg–Marquardt");
-        _histogramFigure = FitPlots.HistogramFit("The course's heights and the descent's Gaussian", Heights, HeightData.Gaussian, _descent,
-            "height (cm)", "probability density (1/cm)", "cm") with { Width = 540, Height = 380 };
+        var histogram = FitPlots.HistogramFit("The course's heights and the descent's Gaussian", Heights, HeightData.Gaussian, _descent,
+            "height (cm)", "probability density (1/cm)", "cm");
+        _histogramFigure = histogram with { Width = 540, Height = 380 };
     }
 
     private string DescentNote()

@@ -3,7 +3,7 @@ using MathForML.Plots;
 
 namespace MathForML.Tests.Plots;
 
-/// <summary>The root-finding figure: one line per step, from the tangent (or chord) to the axis, labelled; at most <see cref="RootFindingPlot.MaxStepsDrawn"/> steps.</summary>
+/// <summary>The root-finding figure: one line per step (and a thinner one down from the curve to each landing), from the tangent (or chord) to the axis, labelled; at most <see cref="RootFindingPlot.MaxStepsDrawn"/> steps.</summary>
 public class RootFindingPlotTests
 {
     private static List<string> LegendOf(Figure figure) =>
@@ -17,7 +17,7 @@ public class RootFindingPlotTests
         var r = NewtonRaphson.FindRoot(F, x => (3 * x * x) - 2, -2);
         var path = r.Path.Select(p => p[0]).ToArray();
         var figure = RootFindingPlot.Create("Newton", F, "f", path, secant: false, -3, 3);
-        var lines = figure.Plot.GetPlottables().OfType<ScottPlot.Plottables.LinePlot>().Where(l => l.LinePattern.Equals(ScottPlot.LinePattern.Solid)).ToArray();
+        var lines = figure.Plot.GetPlottables().OfType<ScottPlot.Plottables.LinePlot>().Where(l => l.LineWidth > 1).ToArray();
         Assert.Equal(Math.Min(path.Length - 1, RootFindingPlot.MaxStepsDrawn), lines.Length);
         Assert.Equal(path[0], lines[0].Start.X);
         Assert.Equal(path[1], lines[0].End.X);
