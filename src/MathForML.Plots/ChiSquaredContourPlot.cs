@@ -85,7 +85,7 @@ public static class ChiSquaredContourPlot
         plot.Axes.SetLimits(xFrom, xTo, yFrom, yTo);
         plot.XLabel(xName);
         plot.YLabel(yName);
-        plot.ShowLegend(Edge.Bottom);
+        LegendPlacement.ShowBelowIfAny(plot);
         return new Figure(plot, 540, 560);
     }
 

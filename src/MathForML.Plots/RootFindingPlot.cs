@@ -71,7 +71,7 @@ public static class RootFindingPlot
         plot.Axes.SetLimits(from, to, low, high);
         plot.XLabel("x");
         plot.YLabel("f(x)");
-        plot.ShowLegend(Edge.Bottom);
+        LegendPlacement.ShowBelowIfAny(plot);
         return new Figure(plot, 540, 440);
     }
 }

@@ -150,6 +150,7 @@ public static class SandpitPlots
         var sand = plot.Add.Rectangle(0, Sandpit.Size, 0, Sandpit.Size);
         sand.FillColor = Color.FromHex("#E3C48A");
         sand.LineWidth = 0;
+        sand.LegendText = "sand (the depths show when the game ends)";   // also keeps the legend, and so the layout, from the first guess on
         plot.XLabel("x");
         plot.YLabel("y");
         plot.Axes.SetLimits(0, Sandpit.Size, 0, Sandpit.Size);

@@ -45,7 +45,7 @@ public static class TaylorPlot
         plot.Axes.SetLimits(from, to, low, high);
         plot.XLabel("x");
         plot.YLabel("y");
-        plot.ShowLegend(Edge.Bottom);   // below the axes, so it hides no part of the curves
+        LegendPlacement.ShowBelowIfAny(plot);
         return new Figure(plot, 540, 480);
     }
 }

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace MathForML.Studio.Tests.Pages;
 
-/// <summary>The Sandpit page in the browser: a real click reads the library's depth and Jacobian there; the strategies play from it.</summary>
+/// <summary>The Sandpit page in the browser: a real click reads the library's depth and Jacobian there; the strategies play from it; a typed dip at the phone finds it.</summary>
 [Collection("studio")]
 public sealed class SandpitTests(StudioFixture studio)
 {
@@ -18,6 +18,8 @@ public sealed class SandpitTests(StudioFixture studio)
         await using var page = await studio.OpenAsync("sandpit");
         var sandpit = new Sandpit(SandpitLandscape.Create(SandpitLandscapeKind.Intro, new NumPyRandom(0)));
         await Expect(page.ById("guesses")).ToHaveTextAsync("0 of 25 guesses used.");
+        // Hidden before the first guess: the square is drawn all the same (axes, title, the sand's legend).
+        Assert.True((await page.Page.Locator("[data-figure=sandpit] svg").InnerHTMLAsync()).Length > 5_000, "the hidden sandpit is an empty picture");
         // Revealed, the intro's phone: the global minimum the library finds.
         await page.ById("reveal").CheckAsync();
         await Expect(page.ById("phone")).ToHaveTextAsync($"({F3(sandpit.Phone[0])}, {F3(sandpit.Phone[1])})");
@@ -42,5 +44,15 @@ public sealed class SandpitTests(StudioFixture studio)
         await Expect(row.Nth(1)).ToHaveTextAsync($"({F(gradient.Points[^1][0])}, {F(gradient.Points[^1][1])})");
         await Expect(page.Page.Locator("[data-figure=paths] svg")).ToBeVisibleAsync();
         await page.ScreenshotAsync("sandpit");
+
+        // Typed in (the keyboard's way to dip): a dip within 0.15 of the phone finds it, by the library's rule.
+        Assert.True(sandpit.IsAtPhone(Math.Round(sandpit.Phone[0], 2), Math.Round(sandpit.Phone[1], 2)));
+        await page.ById("dip-x").FillAsync(F(sandpit.Phone[0]));
+        await page.ById("dip-x").DispatchEventAsync("change");
+        await page.ById("dip-y").FillAsync(F(sandpit.Phone[1]));
+        await page.ById("dip-y").DispatchEventAsync("change");
+        await page.ById("dip").ClickAsync();
+        await Expect(page.ById("outcome")).ToHaveTextAsync("You found the phone!");
+        await Expect(page.ById("guesses")).ToContainTextAsync("2 of 25 guesses used.");
     }
 }

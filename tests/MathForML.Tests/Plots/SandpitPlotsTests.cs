@@ -66,4 +66,13 @@ public class SandpitPlotsTests
         Assert.DoesNotContain(legend, t => t.StartsWith("phone", StringComparison.Ordinal));
         Assert.Equal("x", figure.Plot.Axes.Bottom.Label.Text);
     }
+
+    [Fact]
+    public void AHiddenGameBeforeItsFirstGuessIsDrawn()
+    {
+        // Nothing but the sand: the legend must still have an entry, or ScottPlot draws an empty picture.
+        var svg = SandpitPlots.Game(RandomSeed0.Value, "hidden", [], reveal: false).Plot.GetSvgXml(540, 600);
+        Assert.Contains("hidden", svg);
+        Assert.True(svg.Length > 5_000, $"{svg.Length} characters is an empty picture");
+    }
 }

@@ -32,6 +32,13 @@ public class TaylorPlotTests
     }
 
     [Fact]
+    public void AFormulaThatCannotBeDrawnStillGivesAxesAndATitle()
+    {
+        var svg = TaylorPlot.Create("nothing to draw", _ => double.NaN, "f", null, -1, 1).Plot.GetSvgXml(540, 480);
+        Assert.True(svg.Length > 5_000, $"{svg.Length} characters is an empty picture");
+    }
+
+    [Fact]
     public void AnEmptyIntervalIsRefused() =>
         Assert.Throws<ArgumentException>(() => TaylorPlot.Create("t", Math.Sin, "sin", null, 1, 1));
 }
