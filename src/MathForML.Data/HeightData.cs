@@ -110,4 +110,27 @@ public static class HeightData
             RecordPath = true,
         });
     }
+
+    /// <summary>
+    /// The course's χ²(μ, σ) = Σₖ (yₖ − f(xₖ; μ, σ))² over the histogram's bin centres xₖ and densities yₖ, with the
+    /// Gaussian f(x; μ, σ) = exp(−(x − μ)²/(2σ²))/(σ√(2π)) (<see cref="Gaussian"/>): the surface the course's steepest
+    /// descent (<see cref="CourseFit"/>) walks down (Multivariate Calculus, week 6, "Fitting the distribution of height
+    /// data"). Evaluated directly, not through the formula, so a grid of it for contours is cheap. σ ≤ 0 gives NaN
+    /// (there is no such Gaussian).
+    /// </summary>
+    public static double ChiSquared(Histogram histogram, double mu, double sigma)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        if (!(sigma > 0)) return double.NaN;
+        var edges = histogram.BinEdges;
+        var y = histogram.Frequencies;
+        double scale = 1 / (sigma * Math.Sqrt(2 * Math.PI)), sum = 0;
+        for (int k = 0; k < y.Length; k++)
+        {
+            double centre = 0.5 * (edges[k] + edges[k + 1]);   // as Histogram.Centers, without its array
+            double d = centre - mu, r = y[k] - (scale * Math.Exp(-(d * d) / (2 * sigma * sigma)));
+            sum += r * r;
+        }
+        return sum;
+    }
 }

@@ -21,11 +21,22 @@ public static class SandpitPlots
     /// <param name="sandpit">The sandpit.</param>
     /// <param name="title">The figure's title.</param>
     /// <param name="clicks">The clicks, as <see cref="SandpitGame.Click"/> returned them.</param>
-    public static Figure Game(Sandpit sandpit, string title, IReadOnlyList<SandpitClick> clicks)
+    public static Figure Game(Sandpit sandpit, string title, IReadOnlyList<SandpitClick> clicks) => Game(sandpit, title, clicks, reveal: true);
+
+    /// <summary>
+    /// A game's clicks, as <see cref="Game(Sandpit, string, IReadOnlyList{SandpitClick})"/>, on the sandpit revealed or,
+    /// while the game is played, hidden: plain sand with neither depths, contours nor the phone (the course shows the
+    /// sandpit only when the game ends).
+    /// </summary>
+    /// <param name="sandpit">The sandpit.</param>
+    /// <param name="title">The figure's title.</param>
+    /// <param name="clicks">The clicks, as <see cref="SandpitGame.Click"/> returned them.</param>
+    /// <param name="reveal">Whether to show the depths and the phone.</param>
+    public static Figure Game(Sandpit sandpit, string title, IReadOnlyList<SandpitClick> clicks, bool reveal)
     {
         ArgumentNullException.ThrowIfNull(sandpit);
         ArgumentNullException.ThrowIfNull(clicks);
-        var plot = Landscape(sandpit, title);
+        var plot = reveal ? Landscape(sandpit, title) : Hidden(title);
         bool anyPath = false, anyArrow = false;
         foreach (var click in clicks)
         {
@@ -65,7 +76,7 @@ public static class SandpitPlots
             marks.LegendText = "stuck: a local minimum without the phone";
         }
         AddClicks(plot, clicks.Select(c => (c.Probe.X, c.Probe.Y, c.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray());
-        AddPhone(plot, sandpit);
+        if (reveal) AddPhone(plot, sandpit);
         plot.ShowLegend(Edge.Bottom);   // below the square, so it hides no click
         return new Figure(plot, 760, 800);
     }
@@ -124,6 +135,22 @@ public static class SandpitPlots
         contours.LineColor = Colors.Black.WithAlpha(0.5);
         contours.LabelStyle.IsVisible = false;
 
+        plot.XLabel("x");
+        plot.YLabel("y");
+        plot.Axes.SetLimits(0, Sandpit.Size, 0, Sandpit.Size);
+        plot.Axes.SquareUnits();
+        return plot;
+    }
+
+    /// <summary>The square as plain sand, axes x and y on [0, 6] with square units: nothing of the depths shows.</summary>
+    private static Plot Hidden(string title)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        var sand = plot.Add.Rectangle(0, Sandpit.Size, 0, Sandpit.Size);
+        sand.FillColor = Color.FromHex("#E3C48A");
+        sand.LineWidth = 0;
+        sand.LegendText = "sand (the depths show when the game ends)";   // also keeps the legend, and so the layout, from the first guess on
         plot.XLabel("x");
         plot.YLabel("y");
         plot.Axes.SetLimits(0, Sandpit.Size, 0, Sandpit.Size);

@@ -8,7 +8,7 @@ using MathForML.Randomness;
 namespace MathForML.Studio.Pages;
 
 /// <summary>
-/// Multivariate Calculus, week 5 (backpropagation): the course's 1-6-7-2 network (<see cref="CourseNetwork"/>, drawn
+/// Multivariate Calculus, week 3 (backpropagation): the course's 1-6-7-2 network (<see cref="CourseNetwork"/>, drawn
 /// as <c>reset_network</c> from NumPy's generator) learning the course's heart (<see cref="CurveData.CourseTrainingData"/>)
 /// by the course's loop (<see cref="CourseNetwork.TrainAsCourse"/>), live in the background: start, pause, 100 steps,
 /// aggression and noise, the cost falling, the six Jacobians on request.

@@ -86,6 +86,20 @@ public class HeightDataTests
     }
 
     [Fact]
+    public void ChiSquaredIsTheSumOfSquaresTheCoursesDescentReports()
+    {
+        var h = HeightData.CourseHistogram();
+        var fit = HeightData.CourseFit(h);
+        foreach (int k in new[] { 0, 1, 25, 50 })
+        {
+            double chi2 = HeightData.ChiSquared(h, fit.Path[k][0], fit.Path[k][1]);
+            Assert.True(Math.Abs(chi2 / fit.PathResidualSumOfSquares[k] - 1) < 1e-12, $"step {k}: {chi2:R} vs {fit.PathResidualSumOfSquares[k]:R}");
+        }
+        Assert.True(double.IsNaN(HeightData.ChiSquared(h, 170, 0)));
+        Assert.True(double.IsNaN(HeightData.ChiSquared(h, 170, -1)));
+    }
+
+    [Fact]
     public void TheHistogramRejectsNonFiniteValues()
     {
         var e = Assert.Throws<NonFiniteValueException>(() => Histogram.Counts([1, 2, double.NaN], 1));

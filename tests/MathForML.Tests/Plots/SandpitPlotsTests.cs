@@ -51,4 +51,28 @@ public class SandpitPlotsTests
         Assert.Equal(lines[0].Color, lines[1].Color);
         Assert.NotEqual(lines[0].Color, lines[2].Color);
     }
+
+    [Fact]
+    public void AHiddenGameShowsTheClicksButNeitherDepthsNorThePhone()
+    {
+        var game = new SandpitGame(RandomSeed0.Value);
+        var figure = SandpitPlots.Game(RandomSeed0.Value, "hidden", [game.Click(3, 1.5)], reveal: false);
+        var plottables = figure.Plot.GetPlottables().ToArray();
+        Assert.Empty(plottables.OfType<ScottPlot.Plottables.Heatmap>());
+        Assert.Empty(plottables.OfType<ScottPlot.Plottables.ContourLines>());
+        var legend = LegendOf(figure);
+        Assert.Contains("clicks (numbered)", legend);
+        Assert.Contains("dip-stick arrow −J (downhill)", legend);
+        Assert.DoesNotContain(legend, t => t.StartsWith("phone", StringComparison.Ordinal));
+        Assert.Equal("x", figure.Plot.Axes.Bottom.Label.Text);
+    }
+
+    [Fact]
+    public void AHiddenGameBeforeItsFirstGuessIsDrawn()
+    {
+        // Nothing but the sand: the legend must still have an entry, or ScottPlot draws an empty picture.
+        var svg = SandpitPlots.Game(RandomSeed0.Value, "hidden", [], reveal: false).Plot.GetSvgXml(540, 600);
+        Assert.Contains("hidden", svg);
+        Assert.True(svg.Length > 5_000, $"{svg.Length} characters is an empty picture");
+    }
 }
