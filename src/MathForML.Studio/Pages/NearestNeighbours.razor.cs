@@ -29,6 +29,7 @@ public sealed partial class NearestNeighbours
     private double _k = 3;
     private int _trainingCorrect;
     private (double X, double Y)? _query;
+    private double _typedLength = 6.0, _typedWidth = 3.0;
     private string _queryClass = "";
     private int[] _queryNeighbours = [];
     private Figure _iris = null!;
@@ -72,6 +73,14 @@ public sealed partial class NearestNeighbours
     {
         if (pointer.Phase != Components.Controls.PointerPhase.Down) return;
         _query = (Math.Round(pointer.Position.X, 2), Math.Round(pointer.Position.Y, 2));
+        (_typedLength, _typedWidth) = _query.Value;
+        Classify();
+    }
+
+    /// <summary>The flower typed in (the keyboard's way to place one), kept inside the picture.</summary>
+    private void ClassifyTyped()
+    {
+        _query = (Math.Clamp(Math.Round(_typedLength, 2), XMin, XMax), Math.Clamp(Math.Round(_typedWidth, 2), YMin, YMax));
         Classify();
     }
 

@@ -32,6 +32,14 @@ public sealed partial class NearestNeighboursTests(StudioFixture studio)
         Assert.Equal(NearestNeighbours.Flowers.ClassNames[knn.Predict(flower, 7)[0]], match.Groups[3].Value);
         Assert.Equal(string.Join(", ", knn.Neighbors(flower, 7).Select(i => $"#{i}")), match.Groups[4].Value);
         Assert.NotEqual(before, await page.Page.Locator("[data-figure=iris] svg").InnerHTMLAsync());
+
+        // The keyboard's way: type a flower and classify it.
+        await page.ById("sepal-length").FillAsync("5.1");
+        await page.ById("sepal-width").FillAsync("3.9");
+        await page.ById("classify").ClickAsync();
+        var typed = Matrix.FromRows([5.1, 3.9]);
+        await Expect(page.ById("query")).ToHaveTextAsync(
+            $"Your flower (sepal 5.10 × 3.90 cm) is classified as {NearestNeighbours.Flowers.ClassNames[knn.Predict(typed, 7)[0]]}; its neighbours: {string.Join(", ", knn.Neighbors(typed, 7).Select(i => $"#{i}"))}.");
         await page.ScreenshotAsync("knn");
     }
 

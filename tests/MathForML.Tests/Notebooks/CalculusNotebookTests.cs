@@ -6,7 +6,7 @@ namespace MathForML.Tests.Notebooks;
 /// </summary>
 public class CalculusNotebookTests
 {
-    [Theory]
+    [NotebookTheory]
     [InlineData("Differentiation", "All three derivatives agree.", "")]
     [InlineData("TaylorSeries", "order 4:", "taylor-series.png")]
     [InlineData("NewtonRaphson", "Newton-Raphson: √2 = 1.414213562373", "")]

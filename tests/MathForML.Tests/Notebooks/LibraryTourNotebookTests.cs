@@ -14,7 +14,7 @@ public class LibraryTourNotebookTests
         return Path.Combine([dir.FullName, .. parts]);
     }
 
-    [Fact]
+    [NotebookFact]
     public async Task LibraryTourRuns()
     {
         using var work = new TempDirectory();

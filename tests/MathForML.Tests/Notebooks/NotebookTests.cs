@@ -3,7 +3,7 @@ namespace MathForML.Tests.Notebooks;
 /// <summary>The notebooks are real programs: each one runs with <c>dotnet run notebooks/NAME.cs</c> and prints its results.</summary>
 public class NotebookTests
 {
-    [Theory]
+    [NotebookTheory]
     [InlineData("IdentifyingSpecialMatrices", "course test: singular")]
     [InlineData("GramSchmidt", "Five vectors in R³ span dimension 3.")]
     [InlineData("ReflectingBear", "Wrote reflecting-bear.png")]

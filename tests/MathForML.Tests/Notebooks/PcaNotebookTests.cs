@@ -6,7 +6,7 @@ namespace MathForML.Tests.Notebooks;
 /// </summary>
 public class PcaNotebookTests
 {
-    [Theory]
+    [NotebookTheory]
     [InlineData("MeanAndCovariance", "affine laws:", "mean-digit.png,affine-map.png")]
     [InlineData("InnerProductsAndKnn", "the closest other digit is", "nearest-digits.png")]
     [InlineData("OrthogonalProjections", "onto a plane in ℝ³: π((6, 0, 0)) = (5.000, 2.000, -1.000)", "projection-line.png,eigen-image-projections.png")]
