@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Xunit.Abstractions;
 
 namespace MathForML.Studio.Tests;
 
@@ -8,7 +9,7 @@ namespace MathForML.Studio.Tests;
 /// browser from the input event to the changed text.
 /// </summary>
 [Collection("studio")]
-public sealed class ResponsivenessTests(StudioFixture studio)
+public sealed class ResponsivenessTests(StudioFixture studio, ITestOutputHelper log)
 {
     [BrowserFact]
     public async Task EveryPageFitsANarrowWindow()
@@ -21,42 +22,67 @@ public sealed class ResponsivenessTests(StudioFixture studio)
         }
     }
 
+    /// <summary>
+    /// Each interaction, 7 times: the median time from the input event to the page's redraw (the first change the
+    /// server's render makes to the page) is under 100 ms. A slider moves one step; a button is clicked.
+    /// </summary>
     [BrowserFact]
-    public async Task SliderInteractionsAnswerWithin100Milliseconds()
+    public async Task InteractionsAnswerWithin100Milliseconds()
     {
-        (string Route, string Slider, string Watched)[] cases =
+        (string Route, string Control, string? Before)[] cases =
         [
-            ("pagerank", "damping", "ranks"),
-            ("mean-covariance", "a12", "mean-data"),
-            ("knn", "k", "training"),
+            ("pagerank", "damping", null),
+            ("eigenvectors", "a00", null),
+            ("backpropagation", "step", null),
+            ("taylor", "order", null),
+            ("newton-raphson", "start", null),
+            ("sandpit", "dip", "reveal"),
+            ("fitting", "aggression", null),
+            ("mean-covariance", "a12", null),
+            ("knn", "k", null),
         ];
-        foreach (var (route, slider, watched) in cases)
+        var slow = new List<string>();
+        foreach (var (route, control, before) in cases)
         {
             await using var page = await studio.OpenAsync(route);
+            if (before is not null)
+            {
+                await page.ById(before).ClickAsync();
+                await page.Page.WaitForTimeoutAsync(300);
+            }
             var times = new List<double>();
             for (int i = 0; i < 7; i++)
-                times.Add(await page.Page.EvaluateAsync<double>(MeasureScript, new[] { slider, watched }));
+                times.Add(await page.Page.EvaluateAsync<double>(MeasureScript, control));
             times.Sort();
             double median = times[times.Count / 2];
-            Assert.True(median < 100, $"{route}: moving {slider} took a median {median:F0} ms to change #{watched} ({string.Join(", ", times.Select(t => t.ToString("F0")))})");
+            log.WriteLine($"{route} ({control}): median {median:F0} ms ({string.Join(", ", times.Select(t => t.ToString("F0")))})");
+            if (median >= 100)
+                slow.Add($"{route} ({control}): median {median:F0} ms of {string.Join(", ", times.Select(t => t.ToString("F0")))}");
         }
+
+        Assert.True(slow.Count == 0, "interactions slower than 100 ms:\n" + string.Join('\n', slow));
     }
 
-    /// <summary>Moves the slider one step (down, or up at its minimum) and resolves with the milliseconds until the watched element's text changes.</summary>
+    /// <summary>
+    /// Moves the slider one step (down, or up at its minimum) or clicks the button, and resolves with the milliseconds
+    /// until the server's render changes the page.
+    /// </summary>
     private const string MeasureScript = """
-        ([sliderId, watchedId]) => new Promise((resolve, reject) => {
-            const slider = document.getElementById(sliderId);
-            const watched = document.getElementById(watchedId);
-            const before = watched.textContent;
-            const observer = new MutationObserver(() => {
-                if (watched.textContent !== before) { observer.disconnect(); resolve(performance.now() - start); }
-            });
-            observer.observe(watched, { childList: true, subtree: true, characterData: true });
-            setTimeout(() => { observer.disconnect(); reject(new Error(`#${watchedId} did not change`)); }, 5000);
-            const step = parseFloat(slider.step), value = parseFloat(slider.value);
-            slider.value = String(value - step >= parseFloat(slider.min) ? value - step : value + step);
-            const start = performance.now();
-            slider.dispatchEvent(new Event('input', { bubbles: true }));
+        (controlId) => new Promise((resolve, reject) => {
+            const control = document.getElementById(controlId);
+            const main = document.querySelector('main');
+            let start = 0;
+            const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now() - start); });
+            observer.observe(main, { childList: true, subtree: true, characterData: true, attributes: true });
+            setTimeout(() => { observer.disconnect(); reject(new Error(`#${controlId} changed nothing`)); }, 5000);
+            start = performance.now();
+            if (control.type === 'range') {
+                const step = parseFloat(control.step), value = parseFloat(control.value);
+                control.value = String(value - step >= parseFloat(control.min) ? value - step : value + step);
+                control.dispatchEvent(new Event('input', { bubbles: true }));
+            } else {
+                control.click();
+            }
         })
         """;
 
