@@ -49,7 +49,7 @@ public sealed partial class Eigenvectors
 
     private void StartChanged(int index, ChangeEventArgs e)
     {
-        if (!double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+        if (!Components.Numbers.TryParse(e, out double v))
             return;
         _start[index] = v;
         _k = 0;

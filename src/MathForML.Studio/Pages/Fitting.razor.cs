@@ -66,7 +66,7 @@ public sealed partial class Fitting
     }
 
     private static double? Parse(ChangeEventArgs e, double from, double to) =>
-        double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= from && v <= to ? v : null;
+        Components.Numbers.TryParse(e, out double v) && v >= from && v <= to ? v : null;
 
     private void Mu0Changed(ChangeEventArgs e)
     {

@@ -85,7 +85,7 @@ public sealed partial class GramSchmidt
 
     private void CellChanged(int row, int column, ChangeEventArgs e)
     {
-        if (!double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double x) || !double.IsFinite(x))
+        if (!Components.Numbers.TryParse(e, out double x))
             return;
         var a = _a.Clone();
         a[row, column] = x;

@@ -71,7 +71,7 @@ public sealed partial class Projections
 
     private void Typed(int index, ChangeEventArgs e)
     {
-        if (!double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+        if (!Components.Numbers.TryParse(e, out double v))
             return;
         Move(index == 0 ? v : _b[0], index == 1 ? v : _b[1]);
     }

@@ -68,7 +68,7 @@ public sealed partial class ReflectingBear
 
     private void Typed(int row, int column, ChangeEventArgs e)
     {
-        if (!double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+        if (!Components.Numbers.TryParse(e, out double v))
             return;
         Move(column, row == 0 ? v : _basis[0, column], row == 1 ? v : _basis[1, column]);
     }

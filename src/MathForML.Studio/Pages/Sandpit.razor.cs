@@ -55,7 +55,7 @@ public sealed partial class Sandpit
     private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     private static double Parse(ChangeEventArgs e, double old) =>
-        double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : old;
+        Components.Numbers.TryParse(e, out double v) ? v : old;
 
     private void Build()
     {
