@@ -8,7 +8,8 @@
 //   normalize(X)                 Xbar = X − μ (and the 2018 variant (X − μ)/σ with σ = 0 → 1)
 //                                src/MathForML/Statistics/SampleStatistics.cs, src/MathForML/Statistics/Standardization.cs
 //   eig(S)                       eigenvalues and eigenvectors of S = XbarᵀXbar/N, sorted by decreasing eigenvalue
-//                                src/MathForML/LinearAlgebra/SymmetricEigen.cs (sorted already; divide and conquer)
+//                                src/MathForML/LinearAlgebra/SymmetricEigen.cs (sorted already; divide and conquer);
+//                                np.linalg.eig's own steps and signs: src/MathForML/LinearAlgebra/NumPyEig.cs
 //   projection_matrix(B)         P = B(BᵀB)⁻¹Bᵀ                      src/MathForML/Geometry/Projection.cs
 //   PCA(X, num_components)       B = the first K eigenvectors, reconstruction (P Xbarᵀ)ᵀ + μ
 //                                src/MathForML/DimensionalityReduction/Pca.cs (CourseBasis: the course's D×K columns)
@@ -29,6 +30,18 @@ var mnist = args.Length > 1 ? null : Mnist.Load().InCourseUnits();
 var images = mnist?.Images ?? NpyFile.ReadMatrix(args[1]);
 int[]? labels = mnist?.Labels;
 if (images.MaxAbs() <= 1) images *= 255.0;   // the course's units: pixels 0…255
+
+// The assignment's own test first: PCA(X, 1) on 10 samples of a 2-D Gaussian (its RandomState(0) draw, as stored).
+// The course's eig is np.linalg.eig (LAPACK dgeev); NumPyEig follows dgeev's steps, so the basis comes with eig's sign.
+var testX = Matrix.FromRows(
+    [-0.8000678175638507, -0.546986177448848], [-0.6371450289545457, 0.7801202715770578], [-0.4626786726650709, -1.0807634741270489],
+    [0.14653033847275643, 0.05080363477170413], [0.968079353742668, 1.2277646477383315], [0.4034666075637505, 1.3232299321324983],
+    [0.23953920232110082, 0.31649323961227893], [0.4733972773529713, 0.6844314515984422], [-0.35253112324086033, -0.4822846021019649],
+    [0.9730866878886126, 0.43290911268084464]);
+var testPca = Pca.Fit(testX, new PcaOptions { Solver = PcaSolver.Covariance, Components = 2 });
+var testB = testPca.CourseBasisWithNumPySigns(testX, 1);
+Console.WriteLine($"Test: PCA(X, 1) basis = ({testB[0, 0]:F16}, {testB[1, 0]:F16}); the course's eig gives (-0.5838590524496178, -0.8118550405538139)");
+Console.WriteLine($"Test: PCA(X, D) reconstructs X: {(testPca.Reconstruct(testX, 2) - testX).MaxAbs() < 1e-12}; eigenvalues {testPca.ExplainedVariance[0]:F12}, {testPca.ExplainedVariance[1]:F12}");
 
 // 0. The data, as the course loads it: NUM_DATAPOINTS = 1000 images, X = images / 255.
 int numDataPoints = Math.Min(1000, images.Rows);

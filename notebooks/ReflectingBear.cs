@@ -11,12 +11,16 @@ using MathForML.LinearAlgebra;
 using MathForML.Data;
 using MathForML.Plots;
 
-var mirrorBasis = Matrix.FromRows([1, -1], [0.5, 2]);   // first column (1, 0.5) lies in the mirror
-var e = GramSchmidt.Orthonormalize(mirrorBasis).Basis;
+// The course's bearBasis = np.array([[1, -1], [1.5, 2]]): its first column (1, 1.5) lies in the mirror.
+var mirrorBasis = Matrix.FromRows([1, -1], [1.5, 2]);
+var e = GramSchmidt.Orthonormalize(mirrorBasis).Basis;   // the course's gsBasis(bearBasis): e₀ = (2, 3)/√13
 var te = Matrix.Diagonal(1, -1);
 var t = e * te * e.Transpose();
 Console.WriteLine("Reflection matrix T:");
 Console.WriteLine(t);
+// By hand: T = 2·e₀e₀ᵀ − I = [[−5, 12], [12, 5]]/13.
+var expected = Matrix.FromRows([-5.0 / 13, 12.0 / 13], [12.0 / 13, 5.0 / 13]);
+Console.WriteLine($"the course's T = [[−5, 12], [12, 5]]/13? {t.ApproximatelyEquals(expected, 1e-15)}");
 Console.WriteLine($"T² = I? {(t * t).ApproximatelyEquals(Matrix.Identity(2), 1e-14)}   T symmetric? {t.IsSymmetric()}");
 
 // The bear: a head (circle) with two ears, a snout and eyes, as polygon points in the columns of 2×n matrices.

@@ -17,6 +17,8 @@ public static class ReflectionPlot
         ArgumentNullException.ThrowIfNull(mirrorDirection);
         var plot = new Plot();
         plot.Title("Reflecting bear: T = E·diag(1, −1)·E^T");
+        plot.XLabel("x");
+        plot.YLabel("y");
         for (int i = 0; i < parts.Count; i++)
         {
             var image = reflection * parts[i];

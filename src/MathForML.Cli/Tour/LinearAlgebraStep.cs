@@ -29,10 +29,10 @@ internal sealed class LinearAlgebraStep : ITourStep
         var gsDependent = GramSchmidt.Orthonormalize(Matrix.FromRows([1, 2, 3], [4, 5, 9], [7, 8, 15]));
         c.Say($"Gram-Schmidt: 4 vectors in R⁴ span dimension {gs.Dimension}; [1,4,7], [2,5,8], [3,9,15] span dimension {gsDependent.Dimension}");
 
-        var mirror = Matrix.FromRows([1, -1], [0.5, 2]);
+        var mirror = Matrix.FromRows([1, -1], [1.5, 2]); // the course's bearBasis
         var reflection = Transformations.Reflection(mirror);
         ReflectionPlot.Create(Bear.Parts(), reflection, mirror.Column(0)).Save(c.Plot("reflecting-bear.png"));
-        c.Say($"reflection in the mirror spanned by (1, 0.5): T = [[{reflection[0, 0]:G3}, {reflection[0, 1]:G3}], [{reflection[1, 0]:G3}, {reflection[1, 1]:G3}]]");
+        c.Say($"reflection in the mirror spanned by (1, 1.5), the course's bearBasis: T = [[{reflection[0, 0]:G3}, {reflection[0, 1]:G3}], [{reflection[1, 0]:G3}, {reflection[1, 1]:G3}]]");
 
         int n = c.Quick ? 50 : 400;
         var rng = new SeededRandom(7);

@@ -212,6 +212,39 @@ public sealed class Pca
     /// <summary>The course's basis with all K fitted components (D×K); see <see cref="CourseBasis(int)"/>.</summary>
     public Matrix CourseBasis() => CourseBasis(ComponentCount);
 
+    /// <summary>
+    /// The course's basis as its <c>PCA(X, K)</c> prints it, signs included: <see cref="CourseBasis(int)"/> with each
+    /// column's sign set as numpy's <c>np.linalg.eig</c> returns it for the course's S = X̄ᵀX̄/N of
+    /// <paramref name="x"/> (the data this PCA was fitted on), by <see cref="NumPyEig.CourseEig"/>.
+    /// </summary>
+    /// <remarks>
+    /// numpy's sign is reproduced where it is reproducible at all (see <see cref="NumPyEig"/>): the course's week-4
+    /// test data and small D; for larger D it depends on the last bits of S and of OpenBLAS's rounding, and no program
+    /// that computes S itself can promise it. Cost: O(N·D² + D³), the eigenproblem unblocked: for the course's sizes.
+    /// </remarks>
+    /// <exception cref="DimensionMismatchException"><paramref name="x"/> has another number of features.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="components"/> is not between 1 and <see cref="ComponentCount"/>.</exception>
+    public Matrix CourseBasisWithNumPySigns(Matrix x, int components)
+    {
+        RequireFeatures(x);
+        int k = RequireCount(components);
+        int n = x.Rows, d = Features;
+        var z = Prepare(x);
+        var s = new Matrix(d, d);
+        Gemm.Multiply<double>(Op.Transpose, Op.None, d, d, n, 1.0 / n, z, d, z, d, 0.0, s.AsSpan(), d);
+        var (_, vectors) = NumPyEig.CourseEig(s);
+        var basis = CourseBasis(k);
+        for (int j = 0; j < k; j++)
+        {
+            double dot = 0;
+            for (int i = 0; i < d; i++) dot += basis[i, j] * vectors[i, j];
+            if (dot < 0)
+                for (int i = 0; i < d; i++) basis[i, j] = -basis[i, j];
+        }
+
+        return basis;
+    }
+
     /// <summary>The solver <see cref="PcaSolver.Auto"/> picks for N×D data and K components.</summary>
     public static PcaSolver Choose(int samples, int features, int components) =>
         samples < features ? PcaSolver.Gram

@@ -106,4 +106,21 @@ public class PcaCourseBasisTests
         Assert.Throws<ArgumentOutOfRangeException>(() => pca.CourseBasis(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => pca.CourseBasis(5));
     }
+
+    [Theory]
+    [InlineData("mvn", 1, false)]
+    [InlineData("small_k2", 2, false)]
+    [InlineData("small_k2_normalized", 2, true)]
+    public void CourseBasisWithNumPySignsIsTheCoursesPrintedBasis(string name, int k, bool normalize)
+    {
+        // The week-4 worked example (the 10-sample Gaussian: eig's (−0.584, −0.812), where the library's own sign and
+        // eigh's are (0.584, 0.812)) and the 12×5 set, signs included. (Not the 6×10 set: its S has five zero
+        // eigenvalues and order 10, where numpy's sign follows the last bits; see NumPyEig.)
+        var week4 = Week(4);
+        var x = name == "mvn" ? week4.GetProperty("mvn_x").ToMatrix() : name == "wide_k3" ? Wide : Small;
+        var pca = Pca.Fit(x, new PcaOptions { Components = k, Normalize = normalize, Solver = PcaSolver.Covariance });
+        var basis = pca.CourseBasisWithNumPySigns(x, k);
+        AssertClose(week4.GetProperty(name).GetProperty("basis").ToMatrix(), basis, Tolerance, $"{name} B with eig's signs");
+        if (name == "mvn") Assert.True(basis[0, 0] < 0 && pca.CourseBasis(1)[0, 0] > 0);
+    }
 }

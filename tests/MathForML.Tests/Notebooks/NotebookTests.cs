@@ -14,7 +14,11 @@ public class NotebookTests
         using var work = new TempDirectory();
         var stdout = await NotebookRunner.Run(name, work.Path);
         Assert.Contains(expected, stdout);
-        if (name == "ReflectingBear") Assert.True(new FileInfo(work.File("reflecting-bear.png")).Length > 10_000);
+        if (name == "ReflectingBear")
+        {
+            Assert.True(new FileInfo(work.File("reflecting-bear.png")).Length > 10_000);
+            Assert.Contains("the course's T = [[−5, 12], [12, 5]]/13? True", stdout);
+        }
         if (name == "PageRank")
         {
             Assert.True(new FileInfo(work.File("pagerank-internet.png")).Length > 10_000);
