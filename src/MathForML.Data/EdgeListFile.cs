@@ -90,7 +90,7 @@ public static class EdgeListFile
 
     private static (int[], int[]) ReadText(string path)
     {
-        using var reader = new StreamReader(path);
+        using var reader = new StreamReader(new LineLengthGuardStream(File.OpenRead(path), path, maxLineBytes: TextLimits.MaxEdgeLineBytes));
         return ReadText(reader, path);
     }
 

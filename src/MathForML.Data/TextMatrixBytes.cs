@@ -107,7 +107,12 @@ internal static class TextMatrixBytes
             }
             data[pos..].CopyTo(block);
             filled -= pos;
-            if (filled == block.Length) block = Grown(block, filled);   // one line fills the block
+            if (filled == block.Length)
+            {
+                // One line fills the block: refuse binary data and endless lines before growing it.
+                TextLimits.CheckPendingLine(block.AsSpan(0, filled), name, parser.LineNumber + 1);
+                block = Grown(block, filled);
+            }
         }
         return parser.Finish(out header);
     }

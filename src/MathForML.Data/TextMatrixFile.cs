@@ -38,9 +38,11 @@ public static class TextMatrixFile
     /// </summary>
     internal static Matrix Read(Stream file, string name, TextMatrixReadOptions options, out IReadOnlyList<string>? header)
     {
-        if (TextMatrixBytes.HasWideByteOrderMark(file))
+        // A pipe or a character device cannot be rewound after a look at its first bytes: it is read as UTF-8 (UTF-16
+        // or UTF-32 there would meet the NUL check, a clean error).
+        if (file.CanSeek && TextMatrixBytes.HasWideByteOrderMark(file))
         {
-            using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            using var reader = new StreamReader(new LineLengthGuardStream(file, name, leaveOpen: true), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             return Read(reader, name, options, out header);
         }
         return TextMatrixBytes.Read(file, name, options, out header);

@@ -141,7 +141,11 @@ internal sealed class TextMatrixParser(string name, TextMatrixReadOptions option
     {
         if (_count + more <= _values.Length) return;
         long wanted = Math.Max((long)_count + more, Math.Max(1024, 2L * _values.Length));
-        var grown = LargeArray.Uninitialized<double>((int)Math.Min(wanted, Array.MaxLength));
+        long needed = (long)_count + more;
+        if (needed > Array.MaxLength)
+            throw new DataFileException(name, $"more than {Array.MaxLength:N0} values by line {LineNumber}, more than one matrix can hold", LineNumber, 1);
+        MemoryLimit.EnsureFits(needed, sizeof(double), name, $"the {needed:N0} values read by line {LineNumber}");
+        var grown = LargeArray.Uninitialized<double>((int)Math.Min(Math.Min(wanted, Array.MaxLength), Math.Max(needed, MemoryLimit.MaxArrayBytes / sizeof(double))));
         _values.AsSpan(0, _count).CopyTo(grown);
         _values = grown;
     }

@@ -134,6 +134,7 @@ public sealed class Pca
         var mean = standardization?.Mean ?? Vector.Wrap(summary.Mean);
         Vector? scale = standardization?.Scale;
         var solver = options.Solver == PcaSolver.Auto ? Choose(n, d, k) : options.Solver;
+        RequireMemory(solver, n, d, k, options.Oversampling);
         var sc = scale is null ? ReadOnlySpan<double>.Empty : scale.AsSpan();
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new WorkProgress("feature summary", 0.1));
@@ -147,6 +148,32 @@ public sealed class Pca
         };
         progress?.Report(new WorkProgress("done", 1));
         return new Pca(solver, n, mean, scale, Matrix.Wrap(k, d, factors.Components), factors.Eigenvalues, factors.TotalVariance, summary.ConstantCount);
+    }
+
+    /// <summary>
+    /// Refuses, before any work, a fit whose solver's arrays cannot be held: the covariance solver's D×D scatter matrix
+    /// and its eigenvectors (with the eigensolver's workspace, about three D×D arrays), the Gram solver's three N×N, the
+    /// randomized solver's (N + D)·(K + oversampling) sketches and a copy of X.
+    /// </summary>
+    private static void RequireMemory(PcaSolver solver, int n, int d, int k, int oversampling)
+    {
+        const string hint = "Use the randomized solver for many features and few components, or the Gram solver when N < D.";
+        switch (solver)
+        {
+            case PcaSolver.Covariance:
+                MemoryBudget.Require(3.0 * d * d * sizeof(double), (double)d * d, "x",
+                    $"The covariance solver's {d:N0}×{d:N0} scatter matrix for {d:N0} features", hint);
+                break;
+            case PcaSolver.Gram:
+                MemoryBudget.Require(3.0 * n * n * sizeof(double), (double)n * n, "x",
+                    $"The Gram solver's {n:N0}×{n:N0} matrix for {n:N0} samples", "Use the covariance or randomized solver when N > D.");
+                break;
+            case PcaSolver.Randomized:
+                double width = (double)k + oversampling;
+                MemoryBudget.Require((4.0 * (n + (double)d) * width + (double)n * d) * sizeof(double), Math.Max(n, (double)d) * width, "x",
+                    $"The randomized solver's sketches of {n:N0}×{width:N0} and {d:N0}×{width:N0}");
+                break;
+        }
     }
 
     /// <summary>Data whose largest magnitude is outside [2⁻²⁵⁰, 2²⁵⁰] is fitted rescaled (its squares would overflow or underflow).</summary>

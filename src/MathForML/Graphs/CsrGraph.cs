@@ -1,3 +1,4 @@
+using MathForML.Numerics;
 namespace MathForML.Graphs;
 
 /// <summary>
@@ -79,9 +80,7 @@ public sealed class CsrGraph
         int n = nodeCount ?? max + 1;
         ArgumentOutOfRangeException.ThrowIfNegative(n, nameof(nodeCount));
         // Five int arrays of n (+1) entries are built (degrees, offsets, order): refuse what cannot be held before any is.
-        long bytes = 5L * ((long)n + 1) * sizeof(int), budget = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
-        if (n >= Array.MaxLength || bytes > budget)
-            throw new ArgumentOutOfRangeException(nameof(nodeCount), n, $"{n:N0} nodes need {bytes / 1e9:F1} GB of node arrays; this process may use {budget / 1e9:F1} GB.");
+        MemoryBudget.Require(5.0 * ((long)n + 1) * sizeof(int), (long)n + 1, nameof(nodeCount), $"The node arrays of {n:N0} nodes");
         if (max >= n)
             throw new ArgumentException($"Node id {max} is not below the node count {n}.", nameof(nodeCount));
         var inDegree = new int[n];

@@ -1,3 +1,4 @@
+using MathForML.Numerics;
 using MathForML.Randomness;
 
 namespace MathForML.Graphs;
@@ -42,8 +43,7 @@ public static class RmatGenerator
         ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, MaxScale);
         ArgumentOutOfRangeException.ThrowIfLessThan(edgeFactor, 1);
         long edgeCount = (long)edgeFactor << scale;
-        if (edgeCount > Array.MaxLength)
-            throw new ArgumentOutOfRangeException(nameof(edgeFactor), $"{edgeFactor}·2^{scale} = {edgeCount} edges is more than {Array.MaxLength}.");
+        MemoryBudget.Require(8.0 * edgeCount, edgeCount, nameof(edgeFactor), $"An R-MAT edge list of {edgeFactor}·2^{scale} = {edgeCount:N0} edges");
         if (!(a >= 0 && b >= 0 && c >= 0 && a + b + c <= 1))
             throw new ArgumentOutOfRangeException(nameof(a), $"Quadrant probabilities a={a}, b={b}, c={c} must be non-negative with a + b + c ≤ 1.");
         long ta = Threshold(a), tab = Threshold(a + b), tabc = Threshold(a + b + c);
@@ -69,6 +69,13 @@ public static class RmatGenerator
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static CsrGraph GenerateGraph(int scale, int edgeFactor = 16, ulong seed = 1, int? maxThreads = null, CancellationToken cancellationToken = default)
     {
+        if (scale is >= 0 and <= MaxScale && edgeFactor >= 1)
+        {
+            long edges = (long)edgeFactor << scale;
+            // The edge list (8 bytes an edge) and the graph built from it (4 more, and its node arrays) live together.
+            MemoryBudget.Require(12.0 * edges + 20.0 * (1L << scale), edges, nameof(edgeFactor), $"An R-MAT graph of {edgeFactor}·2^{scale} = {edges:N0} edges");
+        }
+
         var (s, t) = Generate(scale, edgeFactor, seed, maxThreads: maxThreads, cancellationToken: cancellationToken);
         return CsrGraph.FromEdges(s, t, 1 << scale);
     }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using MathForML.Numerics;
 using MathForML.Randomness;
 
 namespace MathForML.NeuralNetworks;
@@ -83,9 +84,7 @@ public sealed class Mlp<T>
             total += count + sizes[i];
         }
 
-        long bytes = total * System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), budget = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
-        if (bytes > budget)
-            throw new ArgumentOutOfRangeException(nameof(sizes), $"The network's {total:N0} weights and biases take {bytes / 1e9:F1} GB; this process may use {budget / 1e9:F1} GB for them.");
+        MemoryBudget.Require((double)total * System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), 0, nameof(sizes), $"The network's {total:N0} weights and biases");
     }
 
     /// <summary>The network's outputs for <paramref name="batch"/> samples; valid until the next forward pass.</summary>
