@@ -67,6 +67,8 @@ internal static class NnCommand
             CommonOptions.CheckOutputFiles(parse.GetValue(save));
             if (parse.GetValue(save) is { Length: > 0 } target) ModelFile.FormatOf(target);
             CommonOptions.CheckOutputFolder(parse.GetValue(plot));
+            if (source == "curve" && parse.GetValue(save) is { Length: > 0 })
+                throw new UserInputException("--save writes a classifier; the course network of --data curve is not saved (--plot draws its curve).");
             if (source == "curve")
                 return TrainCurve(ctx, parse.GetValue(layers), parse.GetValue(iterations), parse.GetValue(lr) ?? 7, parse.GetValue(seed), parse.GetValue(plot));
             var kind = parse.GetValue(optimizer);

@@ -15,7 +15,7 @@ namespace MathForML.LinearAlgebra;
 /// <see cref="OrthonormalizeStable"/> does the same with a second orthogonalisation pass per column ("twice is enough":
 /// Giraud, Langou, Rozložník, Computers &amp; Mathematics with Applications 50, 2005), which keeps the basis orthonormal to
 /// machine precision even for nearly dependent columns, and judges dependence relative to the column's original norm.
-/// Both work on rows of Aᵀ so every inner product runs over contiguous memory. Cost 2mn² (4mn² for the stable one).
+/// Both work on rows of Aᵀ so every inner product runs over contiguous memory. Cost 2mnr for the r vectors kept (r ≤ min(m, n) up to rounding; 4mnr for the stable one).
 /// Norms are taken with <see cref="SafeNorm"/>, so columns of any finite scale (1e200, 1e-200) are normalised, not lost
 /// to an overflowing or underflowing sum of squares.
 /// </remarks>
@@ -39,12 +39,15 @@ public static partial class GramSchmidt
         Finite.Require(a, nameof(a));
         var basis = a.Transpose();                 // row i of basis is column i of A
         int dimension = 0;
+        // Only the unit vectors kept so far take part (zeroed, dependent columns project to nothing): about min(m, n)
+        // of them, so n columns in ℝᵐ cost O(n·m·r), not O(n²·m) (1×40,000 took 3 s).
+        var kept = new int[basis.Rows];
         for (int i = 0; i < basis.Rows; i++)
         {
             var bi = basis.RowSpan(i);
             double original = SafeNorm.Of(bi);
             for (int pass = 0; pass < passes; pass++)
-                for (int j = 0; j < i; j++)
+                foreach (int j in kept.AsSpan(0, dimension))
                 {
                     var ej = basis.RowSpan(j);
                     double projection = TensorPrimitives.Dot<double>(bi, ej);
@@ -54,7 +57,7 @@ public static partial class GramSchmidt
             if (norm > (relative ? tolerance * original : tolerance) && norm > 0)
             {
                 TensorPrimitives.Divide(bi, norm, bi);
-                dimension++;
+                kept[dimension++] = i;
             }
             else bi.Clear();
         }

@@ -86,6 +86,7 @@ public class NnCommandTests
         { ["nn", "train", "--data", "{dir}/blobs.csv", "--lr", "-1"], "--lr: The learning rate must be a positive number" },
         { ["nn", "train", "--data", "{dir}/blobs.csv", "--test-fraction", "2"], "--test-fraction must be between" },
         { ["nn", "train", "--data", "curve", "--layers", "1,5,2"], "1,6,7,2" },
+        { ["nn", "train", "--data", "curve", "--save", "{dir}/m.json"], "--save writes a classifier; the course network of --data curve is not saved" },
         { ["nn", "train", "--data", "{dir}/missing.csv"], "missing.csv" },
         { ["nn", "train", "--data", "{dir}/blobs.csv", "--save", "{dir}/no/m.json"], "does not exist" },
         { ["nn", "train", "--data", "{dir}/blobs.csv", "--save", "{dir}/m.pt"], "unknown model format '.pt'" },

@@ -111,4 +111,18 @@ public sealed class TourWithoutNpmTests
         Assert.False(steps[0].TryGetProperty("skipped", out _));
         Assert.Contains("npm", steps[1].GetProperty("skipped").GetString());
     }
+
+    [Fact]
+    public void The_tour_needs_no_temporary_folder_and_leaves_only_its_output()
+    {
+        // Issue 21, item 9: it needed a writable TMPDIR and left an mml-tour-* folder when killed. It writes straight
+        // into --out now (each picture by temp file and rename beside it), so an unusable TMPDIR changes nothing.
+        using var dir = new TempDirectory();
+        var output = Path.Combine(dir.Path, "tour");
+        var (code, _, stderr) = ProcessRunner.Run(ProcessRunner.Dotnet, [ProcessRunner.Mml, "tour", "--quick", "--only", "fitting,linear-algebra", "--out", output],
+            dir.Path, TimeSpan.FromMinutes(2), new Dictionary<string, string?> { ["TMPDIR"] = Path.Combine(dir.Path, "no-such-folder") });
+        Assert.True(code == 0, $"exit {code}: {stderr}");
+        Assert.Equal("tour", Path.GetFileName(Assert.Single(Directory.GetFileSystemEntries(dir.Path))));
+        Assert.True(File.Exists(Path.Combine(output, "linear-algebra", "reflecting-bear.png")));
+    }
 }
