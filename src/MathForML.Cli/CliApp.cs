@@ -31,7 +31,8 @@ public static class CliApp
     /// <summary>Runs <c>mml</c> with the command tree changed by <paramref name="extend"/> (tests add commands that fail on purpose).</summary>
     internal static int Run(string[] args, TextWriter output, TextWriter error, bool? errorIsTerminal, Action<RootCommand, Func<ParseResult, CliContext>>? extend)
     {
-        var root = BuildRoot(args, output, error, errorIsTerminal ?? !Console.IsErrorRedirected, extend);
+        bool terminal = errorIsTerminal ?? !Console.IsErrorRedirected;
+        var root = BuildRoot(args, output, error, terminal, extend);
         ParseResult parsed;
         try
         {
@@ -70,13 +71,13 @@ public static class CliApp
             var run = parsed.InvokeAsync(configuration, signals.Token);
             var backstop = signals.Signalled.ContinueWith(_ => Task.Delay(CancellationGrace), TaskScheduler.Default).Unwrap();
             if (Task.WhenAny(run, backstop).GetAwaiter().GetResult() != run)
-                return ErrorReporter.Cancelled(error, signals.CancelledExitCode);
+                return ErrorReporter.Cancelled(error, signals.CancelledExitCode, terminal);
             int code = run.GetAwaiter().GetResult();
-            return code is ExitCodes.Cancelled or ExitCodes.Terminated ? ErrorReporter.Cancelled(error, signals.CancelledExitCode) : code;
+            return code is ExitCodes.Cancelled or ExitCodes.Terminated ? ErrorReporter.Cancelled(error, signals.CancelledExitCode, terminal) : code;
         }
         catch (Exception e)
         {
-            return ErrorReporter.Report(e, error, signals.CancelledExitCode);
+            return ErrorReporter.Report(e, error, signals.CancelledExitCode, terminal);
         }
     }
 

@@ -19,10 +19,10 @@ internal static class ErrorReporter
     public const string CancelledLine = "mml: cancelled";
 
     /// <summary>Reports <paramref name="e"/>; a cancellation exits <paramref name="cancelledExitCode"/> (130, or 143 after SIGTERM).</summary>
-    public static int Report(Exception e, TextWriter error, int cancelledExitCode = ExitCodes.Cancelled)
+    public static int Report(Exception e, TextWriter error, int cancelledExitCode = ExitCodes.Cancelled, bool terminal = false)
     {
         if (e is AggregateException { InnerExceptions.Count: 1 } agg) e = agg.InnerException!;
-        if (e is OperationCanceledException) return Cancelled(error, cancelledExitCode);
+        if (e is OperationCanceledException) return Cancelled(error, cancelledExitCode, terminal);
         bool user = IsUserError(e);
         var message = OneLine(Describe(e));
         error.WriteLine(user
@@ -33,11 +33,17 @@ internal static class ErrorReporter
     }
 
     /// <summary>Prints <see cref="CancelledLine"/> and returns <paramref name="exitCode"/> (130 after Ctrl-C, 143 after SIGTERM).</summary>
-    public static int Cancelled(TextWriter error, int exitCode)
+    public static int Cancelled(TextWriter error, int exitCode, bool terminal = false)
     {
+        // A progress bar hides the cursor; when the work is abandoned after the grace period its display never ends,
+        // so the terminal gets its cursor back here (DECTCEM "show cursor").
+        if (terminal) error.Write(ShowCursor);
         error.WriteLine(CancelledLine);
         return exitCode;
     }
+
+    /// <summary>The escape sequence that shows the terminal's cursor again.</summary>
+    internal const string ShowCursor = "\u001b[?25h";
 
     private static bool IsUserError(Exception e) => e is UserInputException or IOException or UnauthorizedAccessException
         or ExpressionParseException or ExpressionTooLargeException or SingularMatrixException or InvalidDataException;

@@ -37,6 +37,46 @@ public class CancellationProcessTests
     }
 
     [Fact]
+    public async Task CtrlCDuringAProgressBarGivesTheCursorBack()
+    {
+        // A real terminal (util-linux `script` gives mml a pseudo-terminal, so the progress bar is drawn and hides the
+        // cursor) and a real Ctrl-C (the byte 0x03 typed into it: the terminal sends SIGINT). The last escape sequence
+        // about the cursor must show it again, and the cancellation keeps its contract.
+        const string script = "/usr/bin/script";   // Debian's bsdutils, an essential package: on every Debian system
+        Assert.True(File.Exists(script), "util-linux's script is needed for a pseudo-terminal");
+        using var dir = new TempDirectory();
+        string command = $"'{ProcessRunner.Dotnet}' '{ProcessRunner.Mml}' pagerank --rmat 21 --max-iter 100000 --tol 1e-300";
+        var start = new ProcessStartInfo(script, ["-qefc", command, "/dev/null"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = dir.Path,
+        };
+        start.Environment["MML_DEBUG"] = null;
+        using var process = Process.Start(start)!;
+        var output = new MemoryStream();
+        var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
+        var deadline = Stopwatch.StartNew();
+        while (Encoding.UTF8.GetString(output.ToArray()).IndexOf("\u001b[?25l", StringComparison.Ordinal) < 0 && deadline.Elapsed < TimeSpan.FromSeconds(60))
+            await Task.Delay(100);
+        await Task.Delay(500);
+        var watch = Stopwatch.StartNew();
+        process.StandardInput.Write('\u0003');
+        process.StandardInput.Flush();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(10)), "mml did not stop after Ctrl-C");
+        var elapsed = watch.Elapsed;
+        await copy.WaitAsync(TimeSpan.FromSeconds(5));
+        string text = Encoding.UTF8.GetString(output.ToArray());
+        Assert.Equal(130, process.ExitCode);
+        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"{elapsed}");
+        int hidden = text.LastIndexOf("\u001b[?25l", StringComparison.Ordinal), shown = text.LastIndexOf("\u001b[?25h", StringComparison.Ordinal);
+        Assert.True(hidden >= 0, "no progress bar was drawn");
+        Assert.True(shown > hidden, "the cursor was left hidden");
+        Assert.EndsWith("mml: cancelled\r\n", text);
+    }
+
+    [Fact]
     public void PageRankStopsOnSigtermWithExit143()
     {
         using var dir = new TempDirectory();
