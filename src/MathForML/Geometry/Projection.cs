@@ -31,6 +31,7 @@ public static class Projection
     /// <summary>π(x) = (bᵀx / bᵀb)·b, the point on the line spanned by b closest to x.</summary>
     public static Vector OntoLine(Vector x, Vector b)
     {
+        ArgumentNullException.ThrowIfNull(x);
         double bb = RequireNonZero(b);
         if (x.Length != b.Length) throw new DimensionMismatchException($"x has {x.Length} elements, b has {b.Length}.", nameof(x));
         return b.Dot(x) / bb * b;
@@ -46,6 +47,7 @@ public static class Projection
     }
 
     /// <summary>The coordinates λ = (BᵀB)⁻¹·Bᵀx of the projection of x in the basis of B's columns.</summary>
+    /// <exception cref="SingularMatrixException">B's columns are linearly dependent.</exception>
     public static Vector Coordinates(Vector x, Matrix b)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -55,9 +57,11 @@ public static class Projection
     }
 
     /// <summary>π(x) = B·λ, the point of the column space of B closest to x.</summary>
+    /// <exception cref="SingularMatrixException">B's columns are linearly dependent.</exception>
     public static Vector OntoSubspace(Vector x, Matrix b) => b * Coordinates(x, b);
 
     /// <summary>Projects every row of <paramref name="x"/> (N×D) onto the column space of B: X·P (P is symmetric).</summary>
+    /// <exception cref="SingularMatrixException">B's columns are linearly dependent.</exception>
     public static Matrix RowsOntoSubspace(Matrix x, Matrix b)
     {
         ArgumentNullException.ThrowIfNull(x);

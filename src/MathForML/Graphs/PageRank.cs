@@ -199,6 +199,7 @@ public static class PageRank
     /// <summary>M = d·L + (1 − d)/n·J.</summary>
     public static Matrix DampedMatrix(Matrix linkMatrix, double damping)
     {
+        ArgumentNullException.ThrowIfNull(linkMatrix);
         int n = linkMatrix.Rows;
         var m = damping * linkMatrix;
         TensorPrimitives.Add(m.AsSpan(), (1 - damping) / n, m.AsSpan());

@@ -38,6 +38,7 @@ public sealed class EigenDecomposition
     /// Householder step of the reduction and once per QR sweep).</exception>
     public static EigenDecomposition Decompose(Matrix a, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(a);
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
         Finite.Require(a, nameof(a));
         int n = a.Rows;

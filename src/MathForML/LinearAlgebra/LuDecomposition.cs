@@ -34,6 +34,7 @@ public sealed class LuDecomposition
     /// <summary>Factors the square matrix <paramref name="a"/>. Never throws for a singular matrix; see <see cref="IsSingular"/>.</summary>
     public static LuDecomposition Decompose(Matrix a)
     {
+        ArgumentNullException.ThrowIfNull(a);
         DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
         Finite.Require(a, nameof(a));
         int n = a.Rows;

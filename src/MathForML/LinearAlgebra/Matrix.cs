@@ -20,9 +20,12 @@ public sealed partial class Matrix : IEquatable<Matrix>, IFormattable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        long elements = (long)rows * columns;
+        if (elements > 1 << 24)
+            MemoryBudget.Require(elements * (double)sizeof(double), elements, nameof(rows), $"A {rows:N0}×{columns:N0} matrix");
         Rows = rows;
         Columns = columns;
-        _data = LargeArray.Zeroed<double>(checked(rows * columns));
+        _data = LargeArray.Zeroed<double>((int)elements);
     }
 
     /// <summary>Creates a matrix holding a copy of <paramref name="rowMajor"/>, whose length must be rows·columns.</summary>
@@ -160,6 +163,7 @@ public sealed partial class Matrix : IEquatable<Matrix>, IFormattable
     /// <summary>A square matrix with <paramref name="diagonal"/> on its diagonal and zeros elsewhere.</summary>
     public static Matrix Diagonal(params double[] diagonal)
     {
+        ArgumentNullException.ThrowIfNull(diagonal);
         int n = diagonal.Length;
         var m = new Matrix(n, n);
         for (int i = 0; i < n; i++) m._data[i * n + i] = diagonal[i];

@@ -72,6 +72,7 @@ public static class RowEchelon
     /// <summary>The default zero tolerance max(m, n)·ε·‖A‖∞, with ‖A‖∞ the largest absolute row sum.</summary>
     public static double DefaultTolerance(Matrix a)
     {
+        ArgumentNullException.ThrowIfNull(a);
         double norm = 0;
         for (int i = 0; i < a.Rows; i++) norm = Math.Max(norm, TensorPrimitives.SumOfMagnitudes<double>(a.RowSpan(i)));
         return Math.Max(a.Rows, a.Columns) * MachineEpsilon.Double * norm;

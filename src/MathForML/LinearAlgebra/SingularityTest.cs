@@ -19,7 +19,11 @@ namespace MathForML.LinearAlgebra;
 public static partial class SingularityTest
 {
     /// <summary>True exactly when the course's procedure fails to put a non-zero on some diagonal position.</summary>
-    public static bool IsSingular(Matrix a) => !TryRowEchelon(a, out _);
+    public static bool IsSingular(Matrix a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return !TryRowEchelon(a, out _);
+    }
 
     /// <summary>
     /// Runs the course's procedure; on success <paramref name="echelon"/> holds the upper-triangular result

@@ -78,6 +78,7 @@ public sealed class Svd
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked before every sweep).</exception>
     public static Vector Values(Matrix a, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(a);
         var (w, p, length, scale) = ScaledColumns(a, a.Rows < a.Columns);
         if (!OneSidedJacobi.Orthogonalize(w, p, length, null, cancellationToken))
             throw new InvalidOperationException("The one-sided Jacobi SVD did not converge.");
@@ -93,6 +94,7 @@ public sealed class Svd
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked before every sweep).</exception>
     public static Svd Decompose(Matrix a, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(a);
         bool wide = a.Rows < a.Columns;
         var (w, p, length, scale) = ScaledColumns(a, wide);
         var x = new double[p * p];

@@ -13,14 +13,22 @@ namespace MathForML.LinearAlgebra;
 public static class Transformations
 {
     /// <summary>The coordinates c of <paramref name="v"/> in the basis whose vectors are the columns of <paramref name="basis"/>: Bc = v.</summary>
+    /// <exception cref="SingularMatrixException">The columns of <paramref name="basis"/> are dependent: not a basis.</exception>
     public static Vector ToBasis(Matrix basis, Vector v)
     {
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(v);
         DimensionMismatchException.ThrowIfNotSquare(basis.Rows, basis.Columns, nameof(basis));
         return LuDecomposition.Decompose(basis).Solve(v);
     }
 
     /// <summary>The vector v = Bc whose coordinates in the basis B (columns) are <paramref name="coordinates"/>.</summary>
-    public static Vector FromBasis(Matrix basis, Vector coordinates) => basis * coordinates;
+    public static Vector FromBasis(Matrix basis, Vector coordinates)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(coordinates);
+        return basis * coordinates;
+    }
 
     /// <summary>The 2×2 matrix rotating the plane anticlockwise by θ radians: [[cos θ, −sin θ], [sin θ, cos θ]].</summary>
     public static Matrix Rotation2D(double theta)
@@ -50,6 +58,7 @@ public static class Transformations
     /// </remarks>
     public static Matrix Reflection(Matrix mirrorBasis)
     {
+        ArgumentNullException.ThrowIfNull(mirrorBasis);
         DimensionMismatchException.ThrowIfNotSquare(mirrorBasis.Rows, mirrorBasis.Columns, nameof(mirrorBasis));
         int n = mirrorBasis.Rows;
         var gs = GramSchmidt.OrthonormalizeStable(mirrorBasis);

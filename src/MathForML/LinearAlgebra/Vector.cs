@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra;
 
@@ -21,6 +22,7 @@ public sealed partial class Vector : IEquatable<Vector>, IFormattable, IReadOnly
     public Vector(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (length > 1 << 24) MemoryBudget.Require(length * (double)sizeof(double), length, nameof(length), $"A vector of {length:N0} entries");
         _data = new double[length];
     }
 

@@ -93,6 +93,9 @@ public static class LinearLeastSquares
     /// </summary>
     public static (Vector Coefficients, double[] Loss) FitByGradientDescent(Matrix x, Vector y, double learningRate, int steps, bool intercept = true)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (steps > 1 << 24) MemoryBudget.Require(steps * (double)sizeof(double), steps, nameof(steps), $"The loss of {steps:N0} steps");
         if (x.Rows != y.Length) throw new DimensionMismatchException($"X has {x.Rows} rows but y has {y.Length} values.", nameof(y));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         if (!(learningRate > 0)) throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be positive.");
