@@ -76,6 +76,7 @@ public sealed partial class Matrix
     /// <summary>Aᵀ·B without forming Aᵀ.</summary>
     public Matrix TransposeTimes(Matrix b)
     {
+        ArgumentNullException.ThrowIfNull(b);
         if (Rows != b.Rows)
             throw new DimensionMismatchException($"Cannot multiply the transpose of {Rows}×{Columns} by {b.Rows}×{b.Columns}.", nameof(b));
         var c = new Matrix(Columns, b.Columns);
@@ -86,6 +87,7 @@ public sealed partial class Matrix
     /// <summary>A·Bᵀ without forming Bᵀ.</summary>
     public Matrix TimesTranspose(Matrix b)
     {
+        ArgumentNullException.ThrowIfNull(b);
         if (Columns != b.Columns)
             throw new DimensionMismatchException($"Cannot multiply {Rows}×{Columns} by the transpose of {b.Rows}×{b.Columns}.", nameof(b));
         var c = new Matrix(Rows, b.Rows);

@@ -106,6 +106,7 @@ public sealed partial class Matrix : IEquatable<Matrix>, IFormattable
     /// <summary>Overwrites column <paramref name="column"/> with <paramref name="values"/>.</summary>
     public void SetColumn(int column, Vector values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         ArgumentOutOfRangeException.ThrowIfNegative(column);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, Columns);
         if (values.Length != Rows)
@@ -240,6 +241,7 @@ public sealed partial class Matrix : IEquatable<Matrix>, IFormattable
     /// <summary>True when the shapes agree and every pair of elements differs by at most <paramref name="tolerance"/>.</summary>
     public bool ApproximatelyEquals(Matrix other, double tolerance)
     {
+        ArgumentNullException.ThrowIfNull(other);
         if (other.Rows != Rows || other.Columns != Columns) return false;
         for (int i = 0; i < _data.Length; i++)
             if (!(Math.Abs(_data[i] - other._data[i]) <= tolerance)) return false;

@@ -81,6 +81,7 @@ public sealed partial class Vector : IEquatable<Vector>, IFormattable, IReadOnly
     /// <summary>Dot product xᵀy = Σ xᵢyᵢ.</summary>
     public double Dot(Vector other)
     {
+        ArgumentNullException.ThrowIfNull(other);
         RequireSameLength(other);
         return TensorPrimitives.Dot<double>(_data, other._data);
     }
@@ -98,6 +99,7 @@ public sealed partial class Vector : IEquatable<Vector>, IFormattable, IReadOnly
     public double Sum() => TensorPrimitives.Sum<double>(_data);
 
     /// <summary>x / ‖x‖₂. Throws when the vector is zero.</summary>
+    /// <exception cref="InvalidOperationException">The vector is zero (or empty): it has no direction.</exception>
     public Vector Normalize()
     {
         var n = Norm();
@@ -148,6 +150,7 @@ public sealed partial class Vector : IEquatable<Vector>, IFormattable, IReadOnly
     /// <summary>True when both have the same length and every pair of elements differs by at most <paramref name="tolerance"/>.</summary>
     public bool ApproximatelyEquals(Vector other, double tolerance)
     {
+        ArgumentNullException.ThrowIfNull(other);
         if (other.Length != Length) return false;
         for (int i = 0; i < _data.Length; i++)
             if (!(Math.Abs(_data[i] - other._data[i]) <= tolerance)) return false;

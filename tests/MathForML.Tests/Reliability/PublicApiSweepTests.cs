@@ -7,7 +7,8 @@ namespace MathForML.Tests.Reliability;
 
 /// <summary>
 /// Every public static method and constructor of the core library whose parameters can be made here (matrices,
-/// vectors, numbers, arrays, flags, enums, tokens) is called with each parameter in turn replaced by a hostile value —
+/// vectors, numbers, arrays, flags, enums, tokens), and every method of <see cref="Matrix"/> and <see cref="Vector"/>
+/// (with a hostile matrix or vector as the instance too), is called with each parameter in turn replaced by a hostile value —
 /// 0×0, 1×1 and mismatched matrices, empty and mismatched vectors, NaN, ±∞, 1e300, negative and huge integers — the
 /// others kept ordinary. The outcome must be a result or an exception the method documents (its XML
 /// <c>&lt;exception cref&gt;</c> list, or the <see cref="ArgumentException"/> family, which every entry point uses for
@@ -29,22 +30,25 @@ public class PublicApiSweepTests(ITestOutputHelper log)
         {
             entryPoints++;
             var parameters = method.GetParameters();
-            for (int p = 0; p < parameters.Length; p++)
+            // Position −1 is the instance itself (methods of Matrix and Vector): a hostile matrix or vector as "this".
+            for (int p = method.IsStatic || method is ConstructorInfo ? 0 : -1; p < parameters.Length; p++)
             {
-                foreach (var hostile in Hostile(parameters[p].ParameterType))
+                var hostileValues = p < 0 ? Hostile(method.DeclaringType!).Where(h => h.Value is not null) : Hostile(parameters[p].ParameterType);
+                foreach (var hostile in hostileValues)
                 {
                     var args = parameters.Select((q, i) => i == p ? hostile.Value : Ordinary(q)).ToArray();
+                    object? target = method.IsStatic || method is ConstructorInfo ? null : p < 0 ? hostile.Value : Ordinary(method.DeclaringType!);
                     calls++;
-                    var outcome = Call(method, args);
+                    var outcome = Call(method, target, args);
                     if (outcome is null) continue;
                     if (outcome is TimeoutException)
                     {
-                        findings.Add($"{Name(method)} with {parameters[p].Name} = {hostile.Label}: still running after {CallLimit.TotalSeconds} s");
+                        findings.Add($"{Name(method)} with {(p < 0 ? "this" : parameters[p].Name)} = {hostile.Label}: still running after {CallLimit.TotalSeconds} s");
                         continue;
                     }
 
                     if (outcome is ArgumentException || IsDocumented(outcome, method, documented)) continue;
-                    findings.Add($"{Name(method)} with {parameters[p].Name} = {hostile.Label}: {outcome.GetType().Name}: {outcome.Message}");
+                    findings.Add($"{Name(method)} with {(p < 0 ? "this" : parameters[p].Name)} = {hostile.Label}: {outcome.GetType().Name}: {outcome.Message}");
                 }
             }
         }
@@ -63,8 +67,12 @@ public class PublicApiSweepTests(ITestOutputHelper log)
             IEnumerable<MethodBase> members = type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
                 .Where(m => !m.IsSpecialName && !m.IsGenericMethodDefinition);
             if (!type.IsAbstract) members = members.Concat(type.GetConstructors());
+            if (type == typeof(Matrix) || type == typeof(Vector))   // the types every user calls methods on
+                members = members.Concat(type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                    .Where(m => !m.IsSpecialName && !m.IsGenericMethodDefinition && !m.ReturnType.IsByRefLike   // spans cannot be returned through reflection
+                        && m.Name is not ("Equals" or "GetHashCode" or "ToString" or "GetEnumerator")));
             foreach (var m in members)
-                if (m.GetParameters().Length > 0 && m.GetParameters().All(q => Supported(q.ParameterType))) yield return m;
+                if ((m.GetParameters().Length > 0 || !m.IsStatic) && m.GetParameters().All(q => Supported(q.ParameterType))) yield return m;
         }
     }
 
@@ -76,10 +84,12 @@ public class PublicApiSweepTests(ITestOutputHelper log)
             || t == typeof(ulong) || t == typeof(uint);
     }
 
-    private static object? Ordinary(ParameterInfo q)
+    private static object? Ordinary(ParameterInfo q) =>
+        q.HasDefaultValue && q.ParameterType != typeof(CancellationToken) ? q.DefaultValue : Ordinary(q.ParameterType);
+
+    private static object? Ordinary(Type type)
     {
-        if (q.HasDefaultValue && q.ParameterType != typeof(CancellationToken)) return q.DefaultValue;
-        var t = Nullable.GetUnderlyingType(q.ParameterType) ?? q.ParameterType;
+        var t = Nullable.GetUnderlyingType(type) ?? type;
         if (t == typeof(Matrix)) return Matrix.FromRows([4, 1, 0], [1, 3, 1], [0, 1, 2]);
         if (t == typeof(Vector)) return Vector.Of(1, 2, 3);
         if (t == typeof(double)) return 0.5;
@@ -152,7 +162,7 @@ public class PublicApiSweepTests(ITestOutputHelper log)
     }
 
     /// <summary>Null when the call returned; its exception; a TimeoutException when it ran past the limit.</summary>
-    private static Exception? Call(MethodBase method, object?[] args)
+    private static Exception? Call(MethodBase method, object? target, object?[] args)
     {
         Exception? thrown = null;
         var thread = new Thread(() =>
@@ -160,7 +170,7 @@ public class PublicApiSweepTests(ITestOutputHelper log)
             try
             {
                 if (method is ConstructorInfo c) c.Invoke(args);
-                else method.Invoke(null, args);
+                else method.Invoke(target, args);
             }
             catch (TargetInvocationException e)
             {
