@@ -34,6 +34,7 @@ internal static class BidiagonalSvd
     /// <summary>The singular values of B, descending (n of them, ≥ 0).</summary>
     public static double[] Values(ReadOnlySpan<double> d, ReadOnlySpan<double> e, int n)
     {
+        if (n == 1) return [Math.Abs(d[0])];
         var (diagonal, offDiagonal) = GolubKahan(d, e, n);
         TridiagonalQl.Diagonalize(diagonal, offDiagonal, 2 * n, null);
         Array.Sort(diagonal, (x, y) => y.CompareTo(x));
@@ -49,6 +50,7 @@ internal static class BidiagonalSvd
     /// </summary>
     public static (double[] Sigma, double[] URows, double[] VRows) Decompose(ReadOnlySpan<double> d, ReadOnlySpan<double> e, int n)
     {
+        if (n == 1) return ([Math.Abs(d[0])], [d[0] < 0 ? -1.0 : 1.0], [1.0]);
         var (diagonal, offDiagonal) = GolubKahan(d, e, n);
         int size = 2 * n;
         var z = TridiagonalDivideConquer.Decompose(diagonal, offDiagonal, size);
