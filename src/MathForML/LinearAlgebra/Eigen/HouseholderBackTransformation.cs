@@ -20,7 +20,8 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// </remarks>
 internal static class HouseholderBackTransformation
 {
-    private const int BlockSize = 48;
+    /// <summary>Reflectors a block (nb of dlarft/dlarfb), and the row stride of the triangular factor T.</summary>
+    internal const int BlockSize = 48;
 
     /// <summary>Returns Qᵀ (n×n, row-major) in an array from <see cref="WorkspacePool"/> (possibly longer than n²).</summary>
     public static double[] FormQTranspose(double[] reflectors, double[] tau, int n)
@@ -73,10 +74,11 @@ internal static class HouseholderBackTransformation
 
     /// <summary>
     /// The upper triangular T of H_{k0} ⋯ H_{k0+nb−1} = I − Y·T·Yᵀ (LAPACK dlarft, forward, column-wise):
-    /// T[i,i] = τ_i and T[0..i, i] = −τ_i·T[0..i, 0..i]·(Y[:, 0..i]ᵀ·v_i).
+    /// T[i,i] = τ_i and T[0..i, i] = −τ_i·T[0..i, 0..i]·(Y[:, 0..i]ᵀ·v_i). Row stride of T: <see cref="BlockSize"/> (nb ≤ it);
+    /// v_k is row k of <paramref name="reflectors"/> (n values a row) with v_k[k + offset] = 1.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BuildTriangularFactor(double[] reflectors, double[] tau, int n, int k0, int offset, int nb, double[] t)
+    internal static void BuildTriangularFactor(double[] reflectors, double[] tau, int n, int k0, int offset, int nb, double[] t)
     {
         Array.Clear(t);
         int c0 = k0 + offset;
