@@ -12,7 +12,9 @@ namespace MathForML.Benchmarks;
 /// <see cref="Svd.Values(Matrix, CancellationToken)"/> and <see cref="Svd.Decompose(Matrix, CancellationToken)"/> on
 /// standard normal matrices from NumPy's legacy stream (RandomState(seed).standard_normal((m, n)), seed = m + n), the
 /// same matrices `svd_peer.py` times with scipy.linalg.svd (gesdd) and svdvals. Each figure is the median of the rounds
-/// after one warm-up, in seconds. With --stages 1 the bidiagonal path's stages are timed one by one as well.
+/// after one warm-up, in seconds. With --stages 1 the bidiagonal path's stages are timed one by one as well; with
+/// --crossover 1 only the Jacobi and bidiagonal paths are compared on small square and 3:1 matrices (for
+/// <see cref="Svd.JacobiCrossover"/>).
 /// </summary>
 internal static class SvdRun
 {
@@ -22,6 +24,12 @@ internal static class SvdRun
         var sizes = Option(args, "--sizes", "784x784,2000x1000,1000x2000,2000x2000").Split(',')
             .Select(s => s.Split('x').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray()).ToArray();
         output.WriteLine($"# svd, {Environment.ProcessorCount} cores, kernel path {KernelPathSelection.Best}, {rounds} rounds, medians in seconds");
+        if (Option(args, "--crossover", "0") == "1")
+        {
+            Crossover(output, rounds);
+            return;
+        }
+
         foreach (var size in sizes)
         {
             int m = size[0], n = size[1];
@@ -80,6 +88,28 @@ internal static class SvdRun
             vB.CopyTo(v, 0);
             HouseholderBackTransformation.Apply(v, n, n, right, tauP, n - 2, 1);
         });
+    }
+
+    /// <summary>Jacobi against the bidiagonal path, values and decomposition, for min(m, n) from 8 to 128.</summary>
+    private static void Crossover(TextWriter output, int rounds)
+    {
+        foreach (int n in new[] { 8, 16, 24, 32, 48, 64, 96, 128 })
+            foreach (int m in new[] { n, 3 * n })
+            {
+                var a = new NumPyRandom((uint)(m + n)).Randn(m, n);
+                int repeat = Math.Max(1, 20000 / (m * n));
+                foreach (var algorithm in new[] { SvdAlgorithm.Jacobi, SvdAlgorithm.Bidiagonalization })
+                {
+                    Time(output, $"{m}x{n} Values {algorithm} (x{repeat})", rounds, () =>
+                    {
+                        for (int r = 0; r < repeat; r++) Svd.Values(a, algorithm);
+                    });
+                    Time(output, $"{m}x{n} Decompose {algorithm} (x{repeat})", rounds, () =>
+                    {
+                        for (int r = 0; r < repeat; r++) Svd.Decompose(a, algorithm);
+                    });
+                }
+            }
     }
 
     private static string Option(string[] args, string name, string fallback)

@@ -14,7 +14,8 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// (d_0, e_0, d_1, e_1, …, d_{n−1}). Its eigenvalues are ±σ_i, and the eigenvector for +σ_i is
 /// (v_0, u_0, v_1, u_1, …)/√2 with B·v = σ·u, Bᵀ·u = σ·v. Values: the implicit QL iteration on T
 /// (<see cref="TridiagonalQl"/>, O(n²), absolute accuracy ε‖B‖). Vectors: Cuppen's divide and conquer on T
-/// (<see cref="TridiagonalDivideConquer"/>, its merges in GEMM), the n positive eigenpairs split into u and v.
+/// (<see cref="TridiagonalDivideConquer"/>, its merges in GEMM; the last merge forms only the n largest eigenvectors),
+/// the n positive eigenpairs split into u and v.
 /// </para>
 /// <para>
 /// The eigenvectors of T are orthogonal to O(nε), but those of +σ and −σ are only 2σ apart: each can mix with the
@@ -53,7 +54,7 @@ internal static class BidiagonalSvd
         if (n == 1) return ([Math.Abs(d[0])], [d[0] < 0 ? -1.0 : 1.0], [1.0]);
         var (diagonal, offDiagonal) = GolubKahan(d, e, n);
         int size = 2 * n;
-        var z = TridiagonalDivideConquer.Decompose(diagonal, offDiagonal, size);
+        var z = TridiagonalDivideConquer.Decompose(diagonal, offDiagonal, size, largest: n);
         var order = Enumerable.Range(0, size).OrderByDescending(j => diagonal[j]).ThenBy(j => j).Take(n).ToArray();
         var sigma = new double[n];
         var (u, v) = (new double[n * n], new double[n * n]);
