@@ -21,7 +21,7 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// The eigenvectors of T are orthogonal to O(nε), but those of +σ and −σ are only 2σ apart: each can mix with the
 /// other by about ε‖B‖/σ, which moves weight between its u and v halves. So u and v are normalised separately, and
 /// where σ ≤ <see cref="ReorthogonalizeBelow"/>·σ_max the rows (taken in descending σ order) are orthogonalised
-/// against all earlier ones, twice, by GEMM against the block of large σ and by Gram-Schmidt within the small ones;
+/// against all earlier ones, twice, by GEMM in blocks of rows and by Gram-Schmidt within a block;
 /// vectors that carried no direction (σ = 0, where T's eigenvectors may be all u or all v) are completed as the Jacobi
 /// path completes U (<see cref="RowOrthonormalization"/>). Cost: the divide and conquer on 2n, about
 /// 4/3·(2n)³ flops less deflation.
@@ -31,6 +31,9 @@ internal static class BidiagonalSvd
 {
     /// <summary>σ/σ_max below which the singular vectors are re-orthogonalised (loss of orthogonality ≈ ε·σ_max/σ above it).</summary>
     public const double ReorthogonalizeBelow = 1e-3;
+
+    /// <summary>Rows re-orthogonalised together (one GEMM pair against the earlier rows per block).</summary>
+    private const int RepairBlock = 32;
 
     /// <summary>The singular values of B, descending (n of them, ≥ 0).</summary>
     public static double[] Values(ReadOnlySpan<double> d, ReadOnlySpan<double> e, int n)
@@ -92,8 +95,9 @@ internal static class BidiagonalSvd
 
     /// <summary>
     /// Normalises rows 0 … head−1 (their σ is large enough for T's eigenvectors to be orthogonal halves), and makes rows
-    /// head … n−1 orthonormal against all earlier ones: two block Gram-Schmidt passes against the head through GEMM,
-    /// then <see cref="RowOrthonormalization"/> within the tail, completing rows left with less than half their length.
+    /// head … n−1 orthonormal against all earlier ones, in blocks of <see cref="RepairBlock"/>: two block Gram-Schmidt
+    /// passes against all earlier rows through GEMM, then <see cref="RowOrthonormalization"/> within the block,
+    /// completing rows left with less than half their length. Cost O((n − head)·n²) flops, nearly all in GEMM.
     /// </summary>
     private static void Repair(double[] rows, int n, int head)
     {
@@ -107,20 +111,20 @@ internal static class BidiagonalSvd
             TensorPrimitives.Multiply(row, scale, row);
         }
 
-        int tail = n - head;
-        if (tail == 0) return;
-        if (head > 0)
+        // The tail in blocks: each block against every earlier row by two GEMM passes, then within itself.
+        var projections = new double[RepairBlock * Math.Max(n, 1)];
+        for (int start = head; start < n; start += RepairBlock)
         {
-            var projections = new double[tail * head];
-            var headRows = rows.AsSpan(0, head * n);
-            var tailRows = rows.AsSpan(head * n, tail * n);
-            for (int pass = 0; pass < 2; pass++)
+            int count = Math.Min(RepairBlock, n - start);
+            var earlier = rows.AsSpan(0, start * n);
+            var block = rows.AsSpan(start * n, count * n);
+            for (int pass = 0; pass < 2 && start > 0; pass++)
             {
-                Gemm.Multiply(Op.None, Op.Transpose, tail, head, n, 1.0, tailRows, n, headRows, n, 0.0, projections, head);
-                Gemm.Multiply(Op.None, Op.None, tail, n, head, -1.0, projections, head, headRows, n, 1.0, tailRows, n);
+                Gemm.Multiply(Op.None, Op.Transpose, count, start, n, 1.0, block, n, earlier, n, 0.0, projections, start);
+                Gemm.Multiply(Op.None, Op.None, count, n, start, -1.0, projections, start, earlier, n, 1.0, block, n);
             }
-        }
 
-        RowOrthonormalization.Orthonormalize(rows, head, n, n, 0.5, orthogonalizeFrom: head);
+            RowOrthonormalization.Orthonormalize(rows, start, start + count, n, 0.5, orthogonalizeFrom: start);
+        }
     }
 }
