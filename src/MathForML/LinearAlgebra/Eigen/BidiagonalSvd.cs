@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using MathForML.Kernels;
 
 namespace MathForML.LinearAlgebra.Eigen;
@@ -52,6 +53,7 @@ internal static class BidiagonalSvd
     /// B = U·Σ·Vᵀ: σ descending, and the singular vectors as rows, u_q row q of the first n×n array and v_q row q of the
     /// second (both orthonormal).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double[] Sigma, double[] URows, double[] VRows) Decompose(ReadOnlySpan<double> d, ReadOnlySpan<double> e, int n)
     {
         if (n == 1) return ([Math.Abs(d[0])], [d[0] < 0 ? -1.0 : 1.0], [1.0]);
@@ -99,6 +101,7 @@ internal static class BidiagonalSvd
     /// passes against all earlier rows through GEMM, then <see cref="RowOrthonormalization"/> within the block,
     /// completing rows left with less than half their length. Cost O((n − head)·n²) flops, nearly all in GEMM.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Repair(double[] rows, int n, int head)
     {
         for (int q = 0; q < n; q++)

@@ -56,6 +56,7 @@ internal static class BlockedHouseholderQr
     }
 
     /// <summary>Column c brought up to date by the reflectors start … c−1, then its own reflector; R's column written back.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReduceColumn(double[] a, int m, int n, int start, int c, double[] reflectors, double[] tau, double[] column)
     {
         for (int r = start; r < m; r++) column[r] = a[r * n + c];

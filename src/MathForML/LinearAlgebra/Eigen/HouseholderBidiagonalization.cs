@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using MathForML.Kernels;
 
 namespace MathForML.LinearAlgebra.Eigen;
@@ -30,6 +31,7 @@ internal static class HouseholderBidiagonalization
     /// rows and columns are already reduced, writing d, e, the reflector rows and τq, τp for those columns
     /// (τp_k = 0 for k ≥ n−2; e has n−1 entries).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Reduce(double[] a, int m, int n, int start, double[] diagonal, double[] superDiagonal,
         double[] left, double[] tauQ, double[] right, double[] tauP, CancellationToken cancellationToken = default)
     {
@@ -52,8 +54,7 @@ internal static class HouseholderBidiagonalization
                 // A[k.., k+1..] ← A − τ·v·wᵀ with w = A[k.., k+1..]ᵀ·v.
                 var trailing = a.AsSpan(k * n + k + 1);
                 Gemv.Multiply(Op.Transpose, m - k, width, 1.0, trailing, n, v[k..], 0.0, w.AsSpan(0, width));
-                for (int r = k; r < m; r++)
-                    TensorPrimitives.MultiplyAdd(w.AsSpan(0, width), -tauQ[k] * v[r], a.AsSpan(r * n + k + 1, width), a.AsSpan(r * n + k + 1, width));
+                for (int r = k; r < m; r++) RankOneRow(w.AsSpan(0, width), tauQ[k] * v[r], a.AsSpan(r * n + k + 1, width));
             }
 
             var u = right.AsSpan(k * n, n);
@@ -69,8 +70,14 @@ internal static class HouseholderBidiagonalization
 
             // A[k+1.., k+1..] ← A − τ·z·uᵀ with z = A[k+1.., k+1..]·u.
             Gemv.Multiply(Op.None, m - k - 1, width, 1.0, a.AsSpan((k + 1) * n + k + 1), n, u[(k + 1)..], 0.0, z.AsSpan(0, m - k - 1));
-            for (int r = k + 1; r < m; r++)
-                TensorPrimitives.MultiplyAdd(u.Slice(k + 1, width), -tauP[k] * z[r - k - 1], a.AsSpan(r * n + k + 1, width), a.AsSpan(r * n + k + 1, width));
+            for (int r = k + 1; r < m; r++) RankOneRow(u.Slice(k + 1, width), tauP[k] * z[r - k - 1], a.AsSpan(r * n + k + 1, width));
         }
+    }
+
+    /// <summary>row ← row − α·x (one row of a rank-1 update), through <see cref="LowRankCorrection"/>: optimised from the first call.</summary>
+    private static void RankOneRow(ReadOnlySpan<double> x, double alpha, Span<double> row)
+    {
+        ReadOnlySpan<double> coefficients = [alpha, 0];
+        LowRankCorrection.Subtract(x, x.Length, x, x.Length, 1, x.Length, coefficients[..1], coefficients[1..], row, KernelPathSelection.Best);
     }
 }

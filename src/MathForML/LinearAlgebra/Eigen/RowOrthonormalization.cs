@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using MathForML.Kernels;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -22,45 +24,63 @@ internal static class RowOrthonormalization
     /// <paramref name="negligibleNorm"/> is completed; else it is normalised and orthogonalised against the rows
     /// <paramref name="orthogonalizeFrom"/> … q−1 (the caller has made it orthogonal to the rows before those).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Orthonormalize(double[] rows, int first, int count, int length, double negligibleNorm, int orthogonalizeFrom = 0)
     {
+        // Σ_r r_k² over the finished rows, made at the first completion and kept up to date after it.
+        double[]? inside = null;
         for (int q = first; q < count; q++)
         {
             var u = rows.AsSpan(q * length, length);
             double norm = TensorPrimitives.Norm<double>(u);
+            bool kept = false;
             if (norm > negligibleNorm && norm > 0)
             {
                 TensorPrimitives.Multiply(u, 1 / norm, u);
                 norm = OrthogonalizeAgainstPrior(rows, Math.Min(orthogonalizeFrom, q), q, length, u);
-                if (norm > 0.5)
-                {
-                    TensorPrimitives.Multiply(u, 1 / norm, u);
-                    continue;
-                }
+                kept = norm > 0.5;
             }
 
-            u.Clear();
-            u[BestCompletion(rows, q, length)] = 1;
-            norm = OrthogonalizeAgainstPrior(rows, 0, q, length, u);
+            if (!kept)
+            {
+                inside ??= Inside(rows, q, length);
+                u.Clear();
+                u[TensorPrimitives.IndexOfMin<double>(inside)] = 1;
+                norm = OrthogonalizeAgainstPrior(rows, 0, q, length, u);
+            }
+
             TensorPrimitives.Multiply(u, 1 / norm, u);
+            if (inside is not null) TensorPrimitives.MultiplyAdd(u, u, inside, inside);
         }
     }
 
     /// <summary>Two passes of modified Gram-Schmidt of <paramref name="u"/> against rows from … q−1; returns the new norm.</summary>
+    /// <remarks>Through <see cref="LowRankCorrection"/> (optimised from the first call) rather than TensorPrimitives, whose
+    /// tier-0 code dominated a first decomposition with many vectors to complete.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double OrthogonalizeAgainstPrior(double[] rows, int from, int q, int length, Span<double> u)
     {
+        var path = KernelPathSelection.Best;
+        Span<double> coefficient = stackalloc double[2];
         for (int pass = 0; pass < 2; pass++)
             for (int r = from; r < q; r++)
             {
                 var prior = rows.AsSpan(r * length, length);
-                TensorPrimitives.MultiplyAdd(prior, -TensorPrimitives.Dot<double>(prior, u), u, u);
+                LowRankCorrection.Dots(prior, length, 1, length, u, coefficient, path);
+                coefficient[1] = 0;
+                LowRankCorrection.Subtract(prior, length, prior, length, 1, length, coefficient[..1], coefficient[1..], u, path);
             }
 
-        return TensorPrimitives.Norm<double>(u);
+        LowRankCorrection.Dots(u, length, 1, length, u, coefficient, path);
+        return Math.Sqrt(coefficient[0]);
     }
 
-    /// <summary>The k for which e_k has the largest part 1 − Σ_r r_k² outside the orthonormal rows 0…q−1.</summary>
-    private static int BestCompletion(double[] rows, int q, int length)
+    /// <summary>
+    /// Σ_r r_k² over the orthonormal rows 0…q−1: the part of e_k inside them is that, so the e_k with the smallest
+    /// entry has the largest part 1 − Σ_r r_k² outside.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double[] Inside(double[] rows, int q, int length)
     {
         var inside = new double[length];
         for (int r = 0; r < q; r++)
@@ -69,6 +89,6 @@ internal static class RowOrthonormalization
             TensorPrimitives.MultiplyAdd(prior, prior, inside, inside);
         }
 
-        return TensorPrimitives.IndexOfMin<double>(inside);
+        return inside;
     }
 }
