@@ -25,6 +25,13 @@ if (args.Length > 1 && args[0] == "tridiagonal")
     return 0;
 }
 
+// `svd [--rounds 5] [--sizes 784x784,2000x1000] [--stages 1]`: Svd.Values and Svd.Decompose beside svd_peer.py (scipy gesdd).
+if (args.Length > 0 && args[0] == "svd")
+{
+    SvdRun.Execute(args, Console.Out);
+    return 0;
+}
+
 // `knn-profile DIR [--k 3]`: where the time of k-NN goes.
 if (args.Length > 1 && args[0] == "knn-profile")
 {

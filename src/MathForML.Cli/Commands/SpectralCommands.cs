@@ -12,7 +12,7 @@ namespace MathForML.Cli.Commands;
 /// <c>mml linalg eig</c> and <c>mml linalg svd</c>. A symmetric matrix (or <c>--symmetric</c>) goes to
 /// <see cref="SymmetricEigen"/>; any other square matrix to <see cref="EigenDecomposition"/>, whose complex pairs are
 /// printed as <c>{re, im}</c> in JSON. <c>--values-only</c> skips the vectors (<see cref="SymmetricEigen.Values"/>,
-/// <see cref="Svd.Values"/>); <c>--out</c> (eig) and <c>--out-u</c>/<c>--out-vt</c> (svd) write the vectors to matrix
+/// <see cref="Svd.Values(MathForML.LinearAlgebra.Matrix, System.Threading.CancellationToken)"/>); <c>--out</c> (eig) and <c>--out-u</c>/<c>--out-vt</c> (svd) write the vectors to matrix
 /// files instead of the report, which then keeps the values and the time.
 /// </summary>
 internal static class SpectralCommands

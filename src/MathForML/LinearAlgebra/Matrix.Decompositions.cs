@@ -105,13 +105,13 @@ public sealed partial class Matrix
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public EigenDecomposition Eigen(CancellationToken cancellationToken = default) => EigenDecomposition.Decompose(this, cancellationToken);
 
-    /// <summary>The thin singular value decomposition A = U·Σ·Vᵀ by one-sided Jacobi: <see cref="LinearAlgebra.Svd.Decompose(Matrix, CancellationToken)"/>.</summary>
+    /// <summary>The thin singular value decomposition A = U·Σ·Vᵀ (one-sided Jacobi for small matrices, bidiagonalisation above): <see cref="LinearAlgebra.Svd.Decompose(Matrix, CancellationToken)"/>.</summary>
     /// <exception cref="NonFiniteValueException">A holds NaN or ±∞.</exception>
     /// <exception cref="InvalidOperationException">The Jacobi sweeps did not converge (not seen in practice).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Svd Svd(CancellationToken cancellationToken = default) => LinearAlgebra.Svd.Decompose(this, cancellationToken);
 
-    /// <summary>The singular values only, descending: <see cref="LinearAlgebra.Svd.Values"/>.</summary>
+    /// <summary>The singular values only, descending: <see cref="LinearAlgebra.Svd.Values(Matrix, CancellationToken)"/>.</summary>
     /// <exception cref="ArgumentException">A holds NaN or ±∞.</exception>
     /// <exception cref="InvalidOperationException">The Jacobi sweeps did not converge (not seen in practice).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

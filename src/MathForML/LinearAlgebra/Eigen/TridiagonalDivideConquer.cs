@@ -28,20 +28,22 @@ internal static class TridiagonalDivideConquer
     /// <summary>
     /// Diagonalises T in place: on return <paramref name="d"/> holds the eigenvalues (unsorted) and the returned n×n
     /// row-major matrix holds the orthonormal eigenvectors as columns (column j pairs with d[j]). <paramref name="e"/>
-    /// (length ≥ n−1) is destroyed.
+    /// (length ≥ n−1) is destroyed. With <paramref name="largest"/> &lt; n only the eigenvectors of the
+    /// <paramref name="largest"/> largest eigenvalues are finished (the last merge forms only those columns, saving up to
+    /// half of its product); the other columns are then unspecified, their eigenvalues still exact.
     /// </summary>
     /// <remarks>The returned array comes from <see cref="WorkspacePool"/> (it may be longer than n²); give it back there.</remarks>
-    public static double[] Decompose(double[] d, double[] e, int n)
+    public static double[] Decompose(double[] d, double[] e, int n, int largest = int.MaxValue)
     {
         var z = WorkspacePool.Rent(n * n, clear: true);
         // Merge workspace, allocated once: large-object allocations per merge measured as costly as the GEMMs.
         var workspace = WorkspacePool.Rent(3 * n * n, clear: true);
-        if (n > 0) Solve(d, e, n, 0, n, z, workspace);
+        if (n > 0) Solve(d, e, n, 0, n, z, workspace, Math.Min(largest, n));
         WorkspacePool.Return(workspace);
         return z;
     }
 
-    private static void Solve(double[] d, double[] e, int n, int lo, int hi, double[] q, double[] workspace)
+    private static void Solve(double[] d, double[] e, int n, int lo, int hi, double[] q, double[] workspace, int largest)
     {
         int size = hi - lo;
         if (size <= LeafSize)
@@ -54,9 +56,9 @@ internal static class TridiagonalDivideConquer
         double beta = e[m - 1];
         d[m - 1] -= Math.Abs(beta);
         d[m] -= Math.Abs(beta);
-        Solve(d, e, n, lo, m, q, workspace);
-        Solve(d, e, n, m, hi, q, workspace);
-        if (beta != 0) Merge(d, n, lo, m, hi, beta, q, workspace);
+        Solve(d, e, n, lo, m, q, workspace, size);
+        Solve(d, e, n, m, hi, q, workspace, size);
+        if (beta != 0) Merge(d, n, lo, m, hi, beta, q, workspace, largest);
     }
 
     /// <summary>Implicit QL with recorded rotations replayed on the identity; writes the block's eigenvectors as columns.</summary>
@@ -79,7 +81,7 @@ internal static class TridiagonalDivideConquer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Merge(double[] d, int n, int lo, int m, int hi, double beta, double[] q, double[] workspace)
+    private static void Merge(double[] d, int n, int lo, int m, int hi, double beta, double[] q, double[] workspace, int largest)
     {
         int size = hi - lo;
         double rho = 2 * Math.Abs(beta);
@@ -195,25 +197,54 @@ internal static class TridiagonalDivideConquer
 
         var permuted = workspace.AsSpan(2 * n * n, k * k);
         for (int p = 0; p < k; p++) u.Slice(order[p] * k, k).CopyTo(permuted.Slice(p * k, k));
-        var product = workspace.AsSpan(0, size * k);
+        var formed = FormedColumns(d, size, column, kept, lambda, largest);
+        int kf = formed.Length;
+        if (kf < k)
+        {
+            // Keep only the columns of U that are formed (compacted in place, row by row: writes never pass reads).
+            for (int p = 0; p < k; p++)
+                for (int j = 0; j < kf; j++) permuted[p * kf + j] = permuted[p * k + formed[j]];
+        }
+
+        var product = workspace.AsSpan(0, size * kf);
         int top = m - lo, lowerStart = upper, lowerCount = k - upper;
         if (upper + both > 0)
-            Gemm.Multiply(Op.None, Op.None, top, k, upper + both, 1.0, gathered, k, permuted, k, 0.0, product, k);
+            Gemm.Multiply(Op.None, Op.None, top, kf, upper + both, 1.0, gathered, k, permuted, kf, 0.0, product, kf);
         else
-            product[..(top * k)].Clear();
+            product[..(top * kf)].Clear();
         if (lowerCount > 0)
-            Gemm.Multiply(Op.None, Op.None, size - top, k, lowerCount, 1.0, gathered[(top * k + lowerStart)..], k,
-                permuted[(lowerStart * k)..], k, 0.0, product[(top * k)..], k);
+            Gemm.Multiply(Op.None, Op.None, size - top, kf, lowerCount, 1.0, gathered[(top * k + lowerStart)..], k,
+                permuted[(lowerStart * kf)..], kf, 0.0, product[(top * kf)..], kf);
         else
-            product[(top * k)..].Clear();
+            product[(top * kf)..].Clear();
         for (int r = 0; r < size; r++)
         {
             var target = q.AsSpan((lo + r) * n, n);
-            var source = product.Slice(r * k, k);
-            for (int i = 0; i < source.Length; i++) target[column[kept[i]]] = source[i];
+            var source = product.Slice(r * kf, kf);
+            for (int j = 0; j < kf; j++) target[column[kept[formed[j]]]] = source[j];
         }
 
         for (int i = 0; i < k; i++) d[column[kept[i]]] = lambda[i];
+    }
+
+    /// <summary>
+    /// The secular eigenvectors (indices into <paramref name="lambda"/>) whose columns this merge must form: all of them,
+    /// unless only the <paramref name="largest"/> largest of the block's eigenvalues (the new λ and the deflated poles,
+    /// already in d) are wanted; then those λ at or above the largest-th value.
+    /// </summary>
+    private static int[] FormedColumns(double[] d, int size, int[] column, List<int> kept, double[] lambda, int largest)
+    {
+        int k = kept.Count;
+        if (largest >= size) return Enumerable.Range(0, k).ToArray();
+        var isKept = new bool[size];
+        foreach (int t in kept) isKept[t] = true;
+        var all = new List<double>(size);
+        all.AddRange(lambda);
+        for (int t = 0; t < size; t++)
+            if (!isKept[t]) all.Add(d[column[t]]);
+        all.Sort((x, y) => y.CompareTo(x));
+        double cutoff = all[Math.Max(0, largest - 1)];
+        return Enumerable.Range(0, k).Where(i => lambda[i] >= cutoff).ToArray();
     }
 
     /// <summary>(x, y) ← (c·x + s·y, c·y − s·x) for columns x and y of Q on rows lo..hi−1.</summary>
