@@ -45,6 +45,11 @@ public sealed class CsrGraph
     /// <summary>The stored positions of the sources of all edges, grouped by target (in input order within a group).</summary>
     internal int[] Sources { get; }
 
+    /// <summary>The edges regrouped by source segment for <see cref="PageRank.Compute"/>, built on first use and kept.</summary>
+    internal SourceSegments Segments => LazyInitializer.EnsureInitialized(ref segments, () => SourceSegments.Build(this));
+
+    private SourceSegments? segments;
+
     /// <summary>Number of edges into <paramref name="node"/>.</summary>
     public int InDegree(int node)
     {

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using MathForML.Data;
+using MathForML.Graphs;
+using MathForML.Kernels;
+
+namespace MathForML.Benchmarks;
+
+/// <summary>
+/// The `pagerank EDGES.bin [--threads 2] [--rounds 5] [--iterations 26] [--variants fast,reference]` mode: the sparse
+/// PageRank's steps alone, timed as the GAP Benchmark Suite's <c>pr_spmv</c> times its own (a fixed number of
+/// iterations on a graph already built; <c>../shared/bench/gap.sh</c> runs GAP on the same file). Each variant is warmed
+/// up once (which also builds its cached layout), then timed for the given rounds; the median is printed in seconds and
+/// in edge-iterations per second (edges as the graph counts them: duplicates included, unlike GAP's count).
+/// </summary>
+internal static class PageRankRun
+{
+    public static void Execute(string path, string[] args, TextWriter output)
+    {
+        int threads = PcaRun.IntOption(args, "--threads", 2), rounds = PcaRun.IntOption(args, "--rounds", 5);
+        int iterations = PcaRun.IntOption(args, "--iterations", 26);
+        int at = Array.IndexOf(args, "--variants");
+        var variants = (at >= 0 && at + 1 < args.Length ? args[at + 1] : "fast,reference").Split(',');
+        var clock = Stopwatch.StartNew();
+        var (sources, targets) = EdgeListFile.Read(path);
+        var graph = CsrGraph.FromEdges(sources, targets);
+        output.WriteLine($"# {Path.GetFileName(path)}: {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} edges, built in {clock.Elapsed.TotalSeconds:F2} s; "
+            + $"{threads} threads, {iterations} iterations, kernel path {KernelPathSelection.Best}, {rounds} rounds");
+        var options = new PageRankOptions { Tolerance = double.Epsilon, MaxIterations = iterations };
+        double[]? firstRanks = null;
+        foreach (var variant in variants)
+        {
+            Func<PageRankResult> run = variant switch
+            {
+                "fast" => () => PageRank.Compute(graph, options, threads),
+                "reference" => () => PageRank.ComputeReference(graph, options, threads),
+                _ when variant.StartsWith("seg-", StringComparison.Ordinal) => Segmented(graph, options, threads, variant),
+                _ => throw new ArgumentException($"Unknown variant {variant} (fast, reference, seg-BITS-TILEWORKBITS-PATHBITS)."),
+            };
+            clock.Restart();
+            var ranks = run().Ranks;
+            double first = clock.Elapsed.TotalSeconds;
+            firstRanks ??= ranks;
+            double l1 = 0;
+            for (int i = 0; i < ranks.Length; i++) l1 += Math.Abs(ranks[i] - firstRanks[i]);
+            var times = new double[rounds];
+            for (int r = 0; r < rounds; r++)
+            {
+                clock.Restart();
+                var result = run();
+                times[r] = clock.Elapsed.TotalSeconds;
+                if (result.Iterations != iterations) throw new InvalidOperationException($"{variant} stopped after {result.Iterations} iterations.");
+            }
+
+            Array.Sort(times);
+            double median = times[rounds / 2];
+            output.WriteLine($"{variant,-10} median {median:F3} s ({string.Join(" ", times.Select(t => t.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}), "
+                + $"{(double)graph.EdgeCount * iterations / median / 1e9:F3}G edge-iterations/s; first run {first:F3} s; L1 from {variants[0]} {l1:G3}");
+        }
+    }
+
+    /// <summary>`seg-16-19-512`: segments of 2^16 nodes, tiles of 2^19 work, the 512-bit path (256, 0 for scalar).</summary>
+    private static Func<PageRankResult> Segmented(CsrGraph graph, PageRankOptions options, int threads, string variant)
+    {
+        var parts = variant.Split('-');
+        int bits = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        int work = 1 << int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture);
+        var path = parts[3] switch { "512" => KernelPath.Vector512, "256" => KernelPath.Vector256, _ => KernelPath.Scalar };
+        var clock = Stopwatch.StartNew();
+        var layout = SourceSegments.Build(graph, bits, work);
+        Console.Error.WriteLine($"# {variant}: {layout.TileCount} tiles, {layout.PairTargets.Length:N0} pairs, built in {clock.Elapsed.TotalSeconds:F3} s");
+        return () => SparsePageRank.Run(graph, options, threads, null, SparsePageRank.Method.Segmented, path, layout, CancellationToken.None);
+    }
+}
