@@ -6,7 +6,7 @@ using MathForML.Kernels;
 namespace MathForML.Benchmarks;
 
 /// <summary>
-/// The `pagerank EDGES.bin [--threads 2] [--rounds 5] [--iterations 26] [--variants fast,reference]` mode: the sparse
+/// The `pagerank (EDGES.bin | rmat:SCALE [--save FILE]) [--threads 2] [--rounds 5] [--iterations 26 | --tol T] [--variants fast,reference]` mode: the sparse
 /// PageRank's steps alone, timed as the GAP Benchmark Suite's <c>pr_spmv</c> times its own (a fixed number of
 /// iterations on a graph already built; <c>../shared/bench/gap.sh</c> runs GAP on the same file). Each variant is warmed
 /// up once (which also builds its cached layout), then timed for the given rounds; the median is printed in seconds and
@@ -21,11 +21,20 @@ internal static class PageRankRun
         int at = Array.IndexOf(args, "--variants");
         var variants = (at >= 0 && at + 1 < args.Length ? args[at + 1] : "fast,reference").Split(',');
         var clock = Stopwatch.StartNew();
-        var (sources, targets) = EdgeListFile.Read(path);
+        // "rmat:SCALE" generates the graph (edge factor 16, seed 1); --save FILE writes its edge list (for gap.sh).
+        var (sources, targets) = path.StartsWith("rmat:", StringComparison.Ordinal)
+            ? RmatGenerator.Generate(int.Parse(path[5..], System.Globalization.CultureInfo.InvariantCulture))
+            : EdgeListFile.Read(path);
+        int save = Array.IndexOf(args, "--save");
+        if (save >= 0 && save + 1 < args.Length) EdgeListFile.Write(args[save + 1], sources, targets);
         var graph = CsrGraph.FromEdges(sources, targets);
         output.WriteLine($"# {Path.GetFileName(path)}: {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} edges, built in {clock.Elapsed.TotalSeconds:F2} s; "
             + $"{threads} threads, {iterations} iterations, kernel path {KernelPathSelection.Best}, {rounds} rounds");
-        var options = new PageRankOptions { Tolerance = double.Epsilon, MaxIterations = iterations };
+        // --tol T instead runs to convergence (L1 change below T), for the distance between the variants' answers.
+        int tolAt = Array.IndexOf(args, "--tol");
+        var options = tolAt >= 0 && tolAt + 1 < args.Length
+            ? new PageRankOptions { Tolerance = double.Parse(args[tolAt + 1], System.Globalization.CultureInfo.InvariantCulture) }
+            : new PageRankOptions { Tolerance = double.Epsilon, MaxIterations = iterations };
         double[]? firstRanks = null;
         foreach (var variant in variants)
         {
@@ -37,24 +46,32 @@ internal static class PageRankRun
                 _ => throw new ArgumentException($"Unknown variant {variant} (fast, reference, seg-BITS-TILEWORKBITS-PATHBITS)."),
             };
             clock.Restart();
-            var ranks = run().Ranks;
+            var firstResult = run();
+            var ranks = firstResult.Ranks;
             double first = clock.Elapsed.TotalSeconds;
             firstRanks ??= ranks;
             double l1 = 0;
             for (int i = 0; i < ranks.Length; i++) l1 += Math.Abs(ranks[i] - firstRanks[i]);
             var times = new double[rounds];
+            var cpu = new double[rounds];
+            var process = Process.GetCurrentProcess();
             for (int r = 0; r < rounds; r++)
             {
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 clock.Restart();
                 var result = run();
                 times[r] = clock.Elapsed.TotalSeconds;
-                if (result.Iterations != iterations) throw new InvalidOperationException($"{variant} stopped after {result.Iterations} iterations.");
+                process.Refresh();
+                cpu[r] = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+                if (tolAt < 0 && result.Iterations != iterations) throw new InvalidOperationException($"{variant} stopped after {result.Iterations} iterations.");
             }
 
             Array.Sort(times);
+            Array.Sort(cpu);
             double median = times[rounds / 2];
             output.WriteLine($"{variant,-10} median {median:F3} s ({string.Join(" ", times.Select(t => t.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}), "
-                + $"{(double)graph.EdgeCount * iterations / median / 1e9:F3}G edge-iterations/s; first run {first:F3} s; L1 from {variants[0]} {l1:G3}");
+                + $"{(double)graph.EdgeCount * iterations / median / 1e9:F3}G edge-iterations/s; CPU median {cpu[rounds / 2]:F3} s; first run {first:F3} s ({firstResult.Iterations} iterations); L1 from {variants[0]} {l1:G3}");
         }
     }
 

@@ -41,7 +41,7 @@ if (args.Length > 1 && args[0] == "readers")
     return 0;
 }
 
-// `pagerank EDGES.bin [--threads 2] [--rounds 5] [--iterations 26] [--variants fast,reference]`: the PageRank steps, as GAP times them.
+// `pagerank (EDGES.bin | rmat:SCALE [--save FILE]) [--threads 2] [--rounds 5] [--iterations 26] [--variants fast,reference]`: the PageRank steps, as GAP times them.
 if (args.Length > 1 && args[0] == "pagerank")
 {
     PageRankRun.Execute(args[1], args, Console.Out);

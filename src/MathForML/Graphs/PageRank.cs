@@ -13,8 +13,10 @@ namespace MathForML.Graphs;
 /// x ← d·(AᵀD⁻¹x + (Σ_dangling xᵤ)/n·1) + (1 − d)·v, where A is the adjacency matrix, D the diagonal of out-degrees,
 /// dangling nodes (no out-links) spread their rank uniformly, and v is uniform or a personalization vector. No values
 /// array is stored: x is scaled by 1/out-degree once per step and each node sums its predecessors (CSR by target).
-/// Work is split into fixed chunks of nodes over the cores, and the L1 change is summed chunk by chunk in a fixed order,
-/// so the answer is bit-for-bit the same whatever the number of threads. Cost O(E + n) per step.
+/// Each step is a source-segmented pull (see <c>SourceSegments</c>; the plain pull is kept as
+/// <c>ComputeReference</c>). Work is split into fixed blocks of nodes over the cores, and the L1 change is summed block
+/// by block in a fixed order, so the answer is bit-for-bit the same whatever the number of threads. Cost O(E + n) per
+/// step, all in float64.
 /// </remarks>
 public static class PageRank
 {

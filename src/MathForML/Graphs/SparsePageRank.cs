@@ -32,7 +32,7 @@ internal static class SparsePageRank
         Segmented,
     }
 
-    private const int Chunk = 1 << 14;
+    private const int Chunk = 1 << 14, UpdateBlock = 1 << 11;
 
     public static PageRankResult Run(CsrGraph graph, PageRankOptions? options, int? maxThreads, IProgress<WorkProgress>? progress,
         Method method, KernelPath path, SourceSegments? layout, CancellationToken cancellationToken)
@@ -175,12 +175,21 @@ internal static class SparsePageRank
         var pairs = segments.TilePairs(tile);
         GatheredSums.Accumulate(step.Scaled, segments.Sources, segments.PairOffsets.AsSpan(pairs.Start, pairs.End - pairs.Start + 1),
             segments.PairTargets.AsSpan(pairs.Start, pairs.End - pairs.Start), sums, path);
-        var nodes = segments.TileNodes(tile);
-        var range = new Range(nodes.Start, nodes.End);
-        double jumpUniform = (1 - step.Damping) / step.N;
-        return PageRankUpdate.Apply(sums.AsSpan(range), step.X.AsSpan(range), step.InverseDegree.AsSpan(range),
-            step.Jump is null ? default : step.Jump.AsSpan(range), jumpUniform, step.Damping, step.UniformShare,
-            step.Next.AsSpan(range), step.ScaledNext.AsSpan(range), path);
+        var (start, end) = segments.TileNodes(tile);
+        double jumpUniform = (1 - step.Damping) / step.N, change = 0, dangling = 0;
+        // Block by block: a tile's two sums over up to 2^19 nodes of nearly equal values would gather a rounding bias
+        // growing with their count (relative 1e-11 in the dangling mass on R-MAT 20); blocks of 2^11 keep it near 1e-13.
+        for (int lo = start; lo < end; lo += UpdateBlock)
+        {
+            var range = new Range(lo, Math.Min(end, lo + UpdateBlock));
+            var (blockChange, blockDangling) = PageRankUpdate.Apply(sums.AsSpan(range), step.X.AsSpan(range), step.InverseDegree.AsSpan(range),
+                step.Jump is null ? default : step.Jump.AsSpan(range), jumpUniform, step.Damping, step.UniformShare,
+                step.Next.AsSpan(range), step.ScaledNext.AsSpan(range), path);
+            change += blockChange;
+            dangling += blockDangling;
+        }
+
+        return (change, dangling);
     }
 
     /// <summary>The jump distribution must be n non-negative numbers summing to 1 (the other settings are checked as they are set).</summary>
