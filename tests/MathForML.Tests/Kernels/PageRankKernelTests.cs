@@ -5,7 +5,7 @@ namespace MathForML.Tests.Kernels;
 [KernelPathTests(typeof(GatheredSums), typeof(PageRankUpdate))]
 public class PageRankKernelTests
 {
-    /// <summary>Runs of every length from 0 to 20 (the gathers' 4 and 8 and the scalar tail), summed into repeated targets.</summary>
+    /// <summary>Runs of every length from 0 to 20 (whole 4-wide gathers and the scalar tail), summed into repeated targets.</summary>
     [Theory]
     [MemberData(nameof(KernelTestData.PathNumbers), MemberType = typeof(KernelTestData))]
     public void GatheredSumsMatchTheLoop(int pathNumber)
