@@ -21,8 +21,12 @@ internal sealed class SourceSegments
     /// <summary>log₂ of the segment width: 2^16 nodes, 512 KB of scaled ranks (Zen 3 to Zen 5 cores have 512 KB to 1 MB of L2).</summary>
     public const int DefaultSegmentBits = 16;
 
-    /// <summary>Work (edges + nodes) a tile aims at: enough to amortise a tile's start, small enough to balance threads.</summary>
-    public const int DefaultTileWork = 1 << 19;
+    /// <summary>
+    /// Work (edges + nodes) a tile aims at: 2^16, so that a tile's sums (and the targets' end of each step) stay in L1/L2
+    /// and the threads share many small tiles (R-MAT 20, Zen 5, 2 threads, interleaved: 0.34–0.36 s for 26 steps
+    /// against 0.36–0.52 s with tiles of 2^19; segments of 2^17 measured the same as 2^16).
+    /// </summary>
+    public const int DefaultTileWork = 1 << 16;
 
     private readonly int[] tileNodes, tilePairs;
 
