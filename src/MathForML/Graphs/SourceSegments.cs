@@ -23,8 +23,8 @@ internal sealed class SourceSegments
 
     /// <summary>
     /// Work (edges + nodes) a tile aims at: 2^16, so that a tile's sums (and the targets' end of each step) stay in L1/L2
-    /// and the threads share many small tiles (R-MAT 20, Zen 5, 2 threads, interleaved: 0.34–0.36 s for 26 steps
-    /// against 0.36–0.52 s with tiles of 2^19; segments of 2^17 measured the same as 2^16).
+    /// and the threads share many small tiles (R-MAT 20, Zen 5, 2 threads, interleaved: medians 0.36 s for 26 steps
+    /// against 0.50 s with tiles of 2^19; segments of 2^17 measured the same as 2^16).
     /// </summary>
     public const int DefaultTileWork = 1 << 16;
 
