@@ -48,6 +48,13 @@ if (args.Length > 1 && args[0] == "readers")
     return 0;
 }
 
+// `pagerank (EDGES.bin | rmat:SCALE [--save FILE]) [--threads 2] [--rounds 5] [--iterations 26] [--variants fast,reference]`: the PageRank steps, as GAP times them.
+if (args.Length > 1 && args[0] == "pagerank")
+{
+    PageRankRun.Execute(args[1], args, Console.Out);
+    return 0;
+}
+
 // `jobs DATA_DIR [--rounds 3] [--mml PATH] [--only pca,knn]`: whole CLI jobs against their numpy/scipy scripts.
 if (args.Length > 1 && args[0] == "jobs")
     return JobsRun.Execute(args[1], args[2..], Console.Out);
