@@ -69,7 +69,7 @@ public static class NumPyEig
         for (int j = 0; j < n; j++)
         {
             for (int i = 0; i < n; i++) column[i] = z[i, j];
-            double factor = 1 / LapackConstants.Norm(column);
+            double factor = 1 / SafeNorm.Of(column);
             for (int i = 0; i < n; i++) z[i, j] *= factor;
         }
 

@@ -1,3 +1,5 @@
+using MathForML.Numerics;
+
 namespace MathForML.LinearAlgebra.Eigen.Geev;
 
 /// <summary>
@@ -121,7 +123,7 @@ internal static class LapackBalancing
                     row[t - k] = a[i, t];
                 }
 
-                double c = LapackConstants.Norm(column), r = LapackConstants.Norm(row);
+                double c = SafeNorm.Of(column), r = SafeNorm.Of(row);
                 double ca = 0, ra = 0;
                 for (int t = 0; t <= l; t++) ca = Math.Max(ca, Math.Abs(a[t, i]));
                 for (int t = k; t < n; t++) ra = Math.Max(ra, Math.Abs(a[i, t]));

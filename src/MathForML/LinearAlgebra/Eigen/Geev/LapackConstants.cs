@@ -24,19 +24,4 @@ internal static class LapackConstants
         double q = z / w;
         return w * Math.Sqrt(1 + q * q);
     }
-
-    /// <summary>The 2-norm of <paramref name="x"/> (dnrm2), scaled so that no square overflows or underflows.</summary>
-    public static double Norm(ReadOnlySpan<double> x)
-    {
-        double scale = 0;
-        foreach (double v in x) scale = Math.Max(scale, Math.Abs(v));
-        if (scale == 0 || double.IsInfinity(scale)) return scale;
-        double sum = 0;
-        foreach (double v in x)
-        {
-            double s = v / scale;
-            sum += s * s;
-        }
-        return scale * Math.Sqrt(sum);
-    }
 }

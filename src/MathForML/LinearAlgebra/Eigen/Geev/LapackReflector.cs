@@ -1,3 +1,5 @@
+using MathForML.Numerics;
+
 namespace MathForML.LinearAlgebra.Eigen.Geev;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal static class LapackReflector
     /// </summary>
     public static (double Beta, double Tau) Generate(double alpha, Span<double> x)
     {
-        double xnorm = LapackConstants.Norm(x);
+        double xnorm = SafeNorm.Of(x);
         if (xnorm == 0) return (alpha, 0);
         double beta = -Math.CopySign(LapackConstants.Pythag(alpha, xnorm), alpha);
         const double safeMin = LapackConstants.SafeMinimum / LapackConstants.Epsilon;
@@ -29,7 +31,7 @@ internal static class LapackReflector
                 alpha *= reciprocal;
             }
             while (Math.Abs(beta) < safeMin && rescaled < 20);
-            xnorm = LapackConstants.Norm(x);
+            xnorm = SafeNorm.Of(x);
             beta = -Math.CopySign(LapackConstants.Pythag(alpha, xnorm), alpha);
         }
 
