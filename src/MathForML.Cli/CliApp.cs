@@ -29,10 +29,11 @@ public static class CliApp
         Run(args, output, error, errorIsTerminal, extend: null);
 
     /// <summary>Runs <c>mml</c> with the command tree changed by <paramref name="extend"/> (tests add commands that fail on purpose).</summary>
-    internal static int Run(string[] args, TextWriter output, TextWriter error, bool? errorIsTerminal, Action<RootCommand, Func<ParseResult, CliContext>>? extend)
+    internal static int Run(string[] args, TextWriter output, TextWriter error, bool? errorIsTerminal, Action<RootCommand, Func<ParseResult, CliContext>>? extend,
+        DistributedRun.Rank? rank = null)
     {
         bool terminal = errorIsTerminal ?? !Console.IsErrorRedirected;
-        var root = BuildRoot(args, output, error, terminal, extend);
+        var root = BuildRoot(args, output, error, terminal, extend, rank?.World);
         ParseResult parsed;
         try
         {
@@ -77,7 +78,7 @@ public static class CliApp
         }
         catch (Exception e)
         {
-            return ErrorReporter.Report(e, error, signals.CancelledExitCode, terminal);
+            return rank is null ? ErrorReporter.Report(e, error, signals.CancelledExitCode, terminal) : rank.Report(e, error, signals.CancelledExitCode);
         }
     }
 
@@ -126,11 +127,12 @@ public static class CliApp
         return null;
     }
 
-    private static RootCommand BuildRoot(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal, Action<RootCommand, Func<ParseResult, CliContext>>? extend)
+    private static RootCommand BuildRoot(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal, Action<RootCommand, Func<ParseResult, CliContext>>? extend,
+        MathForML.Distributed.ICommunicator? world)
     {
         var root = new RootCommand("mml: Mathematics for Machine Learning — linear algebra, calculus and PCA, fast and tested.");
         root.Options.Add(JsonOption);
-        Func<ParseResult, CliContext> context = parse => new CliContext(output, error, parse.GetValue(JsonOption), errorIsTerminal, CommandAction.Cancellation);
+        Func<ParseResult, CliContext> context = parse => new CliContext(output, error, parse.GetValue(JsonOption), errorIsTerminal, CommandAction.Cancellation) { World = world };
         string? only = extend is null ? OnlyCommandNeeded(args) : null;
         foreach (var (name, build) in Commands)
         {

@@ -27,6 +27,15 @@ internal sealed class CliContext
 
     public TextWriter Output { get; }
 
+    /// <summary>
+    /// The ranks of the job when mml runs under <c>mpirun</c> (<see cref="DistributedRun"/>), null on one process. Commands
+    /// that can split their work over the ranks do; only rank 0 prints and writes files.
+    /// </summary>
+    public MathForML.Distributed.ICommunicator? World { get; init; }
+
+    /// <summary>True on the rank that prints and writes the outputs: rank 0, or the only process.</summary>
+    public bool Reports => World is null || World.Rank == 0;
+
     public TextWriter Error { get; }
 
     public bool Json { get; }

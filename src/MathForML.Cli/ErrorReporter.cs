@@ -19,12 +19,17 @@ internal static class ErrorReporter
     public const string CancelledLine = "mml: cancelled";
 
     /// <summary>Reports <paramref name="e"/>; a cancellation exits <paramref name="cancelledExitCode"/> (130, or 143 after SIGTERM).</summary>
-    public static int Report(Exception e, TextWriter error, int cancelledExitCode = ExitCodes.Cancelled, bool terminal = false)
+    /// <param name="e">What went wrong.</param>
+    /// <param name="error">Where the line goes.</param>
+    /// <param name="cancelledExitCode">The exit code of a cancellation.</param>
+    /// <param name="terminal">Whether stderr is a terminal (a cancelled progress bar's cursor is restored).</param>
+    /// <param name="where">Put before the message, e.g. "rank 1: " for a rank of a distributed job.</param>
+    public static int Report(Exception e, TextWriter error, int cancelledExitCode = ExitCodes.Cancelled, bool terminal = false, string where = "")
     {
         if (e is AggregateException { InnerExceptions.Count: 1 } agg) e = agg.InnerException!;
         if (e is OperationCanceledException) return Cancelled(error, cancelledExitCode, terminal);
         bool user = IsUserError(e);
-        var message = OneLine(Describe(e));
+        var message = where + OneLine(Describe(e));
         error.WriteLine(user
             ? $"mml: error: {message}"
             : $"mml: internal error: {e.GetType().Name}: {message} This is a bug in mml; please report it with the command you ran (MML_DEBUG=1 prints the stack trace).");
@@ -44,6 +49,13 @@ internal static class ErrorReporter
 
     /// <summary>The escape sequence that shows the terminal's cursor again.</summary>
     internal const string ShowCursor = "\u001b[?25h";
+
+    /// <summary>The exit code <see cref="Report"/> gives <paramref name="e"/>: 130 cancelled, 2 the user's error, 3 a bug.</summary>
+    public static int ExitCodeOf(Exception e)
+    {
+        if (e is AggregateException { InnerExceptions.Count: 1 } agg) e = agg.InnerException!;
+        return e is OperationCanceledException ? ExitCodes.Cancelled : IsUserError(e) ? ExitCodes.BadInput : ExitCodes.InternalError;
+    }
 
     private static bool IsUserError(Exception e) => e is UserInputException or IOException or UnauthorizedAccessException
         or ExpressionParseException or ExpressionTooLargeException or SingularMatrixException or InvalidDataException;

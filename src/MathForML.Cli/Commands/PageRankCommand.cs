@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using MathForML.Data;
+using MathForML.Distributed;
+using MathForML.Distributed.Graphs;
 using MathForML.Graphs;
 using MathForML.LinearAlgebra;
 using MathForML.Plots;
@@ -83,6 +85,10 @@ internal static class PageRankCommand
             }
             // The library checks the settings as they are set: before the graph is read.
             var settings = new PageRankOptions { Damping = dampingValue ?? 0.85, Tolerance = parse.GetValue(tol) ?? 1e-10, MaxIterations = maxIterations };
+            if (ctx.World is { } world && inputs.Edges is { } distributedPath)
+                return Distributed(ctx, world, distributedPath, parse.GetValue(nodes), settings, parse.GetValue(personalization), report);
+            if (ctx.World is { Size: > 1 })
+                ctx.Warn("under mpirun only --edges is split over the ranks: every rank computes this graph whole.");
             var (graphNodes, graphEdges, ranked, iterateSeconds, graphSeconds) = ProgressDisplay.Run(ctx, display =>
             {
                 var load = Stopwatch.StartNew();
@@ -130,6 +136,25 @@ internal static class PageRankCommand
     }
 
 
+    /// <summary>
+    /// <c>mpirun -np P mml pagerank --edges E</c>: each rank keeps the edges into its block of nodes
+    /// (<see cref="PartitionedGraph"/>) and computes its block of every step (<see cref="DistributedPageRank"/>); rank 0
+    /// reports. The personalization file is read by every rank.
+    /// </summary>
+    private static int Distributed(CliContext ctx, ICommunicator world, string path, int? nodeCount, PageRankOptions settings,
+        string? personalizationPath, ReportOptions report)
+    {
+        var load = Stopwatch.StartNew();
+        var graph = PartitionedGraph.Read(world, path, nodeCount, ctx.Cancellation);
+        var options = settings with { Personalization = personalizationPath is { } p ? Agreement.Run(world, () => ReadPersonalization(p)) : null };
+        double loadSeconds = load.Elapsed.TotalSeconds;
+        var watch = Stopwatch.StartNew();
+        var result = DistributedPageRank.Compute(world, graph, options, cancellationToken: ctx.Cancellation);
+        double seconds = watch.Elapsed.TotalSeconds;
+        if (!ctx.Reports) return result.Converged ? ExitCodes.Success : ExitCodes.NotConverged;
+        return Report(ctx, result, graph.NodeCount, (int)graph.EdgeCount, report, seconds, loadSeconds, course: false);
+    }
+
     private static double[] ReadPersonalization(string path)
     {
         var m = MatrixFile.Read(path);
@@ -174,9 +199,10 @@ internal static class PageRankCommand
             top,
             seconds,
             load_seconds = loadSeconds,
+            processes = ctx.World?.Size,
         }, () =>
         {
-            ctx.Output.WriteLine($"{nodes} nodes, {edges} edges: {(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations{(course ? $" as the course counts them ({result.MatrixProducts} matrix products)" : "")} ({seconds:F3} s, load {loadSeconds:F3} s)");
+            ctx.Output.WriteLine($"{nodes} nodes, {edges} edges: {(result.Converged ? "converged" : "NOT converged")} after {result.Iterations} iterations{(course ? $" as the course counts them ({result.MatrixProducts} matrix products)" : "")} ({seconds:F3} s, load {loadSeconds:F3} s{(ctx.World is { } w ? $", {w.Size} MPI processes" : "")})");
             foreach (var p in top) ctx.Output.WriteLine($"  {p.node,10}  {p.rank:G8}");
         });
         if (!result.Converged) ctx.Warn($"did not converge in {result.Iterations} iterations; the ranks are the last iterate.");

@@ -1,0 +1,177 @@
+using MathForML.Data;
+
+namespace MathForML.Distributed.Graphs;
+
+/// <summary>
+/// One rank's part of a directed graph split by target over the ranks of a job (1-D partitioning): the contiguous
+/// block of nodes [<see cref="First"/>, <see cref="End"/>) with the sources of all their incoming edges (global ids, CSR
+/// by target, in file order), and every node's out-degree. The blocks hold about equal numbers of incoming edges plus
+/// nodes, so the ranks share the work of a PageRank step evenly.
+/// </summary>
+/// <remarks>
+/// Read from an edge-list file in three passes, each checked on every rank together (<see cref="Agreement"/>): each
+/// rank checks the ids of its own 1/P of the edges and finds their largest id (a maximum over the ranks gives n); it
+/// counts the in- and out-degrees of those edges (summed over the ranks: 8 bytes per node sent); then it streams the
+/// whole file and keeps the edges whose target falls in its block. Streaming the file on every rank costs P reads of
+/// it but no exchange of edges (an all-to-all would send each edge once instead); on one machine the file is read from
+/// the page cache. Memory per rank: 4 bytes per kept edge, 4 per node for the out-degrees, 8 per node while counting.
+/// </remarks>
+public sealed class PartitionedGraph
+{
+    private PartitionedGraph(int nodeCount, long edgeCount, int first, int end, int[] offsets, int[] sources, int[] outDegree)
+    {
+        NodeCount = nodeCount;
+        EdgeCount = edgeCount;
+        First = first;
+        End = end;
+        Offsets = offsets;
+        Sources = sources;
+        OutDegree = outDegree;
+    }
+
+    /// <summary>n, the nodes of the whole graph.</summary>
+    public int NodeCount { get; }
+
+    /// <summary>The edges of the whole graph.</summary>
+    public long EdgeCount { get; }
+
+    /// <summary>The first node of this rank's block.</summary>
+    public int First { get; }
+
+    /// <summary>One past the last node of this rank's block.</summary>
+    public int End { get; }
+
+    /// <summary>The nodes of this rank's block.</summary>
+    public int BlockSize => End - First;
+
+    /// <summary>Every node's out-degree (the whole graph's).</summary>
+    public int[] OutDegree { get; }
+
+    /// <summary>Offsets into <see cref="Sources"/> per node of the block (BlockSize + 1).</summary>
+    internal int[] Offsets { get; }
+
+    /// <summary>The sources (global ids) of the block's incoming edges, grouped by target.</summary>
+    internal int[] Sources { get; }
+
+    /// <summary>Reads this rank's part of the edge list at <paramref name="path"/> (every rank calls it).</summary>
+    /// <param name="world">The ranks sharing the graph.</param>
+    /// <param name="path">Text edge list, or binary int32 pairs when it ends in <c>.bin</c>.</param>
+    /// <param name="nodeCount">Number of nodes; the largest id + 1 when null.</param>
+    /// <param name="cancellationToken">Checked every block of edges read.</param>
+    /// <exception cref="RankFailedException">Reading failed on this rank (a <see cref="DataFileException"/> inside for a malformed file).</exception>
+    /// <exception cref="PeerRankFailedException">Reading failed on another rank.</exception>
+    public static PartitionedGraph Read(ICommunicator world, string path, int? nodeCount = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        if (nodeCount is < 0 || nodeCount >= Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(nodeCount), nodeCount, $"The node count must be between 0 and {Array.MaxLength - 1}.");
+        EdgeSource? opened = null;
+        try
+        {
+            opened = Agreement.Run(world, () => EdgeSource.Open(path));
+            return Read(world, opened, nodeCount, cancellationToken);
+        }
+        finally
+        {
+            opened?.Dispose();
+        }
+    }
+
+    private static PartitionedGraph Read(ICommunicator world, EdgeSource source, int? nodeCount, CancellationToken cancellationToken)
+    {
+        long edges = source.EdgeCount;
+        long first = edges * world.Rank / world.Size, end = edges * (world.Rank + 1) / world.Size;
+        var largestId = new long[] { Agreement.Run(world, () => LargestId(source, first, end, nodeCount, cancellationToken)) };
+        world.Max(largestId);
+        long largest = largestId[0];
+        int n = Agreement.Run(world, () =>
+        {
+            if (edges > Array.MaxLength) throw new DataFileException(source.Path, $"binary edge list has {edges} edges, more than {Array.MaxLength}");
+            if (nodeCount is null && largest + 1 > CsrGraphReader.MaxImpliedNodes(edges))
+                throw new DataFileException(source.Path, $"node id {largest} implies {largest + 1} nodes for {edges} edges, more than 2·edges + 65536 (most would have no edge); give the node count if that is intended");
+            return nodeCount ?? (int)(largest + 1);
+        });
+
+        // In-degrees in [0, n), out-degrees in [n, 2n), of this rank's edges, then of all.
+        var degrees = Agreement.Run(world, () =>
+        {
+            var counts = new int[2 * n];
+            source.ForEachBlock(first, end, (pairs, _) =>
+            {
+                for (int i = 0; i < pairs.Length; i += 2)
+                {
+                    counts[n + pairs[i]]++;
+                    counts[pairs[i + 1]]++;
+                }
+            }, cancellationToken);
+            return counts;
+        });
+        world.Sum(degrees);
+        var (blockFirst, blockEnd) = Block(degrees.AsSpan(0, n), edges, world.Rank, world.Size);
+        var outDegree = degrees.AsSpan(n).ToArray();
+        var offsets = new int[blockEnd - blockFirst + 1];
+        for (int v = blockFirst; v < blockEnd; v++) offsets[v - blockFirst + 1] = offsets[v - blockFirst] + degrees[v];
+        degrees = null;
+        var sources = Agreement.Run(world, () =>
+        {
+            var placed = new int[offsets[^1]];
+            var cursor = offsets[..^1];
+            source.ForEachBlock(0, edges, (pairs, _) =>
+            {
+                for (int i = 0; i < pairs.Length; i += 2)
+                {
+                    uint local = (uint)(pairs[i + 1] - blockFirst);
+                    if (local < (uint)cursor.Length) placed[cursor[local]++] = pairs[i];
+                }
+            }, cancellationToken);
+            return placed;
+        });
+        return new PartitionedGraph(n, edges, blockFirst, blockEnd, offsets, sources, outDegree);
+    }
+
+    /// <summary>The largest id among edges [first, end), after checking every id (non-negative, below the node count when given).</summary>
+    private static long LargestId(EdgeSource source, long first, long end, int? nodeCount, CancellationToken cancellationToken)
+    {
+        long limit = nodeCount ?? int.MaxValue;
+        int largest = -1;
+        source.ForEachBlock(first, end, (pairs, firstEdge) =>
+        {
+            for (int i = 0; i < pairs.Length; i++)
+            {
+                int id = pairs[i];
+                if (id >= 0 && id < limit)
+                {
+                    if (id > largest) largest = id;
+                    continue;
+                }
+
+                long edge = firstEdge + i / 2;
+                string problem = id < 0 ? "a negative node id" : $"node id {id}, not below the node count {limit},";
+                throw new DataFileException(source.Path, $"edge {edge} (byte offset {8L * edge}) has {problem} ({pairs[i & ~1]} → {pairs[i | 1]})");
+            }
+        }, cancellationToken);
+        return largest;
+    }
+
+    /// <summary>
+    /// Rank <paramref name="rank"/>'s block of nodes: the blocks split the weights (in-degree + 1 per node, E + n in
+    /// all) into <paramref name="ranks"/> nearly equal contiguous parts.
+    /// </summary>
+    internal static (int First, int End) Block(ReadOnlySpan<int> inDegree, long edges, int rank, int ranks) =>
+        (Boundary(inDegree, edges, rank, ranks), Boundary(inDegree, edges, rank + 1, ranks));
+
+    /// <summary>The first node of block <paramref name="r"/>: where the running weight first reaches r/P of the total.</summary>
+    private static int Boundary(ReadOnlySpan<int> inDegree, long edges, int r, int ranks)
+    {
+        int n = inDegree.Length;
+        if (r == 0) return 0;
+        if (r == ranks) return n;
+        long target = (edges + n) * r / ranks, prefix = 0;
+        for (int v = 0; v < n; v++)
+        {
+            if (prefix >= target) return v;
+            prefix += inDegree[v] + 1L;
+        }
+
+        return n;
+    }
+}
