@@ -66,6 +66,52 @@ public static class NpyFile
         return ReadMatrix(stream, path);
     }
 
+    /// <summary>
+    /// Reads rows [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) of the matrix in
+    /// <paramref name="path"/> (as <see cref="ReadMatrix(string)"/> shapes it), reading only their bytes: the header
+    /// says where the data start, and in C order row i starts i·(row length)·(item size) bytes later. A Fortran-order
+    /// array is read whole and the rows taken from it. NaN or infinite elements are rejected, naming their element.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rows are not within the array's.</exception>
+    /// <exception cref="DataFileException">The file is malformed or truncated, or a value is NaN or infinite.</exception>
+    public static Matrix ReadRows(string path, long first, int count)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var header = NpyHeader.Read(stream, stream.Length, path);
+        long rows = header.Shape.Length == 0 ? 1 : header.Shape[0];
+        if (first < 0 || count < 0 || first + count > rows)
+            throw new ArgumentOutOfRangeException(nameof(first), $"Rows {first} to {first + count - 1} are not within the {rows} rows of {path}.");
+        long columns = rows == 0 ? 0 : header.ElementCount / rows;
+        if (columns > int.MaxValue)
+            throw new DataFileException(path, $".npy shape ({string.Join(", ", header.Shape)}) has {columns} columns per row, more than {int.MaxValue}");
+        if (header.FortranOrder && header.Shape.Length > 1)
+        {
+            var whole = ReadMatrix(stream, path);
+            return Matrix.Wrap(count, (int)columns, whole.AsSpan().Slice(checked((int)(first * columns)), checked((int)(count * columns))).ToArray());
+        }
+
+        long elements = count * columns;
+        MemoryLimit.EnsureFits(elements, sizeof(double), path, $"rows {first} to {first + count - 1} of shape ({string.Join(", ", header.Shape)}) as Double");
+        var data = LargeArray.Uninitialized<double>(checked((int)elements));
+        stream.Position = header.DataOffset + first * columns * header.ItemSize;
+        switch (header.DataType)
+        {
+            case NpyDataType.Float64: Convert<double, double>(stream, data); break;
+            case NpyDataType.Float32: Convert<float, double>(stream, data); break;
+            case NpyDataType.Int32: Convert<int, double>(stream, data); break;
+            case NpyDataType.Int64: Convert<long, double>(stream, data); break;
+            default: Convert<byte, double>(stream, data); break;
+        }
+
+        if (!Finite.All(data))
+        {
+            int i = Finite.IndexOfNonFinite(data);
+            throw new DataFileException(path, $"element {first * columns + i} is {data[i]}: NaN and infinities are not allowed");
+        }
+
+        return Matrix.Wrap(count, (int)columns, data);
+    }
+
     /// <summary>Reads a matrix from the seekable <paramref name="stream"/> as <see cref="ReadMatrix(string)"/> does.</summary>
     internal static Matrix ReadMatrix(Stream stream, string name) => ReadMatrix(stream, name, out _);
 

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using MathForML.Data;
 using MathForML.DimensionalityReduction;
+using MathForML.Distributed;
+using MathForML.Distributed.DimensionalityReduction;
 using MathForML.LinearAlgebra;
 using MathForML.Plots;
 
@@ -49,9 +51,14 @@ internal static class PcaCommand
             if (outputs.Distinct().Count() < outputs.Length) throw new UserInputException("--out-mean, --out-components and --out-reconstruction name the same file.");
             CommonOptions.CheckMatrixOutputFiles(meanPath, componentsPath, reconstructionPath);
             var load = Stopwatch.StartNew();
-            var (x, y, source) = Load(parse.GetValue(data)!, parse.GetValue(labels), parse, ctx);
+            var world = ctx.World;
+            if (world is not null)
+                RefuseUndistributed(parse.GetValue(labels), plotDir, reconstructionPath, parse.GetValue(normalize), parse.GetValue(solver));
+            var (x, y, source, n) = world is null
+                ? Load(parse.GetValue(data)!, parse.GetValue(labels), parse, ctx) is var (all, allLabels, allSource) ? (all, allLabels, allSource, all.Rows) : default
+                : LoadRows(world, parse.GetValue(data)!, parse, ctx);
             double loadSeconds = load.Elapsed.TotalSeconds;
-            int n = x.Rows, d = x.Columns;
+            int d = x.Columns;
             int k = parse.GetValue(components) ?? Math.Min(50, Math.Min(n, d));
             var solverValue = parse.GetValue(solver);
             var options = new PcaOptions
@@ -65,7 +72,8 @@ internal static class PcaCommand
             };
 
             var watch = Stopwatch.StartNew();
-            var fit = Pca.Fit(x, options, cancellationToken: ctx.Cancellation);
+            var fit = world is null ? Pca.Fit(x, options, cancellationToken: ctx.Cancellation) : DistributedPca.Fit(world, x, k, ctx.Cancellation);
+            if (!ctx.Reports) return ExitCodes.Success;
             var pca = plotDir is null ? fit : fit.Truncate(k);
             double seconds = watch.Elapsed.TotalSeconds;
             if (options.Normalize && pca.ConstantFeatures > 0)
@@ -113,6 +121,46 @@ internal static class PcaCommand
         }, ("x", "--data"), ("Components", "--components"), ("components", "--components"));
         return cmd;
     }
+
+    /// <summary>
+    /// Under mpirun the covariance solver runs over the ranks' rows (<see cref="DistributedPca"/>); what needs all the
+    /// rows in one process, or another solver, is refused before anything is read.
+    /// </summary>
+    private static void RefuseUndistributed(string? labels, string? plots, string? reconstruction, bool normalize, PcaSolver solver)
+    {
+        string? what = labels is not null ? "--labels" : plots is not null ? "--plots" : reconstruction is not null ? "--out-reconstruction"
+            : normalize ? "--normalize" : solver is not (PcaSolver.Auto or PcaSolver.Covariance) ? $"--solver {solver.ToString().ToLowerInvariant()}" : null;
+        if (what is not null)
+            throw new UserInputException($"{what} is not available under mpirun: the ranks fit the covariance solver over their own rows (mean, components, eigenvalues); run it in one process.");
+    }
+
+    /// <summary>
+    /// This rank's share of the samples (rows [N·r/P, N·(r+1)/P)) and N: of a <c>.npy</c> file only those rows are read
+    /// (<see cref="NpyFile.ReadRows"/>); other files and MNIST are read whole by each rank and cut. Agreed on by all
+    /// ranks, so a file that fails on one rank ends every rank.
+    /// </summary>
+    private static (Matrix Rows, int[]? Labels, string? Source, int N) LoadRows(ICommunicator world, string data, ParseResult parse, CliContext ctx) =>
+        Agreement.Run(world, () =>
+        {
+            (long First, int Count) Share(long n)
+            {
+                long first = n * world.Rank / world.Size;
+                return (first, (int)(n * (world.Rank + 1) / world.Size - first));
+            }
+
+            if (Path.GetExtension(data).Equals(".npy", StringComparison.OrdinalIgnoreCase) && File.Exists(data))
+            {
+                var header = NpyFile.ReadHeader(data);
+                long n = header.Shape.Length == 0 ? 1 : header.Shape[0];
+                var (first, count) = Share(n);
+                return (NpyFile.ReadRows(data, first, count), (int[]?)null, (string?)null, checked((int)n));
+            }
+
+            var (all, _, source) = Load(data, null, parse, ctx);
+            var (from, rows) = Share(all.Rows);
+            var mine = all.SliceRows((int)from..((int)from + rows));
+            return (mine, null, source, all.Rows);
+        });
 
     /// <summary>
     /// The samples, their labels (when known) and, for MNIST, where the digits came from: MNIST for "mnist", else the

@@ -21,17 +21,39 @@ internal static class CovariancePcaSolver
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PcaFactors Solve(Matrix x, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale, int k, bool[] constant, PcaStages stages = default)
     {
-        int d = x.Columns;
-        var active = Enumerable.Range(0, d).Where(j => !constant[j]).ToArray();
+        var active = ActiveFeatures(constant);
+        double[]? s = null;
+        if (active.Length > 0)
+        {
+            s = WorkspacePool.Rent(active.Length * active.Length, clear: false);   // pooled, as the eigensolver's buffers: a fresh LOH array per fit measured costly
+            SampleStatistics.Scatter(x, mean, scale, 1.0 / x.Rows, s, Runs(active), stages.Cancellation);
+            stages.ProductDone("scatter matrix");
+        }
+
+        return FromCovariance(s, constant, k, stages);
+    }
+
+    /// <summary>The features that are not constant, ascending.</summary>
+    internal static int[] ActiveFeatures(bool[] constant) => Enumerable.Range(0, constant.Length).Where(j => !constant[j]).ToArray();
+
+    /// <summary>
+    /// The second half of <see cref="Solve"/>: the eigenpairs of the covariance <paramref name="s"/> of the active
+    /// features (a×a, full symmetric, in the order of <see cref="ActiveFeatures"/>; null when every feature is constant;
+    /// returned to the <see cref="WorkspacePool"/>), assembled with the constant features' zero eigenvalues into the
+    /// top <paramref name="k"/> components. Also the last step of a covariance summed elsewhere (over the ranks of a
+    /// distributed job).
+    /// </summary>
+    internal static PcaFactors FromCovariance(double[]? s, bool[] constant, int k, PcaStages stages = default)
+    {
+        int d = constant.Length;
+        var active = ActiveFeatures(constant);
         int a = active.Length;
         var lambda = new List<(double Value, int Source)>(d);   // Source ≥ 0: eigenpair of the block; < 0: constant feature −Source − 1
         double total = 0;
         double[]? rows = null;   // the block's eigenvectors as rows (a×a), row q for eigenvalue q
         if (a > 0)
         {
-            var s = WorkspacePool.Rent(a * a, clear: false);   // pooled, as the eigensolver's buffers: a fresh LOH array per fit measured costly
-            SampleStatistics.Scatter(x, mean, scale, 1.0 / x.Rows, s, Runs(active), stages.Cancellation);
-            stages.ProductDone("scatter matrix");
+            ArgumentNullException.ThrowIfNull(s);
             for (int j = 0; j < a; j++) total += s[j * a + j];
             (var values, rows) = SymmetricEigen.DecomposeToRows(s, a, mirrored: true, cancellationToken: stages.Cancellation);   // Scatter mirrors its lower triangle
             WorkspacePool.Return(s);
@@ -63,7 +85,7 @@ internal static class CovariancePcaSolver
     }
 
     /// <summary>Runs of consecutive indices in the sorted <paramref name="active"/>, as (start, length).</summary>
-    private static List<(int Start, int Length)> Runs(int[] active)
+    internal static List<(int Start, int Length)> Runs(int[] active)
     {
         var runs = new List<(int, int)>();
         for (int i = 0; i < active.Length;)

@@ -31,7 +31,7 @@ public sealed class Pca
 {
     private readonly double[]? _inverseScale;
 
-    private Pca(PcaSolver solver, int samples, Vector mean, Vector? scale, Matrix components, double[] eigenvalues, double totalVariance, int constantFeatures)
+    internal Pca(PcaSolver solver, int samples, Vector mean, Vector? scale, Matrix components, double[] eigenvalues, double totalVariance, int constantFeatures)
     {
         ConstantFeatures = constantFeatures;
         Solver = solver;
