@@ -23,6 +23,9 @@ internal static class DistributedRun
 {
     public static int Run(string[] args)
     {
+        // The pseudo-terminal mpirun puts on stdout relays to a pipe or a file as often as to a terminal: no terminal
+        // capabilities (.NET would write its keypad set-up sequence there as soon as Spectre asks for the console's width).
+        Environment.SetEnvironmentVariable("TERM", "dumb");
         var output = Writer(1);
         var error = Writer(2);
         MpiSession session;

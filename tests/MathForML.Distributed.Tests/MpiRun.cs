@@ -27,6 +27,10 @@ internal static class MpiRun
     public static Result Mml(int ranks, IEnumerable<string> arguments, string workingDirectory, TimeSpan? timeout = null) =>
         Ranks(ranks, [Dotnet, MmlDll, .. arguments], workingDirectory, timeout);
 
+    /// <summary><c>mml</c> as one plain process (no launcher).</summary>
+    public static Result Single(IEnumerable<string> arguments, string workingDirectory, TimeSpan? timeout = null) =>
+        Run(Dotnet, [MmlDll, .. arguments], workingDirectory, timeout ?? TimeSpan.FromSeconds(90));
+
     /// <summary>What a run printed and how it ended.</summary>
     public sealed record Result(int Code, string Out, string Err, TimeSpan Elapsed);
 

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using MathForML.Data;
+using MathForML.Distributed;
+using MathForML.Distributed.NeuralNetworks;
 using MathForML.NeuralNetworks;
 using MathForML.Plots;
 using Spectre.Console;
@@ -69,6 +71,11 @@ internal static class NnCommand
             CommonOptions.CheckOutputFolder(parse.GetValue(plot));
             if (source == "curve" && parse.GetValue(save) is { Length: > 0 })
                 throw new UserInputException("--save writes a classifier; the course network of --data curve is not saved (--plot draws its curve).");
+            var world = ctx.World;
+            if (world is not null && source == "curve")
+                throw new UserInputException("--data curve trains the course's small network in one process: run it without mpirun.");
+            if (world is not null && parse.GetValue(augment) != 0)
+                throw new UserInputException("--augment is not available under mpirun: the random shifts are drawn for the whole batch in one process.");
             if (source == "curve")
                 return TrainCurve(ctx, parse.GetValue(layers), parse.GetValue(iterations), parse.GetValue(lr) ?? 7, parse.GetValue(seed), parse.GetValue(plot));
             var kind = parse.GetValue(optimizer);
@@ -92,7 +99,8 @@ internal static class NnCommand
             double fraction = CommonOptions.InRange("--test-fraction", parse.GetValue(testFraction), 0, 0.95);
 
             var load = Stopwatch.StartNew();
-            var all = LoadData(source, parse.GetValue(labels), ctx, parse);
+            // Under mpirun every rank holds the data set (the ranks share each batch of one shuffled order).
+            var all = world is null ? LoadData(source, parse.GetValue(labels), ctx, parse) : Agreement.Run(world, () => LoadData(source, parse.GetValue(labels), ctx, parse));
             var (train, test) = all.Split(fraction, options.Seed);
             double loadSeconds = load.Elapsed.TotalSeconds;
             int classes = all.Labels.Length == 0 ? 0 : all.Labels.Max() + 1;
@@ -106,8 +114,11 @@ internal static class NnCommand
             {
                 using var stage = display.Start($"epoch 1/{options.Epochs}");
                 var progress = stage.Described(p => $"epoch {p.Step}/{options.Epochs} (loss {p.Measure:F4})");
-                return Trainer.Train(network, train, test.Count > 0 ? test : null, options, progress, ctx.Cancellation);
+                return world is null
+                    ? Trainer.Train(network, train, test.Count > 0 ? test : null, options, progress, ctx.Cancellation)
+                    : DistributedTrainer.Train(world, network, train, test.Count > 0 ? test : null, options, progress, ctx.Cancellation);
             });
+            if (!ctx.Reports) return ExitCodes.Success;
             double trainSeconds = reports.Sum(r => r.Seconds);
             if (parse.GetValue(save) is { Length: > 0 } modelPath) ModelFile.Save(modelPath, network);
             var plots = parse.GetValue(plot) is { Length: > 0 } dir ? TrainingPlots.SaveClassifier(dir, reports) : [];
@@ -126,6 +137,8 @@ internal static class NnCommand
                 warmup_seconds = warmupSeconds,
                 load_seconds = loadSeconds,
                 plots,
+                processes = world?.Size,
+                batch_per_process = world is null ? (int?)null : options.BatchSize,
             }, () =>
             {
                 var table = new Table().AddColumns("epoch", "loss", "train accuracy", "test accuracy", "seconds");
@@ -136,7 +149,8 @@ internal static class NnCommand
                         r.Seconds.ToString("F2", CultureInfo.InvariantCulture));
                 }
                 ctx.Console.Write(table);
-                ctx.Output.WriteLine($"{string.Join('-', sizes)} network, {train.Count} training samples: {samplesPerSecond:N0} samples/s");
+                ctx.Output.WriteLine($"{string.Join('-', sizes)} network, {train.Count} training samples: {samplesPerSecond:N0} samples/s"
+                    + (world is null ? "" : $" ({world.Size} MPI processes, {options.BatchSize} samples each per step)"));
                 foreach (var p in plots) ctx.Output.WriteLine($"wrote {p}");
             });
             return ExitCodes.Success;

@@ -60,9 +60,22 @@ public static class Trainer
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the network keeps the steps taken.</exception>
     public static IReadOnlyList<EpochReport> Train<T>(Mlp<T> network, Dataset<T> train, Dataset<T>? test, TrainingOptions options,
         IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Train(network, train, test, options, share: null, progress, cancellationToken);
+
+    /// <summary>
+    /// <see cref="Train{T}(Mlp{T}, Dataset{T}, Dataset{T}?, TrainingOptions, IProgress{WorkProgress}?, CancellationToken)"/>
+    /// as one of several processes that share every batch (<paramref name="share"/>; null: this process alone). Each
+    /// process walks the same shuffled order with the whole batch size of the options, takes its slice of every batch,
+    /// and lets <paramref name="share"/> combine the slices' gradients before the same update on every process.
+    /// </summary>
+    internal static IReadOnlyList<EpochReport> Train<T>(Mlp<T> network, Dataset<T> train, Dataset<T>? test, TrainingOptions options,
+        IBatchShare? share, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Validate(network, train, test, options);
+        if (share is not null && options.Augmentation is not null)
+            throw new ArgumentException("Random shifts are drawn for the whole batch in one process: training that shares its batches takes no augmentation.", nameof(options));
         var optimizer = new Optimizer<T>(network, options.Optimizer, options.Momentum);
         var random = new SeededRandom(options.Seed, 0x5452);
         int d = train.FeatureCount, batchSize = Math.Min(options.BatchSize, train.Count);
@@ -82,14 +95,17 @@ public static class Trainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int count = Math.Min(batchSize, train.Count - start);
-                for (int i = 0; i < count; i++)
+                var (first, end) = share?.Slice(count) ?? (0, count);
+                int rows = end - first;
+                for (int i = 0; i < rows; i++)
                 {
-                    int row = order[start + i];
+                    int row = order[start + first + i];
                     train.Features.AsSpan(row * d, d).CopyTo(batchX.AsSpan(i * d));
                     batchY[i] = train.Labels[row];
                 }
                 options.Augmentation?.Apply(batchX.AsSpan(0, count * d), count, ref augmentRandom, scratch);
-                lossSum += double.CreateChecked(network.ComputeGradients(batchX.AsSpan(0, count * d), batchY.AsSpan(0, count), count));
+                double batchLoss = rows > 0 ? double.CreateChecked(network.ComputeGradients(batchX.AsSpan(0, rows * d), batchY.AsSpan(0, rows), rows)) : ClearGradients(network);
+                lossSum += share?.Combine(network, batchLoss, rows, count) ?? batchLoss;
                 double rate = options.CosineDecay ? options.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * step / totalBatches)) : options.LearningRate;
                 optimizer.Step(network, rate);
                 step++;
@@ -97,10 +113,25 @@ public static class Trainer
                 progress?.Report(new WorkProgress("epoch", (double)step / totalBatches, epoch, lossSum / batches));
             }
             double seconds = watch.Elapsed.TotalSeconds;
-            var report = new EpochReport(epoch, lossSum / batches, Accuracy(network, train), test is null ? null : Accuracy(network, test), seconds);
+            bool evaluate = share?.Evaluates ?? true;
+            var report = new EpochReport(epoch, lossSum / batches, evaluate ? Accuracy(network, train) : double.NaN,
+                test is null ? null : evaluate ? Accuracy(network, test) : double.NaN, seconds);
             reports.Add(report);
         }
         return reports;
+    }
+
+    /// <summary>Zeroes every gradient (a process with no sample of a shared batch contributes nothing); returns a loss of 0.</summary>
+    private static double ClearGradients<T>(Mlp<T> network)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        foreach (var layer in network.Layers)
+        {
+            Array.Clear(layer.WeightGradient);
+            Array.Clear(layer.BiasGradient);
+        }
+
+        return 0;
     }
 
     /// <summary>The fraction of <paramref name="data"/> that <paramref name="network"/> classifies correctly.</summary>
@@ -117,7 +148,7 @@ public static class Trainer
     /// <summary>
     /// Compiles the training path before a timed run: a throwaway network from <paramref name="createNetwork"/> (the same
     /// shape as the one to be timed) trains one epoch on one batch of <paramref name="train"/>. The epoch times of the
-    /// next <see cref="Train"/> then measure the steady training rate, not the just-in-time compiler.
+    /// next <see cref="Train{T}(Mlp{T}, Dataset{T}, Dataset{T}?, TrainingOptions, IProgress{WorkProgress}?, CancellationToken)"/> then measure the steady training rate, not the just-in-time compiler.
     /// </summary>
     /// <returns>How long the warm-up took.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
