@@ -7,21 +7,20 @@ namespace MathForML.Distributed.Graphs;
 /// <summary>
 /// <see cref="PageRank.Compute"/>'s power iteration with the graph split by target over the ranks of a job
 /// (<see cref="PartitionedGraph"/>): each rank computes the new ranks of its block of nodes, and the scaled ranks
-/// s = D⁻¹x are assembled on every rank by an all-gather before the next step.
+/// s = D⁻¹x are assembled on every rank by an all-gather before the next step. Each rank's part of a step is the single
+/// process's segmented pull (<c>SparsePageRank.SegmentedStep</c>) over its own tiles.
 /// </summary>
 /// <remarks>
 /// One step on rank r, block B_r: x'_w = d·Σ_{u→w} s_u + d·(Σ_dangling x_u)/n + (1 − d)·v_w for w ∈ B_r (the same step
 /// as the single process, Page et al. 1999; Langville &amp; Meyer 2004), then s'_w = x'_w/out-degree(w). Sent per step:
 /// the block's s' (8 bytes per node of the block, all-gathered: every rank receives 8·n bytes) and two numbers, the
-/// block's L1 change and dangling mass, summed in rank order. Each node's sum runs over its incoming edges in file
-/// order whatever P, so the ranks equal the single process's to rounding (tested to 1e-12 in L1) and the result is
+/// block's L1 change and dangling mass, summed in rank order. Each node's sum runs over its incoming edges in the
+/// single process's order (segment by segment, file order inside) whatever P, so the ranks equal the single process's to rounding (tested to 1e-12 in L1) and the result is
 /// the same for any number of threads per rank. 1-D partitioning sends O(n) per rank per step: it stops scaling when
 /// the all-gather of n values costs more than a block's E/P gathers (see docs/distributed.md).
 /// </remarks>
 public static class DistributedPageRank
 {
-    private const int Chunk = 1 << 14;
-
     /// <summary>Runs the power iteration on every rank; every rank returns the whole result (ranks summing to 1).</summary>
     /// <param name="world">The ranks; all call this with the same graph parts and options.</param>
     /// <param name="graph">This rank's part of the graph.</param>
@@ -42,17 +41,25 @@ public static class DistributedPageRank
         int first = graph.First, m = graph.BlockSize;
         double d = options.Damping;
         var counts = BlockCounts(world, m);
-        var v = options.Personalization;
+        var order = graph.Order;
 
+        // The block's vectors, by local position w (node order[first + w]); the scaled ranks of all n positions.
         var x = new double[m];
         var next = new double[m];
         var scaledNext = new double[m];
         var inverseDegree = new double[m];
+        double[]? jump = null;
+        if (options.Personalization is { } v)
+        {
+            jump = new double[m];
+            for (int w = 0; w < m; w++) jump[w] = (1 - d) * v[order[first + w]];
+        }
+
         for (int w = 0; w < m; w++)
         {
-            int degree = graph.OutDegree[first + w];
+            int id = order[first + w], degree = graph.OutDegree[id];
             inverseDegree[w] = degree == 0 ? 0 : 1.0 / degree;
-            x[w] = v is null ? 1.0 / n : v[first + w];
+            x[w] = options.Personalization is { } p ? p[id] : 1.0 / n;
             scaledNext[w] = x[w] * inverseDegree[w];
         }
 
@@ -63,11 +70,9 @@ public static class DistributedPageRank
         world.SumInRankOrder(totals[1..]);
         double danglingMass = totals[1];
 
-        int chunks = (m + Chunk - 1) / Chunk;
-        var identity = new int[Math.Min(Chunk, m)];
-        for (int i = 0; i < identity.Length; i++) identity[i] = i;
+        var segments = graph.Segments;
         var sums = new double[m];
-        var parts = new (double Change, double Dangling)[chunks];
+        var parts = new (double Change, double Dangling)[segments.TileCount];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? LocalRanks.ThreadsPerRank };
         var path = KernelPathSelection.Best;
         var residuals = new List<double>();
@@ -77,26 +82,9 @@ public static class DistributedPageRank
         {
             cancellationToken.ThrowIfCancellationRequested();
             iteration++;
-            double uniformShare = d * danglingMass / n, jumpUniform = (1 - d) / n;
-            Parallel.For(0, chunks, parallel, c =>
-            {
-                int lo = c * Chunk, hi = Math.Min(m, lo + Chunk);
-                var chunkSums = sums.AsSpan(lo, hi - lo);
-                chunkSums.Clear();
-                GatheredSums.Accumulate(scaled, graph.Sources, graph.Offsets.AsSpan(lo, hi - lo + 1), identity.AsSpan(0, hi - lo), chunkSums, path);
-                double change = 0, dangling = 0;
-                for (int w = lo; w < hi; w++)
-                {
-                    double value = d * sums[w] + uniformShare + (v is null ? jumpUniform : (1 - d) * v[first + w]);
-                    change += Math.Abs(value - x[w]);
-                    next[w] = value;
-                    scaledNext[w] = value * inverseDegree[w];
-                    if (inverseDegree[w] == 0) dangling += value;
-                }
-
-                parts[c] = (change, dangling);
-            });
-
+            // The single process's step (SparsePageRank's segmented pull) over this rank's tiles; N is the whole graph's.
+            var step = new SparsePageRank.StepInput(x, scaled, next, scaledNext, inverseDegree, null, jump, d, d * danglingMass / n, n);
+            Parallel.For(0, segments.TileCount, parallel, t => parts[t] = SparsePageRank.SegmentedStep(segments, sums, step, t, path));
             totals.Clear();
             foreach (var (change, dangling) in parts)
             {
@@ -117,8 +105,10 @@ public static class DistributedPageRank
             }
         }
 
+        var byPosition = new double[n];
+        world.Gather(x, byPosition, counts);
         var ranks = new double[n];
-        world.Gather(x, ranks, counts);
+        for (int q = 0; q < n; q++) ranks[order[q]] = byPosition[q];
         return new PageRankResult(ranks, iteration, converged, residuals) { MatrixProducts = iteration };
     }
 

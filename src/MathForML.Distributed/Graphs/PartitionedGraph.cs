@@ -1,12 +1,14 @@
 using MathForML.Data;
+using MathForML.Graphs;
 
 namespace MathForML.Distributed.Graphs;
 
 /// <summary>
-/// One rank's part of a directed graph split by target over the ranks of a job (1-D partitioning): the contiguous
-/// block of nodes [<see cref="First"/>, <see cref="End"/>) with the sources of all their incoming edges (global ids, CSR
-/// by target, in file order), and every node's out-degree. The blocks hold about equal numbers of incoming edges plus
-/// nodes, so the ranks share the work of a PageRank step evenly.
+/// One rank's part of a directed graph split by target over the ranks of a job (1-D partitioning). The nodes are laid
+/// out as the single process lays them out (<see cref="CsrGraph"/>: descending out-degree, ties by id), and each rank
+/// owns a contiguous block of those positions [<see cref="First"/>, <see cref="End"/>) with the sources of all their
+/// incoming edges (as positions), regrouped by source segment for a cache-friendly pull (<c>SourceSegments</c>). The
+/// blocks hold about equal numbers of incoming edges plus nodes, so the ranks share the work of a step evenly.
 /// </summary>
 /// <remarks>
 /// Read from an edge-list file in three passes, each checked on every rank together (<see cref="Agreement"/>): each
@@ -14,19 +16,20 @@ namespace MathForML.Distributed.Graphs;
 /// counts the in- and out-degrees of those edges (summed over the ranks: 8 bytes per node sent); then it streams the
 /// whole file and keeps the edges whose target falls in its block. Streaming the file on every rank costs P reads of
 /// it but no exchange of edges (an all-to-all would send each edge once instead); on one machine the file is read from
-/// the page cache. Memory per rank: 4 bytes per kept edge, 4 per node for the out-degrees, 8 per node while counting.
+/// the page cache. Memory per rank: 8 bytes per kept edge (the edges and their regrouped copy while it is built, then
+/// 4 + 8 per pair), 12 per node for the layout, 8 per node while counting.
 /// </remarks>
 public sealed class PartitionedGraph
 {
-    private PartitionedGraph(int nodeCount, long edgeCount, int first, int end, int[] offsets, int[] sources, int[] outDegree)
+    private PartitionedGraph(int nodeCount, long edgeCount, int first, int end, int[] order, int[] outDegree, SourceSegments segments)
     {
         NodeCount = nodeCount;
         EdgeCount = edgeCount;
         First = first;
         End = end;
-        Offsets = offsets;
-        Sources = sources;
+        Order = order;
         OutDegree = outDegree;
+        Segments = segments;
     }
 
     /// <summary>n, the nodes of the whole graph.</summary>
@@ -35,23 +38,23 @@ public sealed class PartitionedGraph
     /// <summary>The edges of the whole graph.</summary>
     public long EdgeCount { get; }
 
-    /// <summary>The first node of this rank's block.</summary>
+    /// <summary>The first position of this rank's block.</summary>
     public int First { get; }
 
-    /// <summary>One past the last node of this rank's block.</summary>
+    /// <summary>One past the last position of this rank's block.</summary>
     public int End { get; }
 
     /// <summary>The nodes of this rank's block.</summary>
     public int BlockSize => End - First;
 
-    /// <summary>Every node's out-degree (the whole graph's).</summary>
+    /// <summary>Every node's out-degree, by id (the whole graph's).</summary>
     public int[] OutDegree { get; }
 
-    /// <summary>Offsets into <see cref="Sources"/> per node of the block (BlockSize + 1).</summary>
-    internal int[] Offsets { get; }
+    /// <summary>Position → node id, for the whole graph (the same on every rank).</summary>
+    internal int[] Order { get; }
 
-    /// <summary>The sources (global ids) of the block's incoming edges, grouped by target.</summary>
-    internal int[] Sources { get; }
+    /// <summary>The block's incoming edges, regrouped by source segment (targets are block-local, sources positions).</summary>
+    internal SourceSegments Segments { get; }
 
     /// <summary>Reads this rank's part of the edge list at <paramref name="path"/> (every rank calls it).</summary>
     /// <param name="world">The ranks sharing the graph.</param>
@@ -106,11 +109,14 @@ public sealed class PartitionedGraph
             return counts;
         });
         world.Sum(degrees);
-        var (blockFirst, blockEnd) = Block(degrees.AsSpan(0, n), edges, world.Rank, world.Size);
         var outDegree = degrees.AsSpan(n).ToArray();
-        var offsets = new int[blockEnd - blockFirst + 1];
-        for (int v = blockFirst; v < blockEnd; v++) offsets[v - blockFirst + 1] = offsets[v - blockFirst] + degrees[v];
+        var layout = CsrLayout.Build(degrees.AsSpan(0, n), outDegree);
         degrees = null;
+        var (blockFirst, blockEnd) = Block(layout.Offsets, world.Rank, world.Size);
+        var position = layout.Position;
+        int baseOffset = layout.Offsets[blockFirst];
+        var offsets = new int[blockEnd - blockFirst + 1];
+        for (int p = blockFirst; p <= blockEnd; p++) offsets[p - blockFirst] = layout.Offsets[p] - baseOffset;
         var sources = Agreement.Run(world, () =>
         {
             var placed = new int[offsets[^1]];
@@ -119,13 +125,14 @@ public sealed class PartitionedGraph
             {
                 for (int i = 0; i < pairs.Length; i += 2)
                 {
-                    uint local = (uint)(pairs[i + 1] - blockFirst);
-                    if (local < (uint)cursor.Length) placed[cursor[local]++] = pairs[i];
+                    uint local = (uint)(position[pairs[i + 1]] - blockFirst);
+                    if (local < (uint)cursor.Length) placed[cursor[local]++] = position[pairs[i]];
                 }
             }, cancellationToken);
             return placed;
         });
-        return new PartitionedGraph(n, edges, blockFirst, blockEnd, offsets, sources, outDegree);
+        var segments = SourceSegments.Build(n, offsets, sources, maxThreads: LocalRanks.ThreadsPerRank);
+        return new PartitionedGraph(n, edges, blockFirst, blockEnd, layout.Order, outDegree, segments);
     }
 
     /// <summary>The largest id among edges [first, end), after checking every id (non-negative, below the node count when given).</summary>
@@ -153,25 +160,27 @@ public sealed class PartitionedGraph
     }
 
     /// <summary>
-    /// Rank <paramref name="rank"/>'s block of nodes: the blocks split the weights (in-degree + 1 per node, E + n in
-    /// all) into <paramref name="ranks"/> nearly equal contiguous parts.
+    /// Rank <paramref name="rank"/>'s block of positions: the blocks split the weights (in-degree + 1 per node, E + n in
+    /// all) into <paramref name="ranks"/> nearly equal contiguous parts. <paramref name="offsets"/> are the in-edge
+    /// offsets by position (n + 1), so the weight before position p is offsets[p] + p.
     /// </summary>
-    internal static (int First, int End) Block(ReadOnlySpan<int> inDegree, long edges, int rank, int ranks) =>
-        (Boundary(inDegree, edges, rank, ranks), Boundary(inDegree, edges, rank + 1, ranks));
+    internal static (int First, int End) Block(ReadOnlySpan<int> offsets, int rank, int ranks) =>
+        (Boundary(offsets, rank, ranks), Boundary(offsets, rank + 1, ranks));
 
-    /// <summary>The first node of block <paramref name="r"/>: where the running weight first reaches r/P of the total.</summary>
-    private static int Boundary(ReadOnlySpan<int> inDegree, long edges, int r, int ranks)
+    /// <summary>The first position of block <paramref name="r"/>: where the running weight first reaches r/P of the total.</summary>
+    private static int Boundary(ReadOnlySpan<int> offsets, int r, int ranks)
     {
-        int n = inDegree.Length;
-        if (r == 0) return 0;
-        if (r == ranks) return n;
-        long target = (edges + n) * r / ranks, prefix = 0;
-        for (int v = 0; v < n; v++)
+        int n = offsets.Length - 1;
+        if (r >= ranks) return n;
+        long target = ((long)offsets[n] + n) * r / ranks;
+        int lo = 0, hi = n;   // the least p with offsets[p] + p ≥ target
+        while (lo < hi)
         {
-            if (prefix >= target) return v;
-            prefix += inDegree[v] + 1L;
+            int mid = (int)(((long)lo + hi) / 2);
+            if (offsets[mid] + (long)mid >= target) hi = mid;
+            else lo = mid + 1;
         }
 
-        return n;
+        return lo;
     }
 }

@@ -62,11 +62,18 @@ internal sealed class SourceSegments
     public (int Start, int End) TilePairs(int tile) => (tilePairs[tile], tilePairs[tile + 1]);
 
     /// <summary>Regroups <paramref name="graph"/>'s edges (see the class remarks).</summary>
-    public static SourceSegments Build(CsrGraph graph, int segmentBits = DefaultSegmentBits, int tileWork = DefaultTileWork, int? maxThreads = null)
+    public static SourceSegments Build(CsrGraph graph, int segmentBits = DefaultSegmentBits, int tileWork = DefaultTileWork, int? maxThreads = null) =>
+        Build(graph.NodeCount, graph.Offsets, graph.Sources, segmentBits, tileWork, maxThreads);
+
+    /// <summary>
+    /// Regroups the in-edge lists of any range of targets: <paramref name="offsets"/> (targets + 1) into
+    /// <paramref name="sources"/>, whose values are below <paramref name="sourceCount"/> (one rank's block of a graph
+    /// split over the ranks of a job: local targets, global sources).
+    /// </summary>
+    public static SourceSegments Build(int sourceCount, int[] offsets, int[] sources, int segmentBits = DefaultSegmentBits, int tileWork = DefaultTileWork,
+        int? maxThreads = null)
     {
-        int n = graph.NodeCount;
-        var offsets = graph.Offsets;
-        var sources = graph.Sources;
+        int n = sourceCount;
         int segments = (n >> segmentBits) + 1;
         var tileNodes = CutTiles(offsets, tileWork);
         int tiles = tileNodes.Length - 1;

@@ -132,7 +132,7 @@ internal static class SparsePageRank
     }
 
     /// <summary>The vectors and constants of one step (uniformShare = d·dangling mass/n).</summary>
-    private sealed record StepInput(double[] X, double[] Scaled, double[] Next, double[] ScaledNext, double[] InverseDegree,
+    internal sealed record StepInput(double[] X, double[] Scaled, double[] Next, double[] ScaledNext, double[] InverseDegree,
         double[]? V, double[]? Jump, double Damping, double UniformShare, int N);
 
     /// <summary>Nodes [lo, hi) of one step; returns the block's L1 change and the dangling mass of its new values.</summary>
@@ -170,7 +170,7 @@ internal static class SparsePageRank
     /// Tile <paramref name="tile"/> of one step: its targets' sums, segment by segment, then the update of its nodes
     /// (which also clears the sums for the next step). Returns the tile's L1 change and dangling mass.
     /// </summary>
-    private static (double Change, double Dangling) SegmentedStep(SourceSegments segments, double[] sums, StepInput step, int tile, KernelPath path)
+    internal static (double Change, double Dangling) SegmentedStep(SourceSegments segments, double[] sums, StepInput step, int tile, KernelPath path)
     {
         var pairs = segments.TilePairs(tile);
         GatheredSums.Accumulate(step.Scaled, segments.Sources, segments.PairOffsets.AsSpan(pairs.Start, pairs.End - pairs.Start + 1),
