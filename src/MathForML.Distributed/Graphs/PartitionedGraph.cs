@@ -47,6 +47,9 @@ public sealed class PartitionedGraph
     /// <summary>The nodes of this rank's block.</summary>
     public int BlockSize => End - First;
 
+    /// <summary>The incoming edges of this rank's block.</summary>
+    public int BlockEdgeCount => Segments.Sources.Length;
+
     /// <summary>Every node's out-degree, by id (the whole graph's).</summary>
     public int[] OutDegree { get; }
 
