@@ -72,7 +72,9 @@ internal static class PcaCommand
             };
 
             var watch = Stopwatch.StartNew();
-            var fit = world is null ? Pca.Fit(x, options, cancellationToken: ctx.Cancellation) : DistributedPca.Fit(world, x, k, ctx.Cancellation);
+            if (world is not null && (k < 1 || k > Math.Min(n, d)))
+                throw new UserInputException($"--components must be between 1 and min(N, D) = {Math.Min(n, d)} for {n}×{d} data; got {k}.");
+            var fit = world is null ? Pca.Fit(x, options, cancellationToken: ctx.Cancellation) : DistributedPca.Fit(world, x, options with { Components = k }, ctx.Cancellation);
             if (!ctx.Reports) return ExitCodes.Success;
             var pca = plotDir is null ? fit : fit.Truncate(k);
             double seconds = watch.Elapsed.TotalSeconds;
@@ -123,15 +125,16 @@ internal static class PcaCommand
     }
 
     /// <summary>
-    /// Under mpirun the covariance solver runs over the ranks' rows (<see cref="DistributedPca"/>); what needs all the
-    /// rows in one process, or another solver, is refused before anything is read.
+    /// Under mpirun the covariance or randomized solver runs over the ranks' rows (<see cref="DistributedPca"/>); what
+    /// needs all the rows in one process (labels, plots, the reconstruction, normalisation, the Gram solver) is refused
+    /// before anything is read.
     /// </summary>
     private static void RefuseUndistributed(string? labels, string? plots, string? reconstruction, bool normalize, PcaSolver solver)
     {
         string? what = labels is not null ? "--labels" : plots is not null ? "--plots" : reconstruction is not null ? "--out-reconstruction"
-            : normalize ? "--normalize" : solver is not (PcaSolver.Auto or PcaSolver.Covariance) ? $"--solver {solver.ToString().ToLowerInvariant()}" : null;
+            : normalize ? "--normalize" : solver == PcaSolver.Gram ? "--solver gram" : null;
         if (what is not null)
-            throw new UserInputException($"{what} is not available under mpirun: the ranks fit the covariance solver over their own rows (mean, components, eigenvalues); run it in one process.");
+            throw new UserInputException($"{what} is not available under mpirun: the ranks fit the covariance or randomized solver over their own rows (mean, components, eigenvalues); run it in one process.");
     }
 
     /// <summary>

@@ -36,9 +36,28 @@ internal static class RandomizedPcaSolver
         }
 
         var mu = mean.ToArray();
+        var omega = TestMatrix(d, l, seed);
+        var w = GramRangeFinder(x, mu, inverse, omega, l, powerIterations) ?? RangeFinder(x, mu, inverse, omega, l, powerIterations);
+        return FromRange(w, n, d, k, l, totalVariance, stages);
+    }
+
+    /// <summary>The sketch width l = min(K + p, N, D).</summary>
+    internal static int Width(long n, int d, int k, int oversampling) => (int)Math.Min(k + oversampling, Math.Min(n, d));
+
+    /// <summary>Ω (D×l), standard normal from the seed's stream.</summary>
+    internal static double[] TestMatrix(int d, int l, ulong seed)
+    {
         var omega = new double[d * l];
         new SeededRandom(seed, TestMatrixStream).FillGaussian(omega);
-        var w = GramRangeFinder(x, mu, inverse, omega, l, powerIterations) ?? RangeFinder(x, mu, inverse, omega, l, powerIterations);
+        return omega;
+    }
+
+    /// <summary>
+    /// The last step of <see cref="Solve"/>: from W = Bᵀ (D×l) to the top K components and eigenvalues (B·Bᵀ's l×l
+    /// eigenproblem), for N samples in all. Also the last step of a sketch summed over the ranks of a distributed job.
+    /// </summary>
+    internal static PcaFactors FromRange(double[] w, long n, int d, int k, int l, double totalVariance, PcaStages stages = default)
+    {
         var bbt = new double[l * l];
         Syrk.Compute<double>(l, d, 1.0, w, l, 0.0, bbt, l);
         stages.ProductDone("range finder");
@@ -72,7 +91,7 @@ internal static class RandomizedPcaSolver
     /// <summary>
     /// Halko–Martinsson–Tropp's Bᵀ = Z̃ᵀQ (D×l) with Q = orth(Z̃·W_q), W₀ = Ω, W_{i+1} = orth(Z̃ᵀ·orth(Z̃·W_i)),
     /// each Z̃ and Z̃ᵀ pass a GEMM of its own (2·(q + 1) passes over X, an N×l basis orthonormalised q + 1 times).
-    /// The reference route, and the fallback of <see cref="GramRangeFinder"/>.
+    /// The reference route, and the fallback of <see cref="GramRangeFinder(Matrix, double[], double[], double[], int, int)"/>.
     /// </summary>
     internal static double[] RangeFinder(Matrix x, double[] mu, double[]? inverse, double[] omega, int l, int powerIterations)
     {
@@ -105,20 +124,30 @@ internal static class RandomizedPcaSolver
     /// </summary>
     internal static double[]? GramRangeFinder(Matrix x, double[] mu, double[]? inverse, double[] omega, int l, int powerIterations)
     {
-        int d = x.Columns;
+        using var pass = new GramPass(x, mu, inverse, l);
+        return GramRangeFinder(x.Columns, omega, l, powerIterations, pass.Apply);
+    }
+
+    /// <summary>
+    /// <see cref="GramRangeFinder(Matrix, double[], double[], double[], int, int)"/> with the pass over the data given:
+    /// <paramref name="gramTimes"/>(W, result) writes Z̃ᵀZ̃·W (D×l). Over the ranks of a distributed job it is each
+    /// rank's pass over its own rows, summed.
+    /// </summary>
+    internal static double[]? GramRangeFinder(int d, double[] omega, int l, int powerIterations, Action<double[], double[]> gramTimes)
+    {
         var w = (double[])omega.Clone();
         var next = new double[d * l];
         var scratch = new double[d * l];
-        using var pass = new GramPass(x, mu, inverse, l);
+        var pass = gramTimes;
         Orthonormalize(w, d, l, scratch);
         for (int it = 0; it < powerIterations; it++)
         {
-            pass.Apply(w, next);
+            pass(w, next);
             (w, next) = (next, w);
             Orthonormalize(w, d, l, scratch);
         }
 
-        pass.Apply(w, next);   // W′ = Z̃ᵀZ̃·W
+        pass(w, next);   // W′ = Z̃ᵀZ̃·W
         var g = new double[l * l];
         Gemm.Multiply<double>(Op.Transpose, Op.None, l, l, d, 1.0, w, l, next, l, 0.0, g, l);
         for (int i = 0; i < l; i++)

@@ -17,6 +17,9 @@ public sealed class DistributedPcaTests
     public void Two_ranks_equal_one_process() => Check(rows: 1201, features: 37, components: 6, ranks: 2);
 
     [MpiFact]
+    public void Two_ranks_with_the_randomized_solver_equal_one_process() => Check(rows: 900, features: 50, components: 4, ranks: 2, PcaSolver.Randomized);
+
+    [MpiFact]
     public void Three_ranks_equal_one_process_even_with_a_rank_without_rows() => Check(rows: 2, features: 9, components: 1, ranks: 3);   // rank 0 reads rows [0, 0): none; two samples have one principal direction
 
     [MpiFact]
@@ -27,21 +30,22 @@ public sealed class DistributedPcaTests
         var run = MpiRun.Mml(2, ["pca", "--data", "x.npy", "--out-reconstruction", "r.npy"], dir.Path);
         Assert.Equal(2, run.Code);
         var line = Assert.Single(run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("mml: error: --out-reconstruction is not available under mpirun: the ranks fit the covariance solver over their own rows (mean, components, eigenvalues); run it in one process.", line);
+        Assert.Equal("mml: error: --out-reconstruction is not available under mpirun: the ranks fit the covariance or randomized solver over their own rows (mean, components, eigenvalues); run it in one process.", line);
         Assert.False(File.Exists(dir.File("r.npy")));
     }
 
-    private static void Check(int rows, int features, int components, int ranks)
+    private static void Check(int rows, int features, int components, int ranks, PcaSolver solver = PcaSolver.Covariance)
     {
         using var dir = new TempFolder();
         var x = Data(rows, features);
         NpyFile.Write(dir.File("x.npy"), x);
-        var single = Pca.Fit(x, new PcaOptions { Components = components, Solver = PcaSolver.Covariance });
+        var single = Pca.Fit(x, new PcaOptions { Components = components, Solver = solver });
         var k = components.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var run = MpiRun.Mml(ranks, ["--json", "pca", "--data", "x.npy", "--components", k, "--out-components", "b.npy", "--out-mean", "mu.npy"], dir.Path);
+        var run = MpiRun.Mml(ranks, ["--json", "pca", "--data", "x.npy", "--components", k, "--solver", solver.ToString().ToLowerInvariant(), "--out-components", "b.npy", "--out-mean", "mu.npy"], dir.Path);
         Assert.True(run.Code == 0, run.Err);
         using var json = JsonDocument.Parse(run.Out);
         Assert.Equal(rows, json.RootElement.GetProperty("n").GetInt32());
+        Assert.Equal(solver.ToString().ToLowerInvariant(), json.RootElement.GetProperty("solver").GetString());
         var eigenvalues = json.RootElement.GetProperty("eigenvalues").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.Equal(components, eigenvalues.Length);
         for (int i = 0; i < components; i++)

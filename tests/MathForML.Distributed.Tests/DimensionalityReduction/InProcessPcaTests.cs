@@ -39,6 +39,29 @@ public sealed class InProcessPcaTests
         }
     }
 
+    [Theory]
+    [InlineData(400, 60, 5, 2)]
+    [InlineData(137, 40, 3, 3)]
+    public void The_randomized_solver_across_ranks_is_the_single_process_one(int rows, int features, int components, int ranks)
+    {
+        var x = Data(rows, features);
+        var options = new PcaOptions { Components = components, Solver = PcaSolver.Randomized, Seed = 4 };
+        var single = Pca.Fit(x, options);
+        var fits = ThreadGroup.Run(ranks, world =>
+            DistributedPca.Fit(world, x.SliceRows((rows * world.Rank / world.Size)..(rows * (world.Rank + 1) / world.Size)), options));
+        foreach (var fit in fits)
+        {
+            Assert.Equal(PcaSolver.Randomized, fit.Solver);
+            Assert.Equal(single.TotalVariance, fit.TotalVariance, 1e-10 * single.TotalVariance);
+            for (int i = 0; i < components; i++) Assert.Equal(single.Eigenvalues[i], fit.Eigenvalues[i], 1e-10 * single.Eigenvalues[0]);
+            for (int q = 0; q < components; q++)
+            {
+                double sign = Math.Sign(Dot(single.Components.RowSpan(q), fit.Components.RowSpan(q)));
+                for (int j = 0; j < features; j++) Assert.Equal(single.Components[q, j], sign * fit.Components[q, j], 1e-8);
+            }
+        }
+    }
+
     [Fact]
     public void NaN_on_one_rank_ends_every_rank()
     {
