@@ -17,6 +17,13 @@ namespace MathForML.Cli;
 internal static class CommandAction
 {
     private static readonly AsyncLocal<CancellationToken> Token = new();
+    private static readonly AsyncLocal<Dictionary<string, string>?> Flags = new();
+
+    /// <summary>
+    /// True when <paramref name="e"/> is a library argument error about a parameter the running action fills from a flag
+    /// (the action turns it into a <see cref="UserInputException"/>; <see cref="ErrorReporter.ExitCodeOf"/> asks before that).
+    /// </summary>
+    public static bool NamesAFlag(Exception e) => e is ArgumentException { ParamName: { } name } && Flags.Value?.ContainsKey(name) == true;
 
     /// <summary>The token of the action running on this flow (none outside an action).</summary>
     public static CancellationToken Cancellation => Token.Value;
@@ -28,6 +35,7 @@ internal static class CommandAction
         command.SetAction((parse, cancellationToken) => Task.Run(() =>
         {
             Token.Value = cancellationToken;
+            Flags.Value = map;
             cancellationToken.ThrowIfCancellationRequested();
             OutputInputClash.Check(parse);
             try
@@ -37,6 +45,11 @@ internal static class CommandAction
             catch (ArgumentException e) when (e.ParamName is { } name && map.TryGetValue(name, out var flag))
             {
                 throw new UserInputException($"{flag}: {WithoutParameterSuffix(e.Message)}", e);
+            }
+            catch (MathForML.Distributed.RankFailedException e) when (e.InnerException is ArgumentException { ParamName: { } name } a && map.TryGetValue(name, out var flag))
+            {
+                // The same setting checked on the ranks of an MPI job (DistributedRun): named by its flag as above.
+                throw new MathForML.Distributed.RankFailedException(e.Rank, new UserInputException($"{flag}: {WithoutParameterSuffix(a.Message)}", a), e.AllRanks);
             }
         }, CancellationToken.None));
     }

@@ -72,7 +72,7 @@ internal static class DistributedRun
                 case PeerRankFailedException peer:
                     return peer.ExitCode;
                 case RankFailedException failed:
-                    return ErrorReporter.Report(failed.InnerException!, ownError, cancelledExitCode, where: world.Size > 1 ? $"rank {failed.Rank}: " : "");
+                    return ErrorReporter.Report(failed.InnerException!, ownError, cancelledExitCode, where: world.Size > 1 && !failed.AllRanks ? $"rank {failed.Rank}: " : "");
                 default:
                     MustAbort = world.Size > 1 && world.HasCommunicated;
                     return ErrorReporter.Report(e, MustAbort ? ownError : error, cancelledExitCode, where: MustAbort ? $"rank {world.Rank}: " : "");

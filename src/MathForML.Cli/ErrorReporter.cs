@@ -50,11 +50,14 @@ internal static class ErrorReporter
     /// <summary>The escape sequence that shows the terminal's cursor again.</summary>
     internal const string ShowCursor = "\u001b[?25h";
 
-    /// <summary>The exit code <see cref="Report"/> gives <paramref name="e"/>: 130 cancelled, 2 the user's error, 3 a bug.</summary>
+    /// <summary>
+    /// The exit code <see cref="Report"/> gives <paramref name="e"/> once the running action has named its flag: 130
+    /// cancelled, 2 the user's error (an argument error about a parameter a flag fills included), 3 a bug.
+    /// </summary>
     public static int ExitCodeOf(Exception e)
     {
         if (e is AggregateException { InnerExceptions.Count: 1 } agg) e = agg.InnerException!;
-        return e is OperationCanceledException ? ExitCodes.Cancelled : IsUserError(e) ? ExitCodes.BadInput : ExitCodes.InternalError;
+        return e is OperationCanceledException ? ExitCodes.Cancelled : IsUserError(e) || CommandAction.NamesAFlag(e) ? ExitCodes.BadInput : ExitCodes.InternalError;
     }
 
     private static bool IsUserError(Exception e) => e is UserInputException or IOException or UnauthorizedAccessException

@@ -6,8 +6,9 @@ namespace MathForML.Distributed;
 /// </summary>
 /// <remarks>
 /// After the step, the ranks exchange one pair (failing rank, exit code) with a maximum reduction: the lowest failing
-/// rank's exception is rethrown as <see cref="RankFailedException"/> there (it reports the one line), every other rank
-/// throws <see cref="PeerRankFailedException"/> with the same exit code and stays silent. The step itself must not
+/// rank's exception is rethrown as <see cref="RankFailedException"/> there (it reports the one line; when every rank
+/// failed, as a setting checked alike everywhere does, it says so and the line names no rank), every other rank throws
+/// <see cref="PeerRankFailedException"/> with the same exit code and stays silent. The step itself must not
 /// communicate: a rank that failed inside a collective would leave the others waiting in it. A failure outside such a
 /// step (a bug, a killed process) is left to the launcher, which ends the whole job when one rank exits non-zero
 /// (<c>mpirun</c> does so by default; Slurm with <c>srun --kill-on-bad-exit=1</c>).
@@ -48,7 +49,9 @@ public static class Agreement
         if (failed < 0) return result;
         outcome[1] = failed == world.Rank ? ExitCodeOf(failure!) : 0;
         world.Max(outcome[1..]);
-        if (failed == world.Rank) throw new RankFailedException(failed, failure!);
+        Span<long> failing = [failure is null ? 0 : 1];
+        world.Sum(failing);
+        if (failed == world.Rank) throw new RankFailedException(failed, failure!, allRanks: failing[0] == world.Size);
         throw new PeerRankFailedException(failed, (int)outcome[1]);
     }
 

@@ -7,8 +7,15 @@ namespace MathForML.Distributed;
 public sealed class RankFailedException : Exception
 {
     /// <summary>Wraps <paramref name="innerException"/>, the failure of rank <paramref name="rank"/>.</summary>
-    public RankFailedException(int rank, Exception innerException)
-        : base($"rank {rank}: {innerException?.Message}", innerException) => Rank = rank;
+    /// <param name="rank">The rank that failed (the lowest, when several did).</param>
+    /// <param name="innerException">What went wrong there.</param>
+    /// <param name="allRanks">Every rank failed (most likely the same way: a setting checked alike everywhere).</param>
+    public RankFailedException(int rank, Exception innerException, bool allRanks = false)
+        : base($"rank {rank}: {innerException?.Message}", innerException)
+    {
+        Rank = rank;
+        AllRanks = allRanks;
+    }
 
     /// <summary>Creates the exception.</summary>
     public RankFailedException() { }
@@ -21,6 +28,9 @@ public sealed class RankFailedException : Exception
 
     /// <summary>The rank that failed.</summary>
     public int Rank { get; }
+
+    /// <summary>Every rank failed in the step, so the failure is not this rank's own (it is reported without a rank).</summary>
+    public bool AllRanks { get; }
 }
 
 /// <summary>

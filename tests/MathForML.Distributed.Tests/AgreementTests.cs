@@ -32,6 +32,16 @@ public sealed class AgreementTests
     }
 
     [Fact]
+    public void A_failure_on_every_rank_is_reported_by_rank_0_as_no_rank_s_own()
+    {
+        var outcomes = ThreadGroup.Outcomes(3, world => Agreement.Run<int>(world, () => throw new ArgumentException("same everywhere")));
+        Assert.True(Assert.IsType<RankFailedException>(outcomes[0].Failure).AllRanks);
+        Assert.All(outcomes.Skip(1), o => Assert.IsType<PeerRankFailedException>(o.Failure));
+        Assert.False(Assert.IsType<RankFailedException>(ThreadGroup.Outcomes(3, world =>
+            Agreement.Run(world, () => world.Rank == 0 ? throw new IOException("only here") : 0))[0].Failure).AllRanks);
+    }
+
+    [Fact]
     public void One_rank_alone_reports_its_own_failure() =>
         Assert.IsType<ArgumentException>(Assert.IsType<RankFailedException>(
             ThreadGroup.Outcomes<int>(1, world => Agreement.Run<int>(world, () => throw new ArgumentException("bad")))[0].Failure).InnerException);

@@ -46,8 +46,10 @@ internal static class MpiRun
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
+        // Each pipe on a thread of its own: ReadToEndAsync holds a thread-pool thread per pipe in a blocking read on Linux,
+        // which a test run that keeps the pool busy would make the run wait for.
+        var output = Task.Factory.StartNew(process.StandardOutput.ReadToEnd, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var error = Task.Factory.StartNew(process.StandardError.ReadToEnd, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);

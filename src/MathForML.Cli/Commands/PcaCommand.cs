@@ -72,8 +72,14 @@ internal static class PcaCommand
             };
 
             var watch = Stopwatch.StartNew();
-            if (world is not null && (k < 1 || k > Math.Min(n, d)))
-                throw new UserInputException($"--components must be between 1 and min(N, D) = {Math.Min(n, d)} for {n}×{d} data; got {k}.");
+            if (world is not null)   // checked alike on every rank, after they have talked: agreed, so rank 0 alone reports it
+            {
+                Agreement.Run(world, () =>
+                {
+                    if (k < 1 || k > Math.Min(n, d))
+                        throw new UserInputException($"--components must be between 1 and min(N, D) = {Math.Min(n, d)} for {n}×{d} data; got {k}.");
+                });
+            }
             var fit = world is null ? Pca.Fit(x, options, cancellationToken: ctx.Cancellation) : DistributedPca.Fit(world, x, options with { Components = k }, ctx.Cancellation);
             if (!ctx.Reports) return ExitCodes.Success;
             var pca = plotDir is null ? fit : fit.Truncate(k);

@@ -28,7 +28,8 @@ public static class DistributedPca
     /// <param name="cancellationToken">Checked between the stages and inside the SYRK and the eigensolver.</param>
     /// <exception cref="RankFailedException">This rank's rows hold NaN or ±∞.</exception>
     /// <exception cref="PeerRankFailedException">Another rank's rows did.</exception>
-    /// <exception cref="ArgumentException">The ranks hold no rows at all, or K is out of range.</exception>
+    /// <exception cref="RankFailedException">The ranks hold no rows at all, or K is out of range (an
+    /// <see cref="ArgumentException"/> inside, on every rank alike).</exception>
     public static Pca Fit(ICommunicator world, Matrix rows, int? components = null, CancellationToken cancellationToken = default) =>
         Fit(world, rows, new PcaOptions { Components = components, Solver = PcaSolver.Covariance }, cancellationToken);
 
@@ -69,13 +70,8 @@ public static class DistributedPca
         world.Min(lo);
         world.Max(hi);
         long n = (long)sums[d];
-        if (n == 0) throw new ArgumentException("The data set has no samples (0 rows on every rank).", nameof(rows));
         int max = (int)Math.Min(n, d), k = components ?? max;
-        if (k < 1 || k > max)
-#pragma warning disable CA2208 // named by its option, PcaOptions.Components, as Pca.Fit names it
-            throw new ArgumentOutOfRangeException(nameof(PcaOptions.Components), k, $"The number of components K must be between 1 and min(N, D) = {max} for {n}×{d} data; got {k}.");
-#pragma warning restore CA2208
-
+        Agreement.Run(world, () => CheckShape(n, d, k));
         var mean = new double[d];
         var constant = new bool[d];
         for (int j = 0; j < d; j++)
@@ -120,6 +116,17 @@ public static class DistributedPca
         var eigenvalues = shared.AsSpan(0, d).ToArray();
         return new Pca(PcaSolver.Covariance, checked((int)n), Vector.Wrap(mean), null, Matrix.Wrap(k, d, shared.AsSpan(d + 1).ToArray()),
             eigenvalues, shared[d], constantCount);
+    }
+
+    /// <summary>N ≥ 1 and 1 ≤ K ≤ min(N, D), as <see cref="Pca.Fit"/> checks them (alike on every rank).</summary>
+    private static void CheckShape(long n, int d, int k)
+    {
+#pragma warning disable CA2208 // named as Pca.Fit names them: the data, and K by its option PcaOptions.Components
+        if (n == 0) throw new ArgumentException("The data set has no samples (0 rows on every rank).", "rows");
+        int max = (int)Math.Min(n, d);
+        if (k < 1 || k > max)
+            throw new ArgumentOutOfRangeException(nameof(PcaOptions.Components), k, $"The number of components K must be between 1 and min(N, D) = {max} for {n}×{d} data; got {k}.");
+#pragma warning restore CA2208
     }
 
     /// <summary>The randomized solver over the ranks' rows; null when its Gram route is ill-conditioned.</summary>

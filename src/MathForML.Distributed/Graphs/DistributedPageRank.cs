@@ -27,8 +27,9 @@ public static class DistributedPageRank
     /// <param name="options">Damping, tolerance, iteration limit and personalization (the whole vector, on every rank).</param>
     /// <param name="maxThreads">Threads per rank (default: the cores divided among the ranks on this machine).</param>
     /// <param name="cancellationToken">Checked before every step.</param>
-    /// <exception cref="DimensionMismatchException">The personalization vector's length is not the node count.</exception>
-    /// <exception cref="ArgumentException">The personalization vector has a negative entry or does not sum to 1.</exception>
+    /// <exception cref="RankFailedException">The personalization vector's length is not the node count
+    /// (<see cref="DimensionMismatchException"/> inside), or it has a negative entry or does not sum to 1
+    /// (<see cref="ArgumentException"/>); checked on every rank alike (<see cref="RankFailedException.AllRanks"/>).</exception>
     public static PageRankResult Compute(ICommunicator world, PartitionedGraph graph, PageRankOptions? options = null, int? maxThreads = null,
         CancellationToken cancellationToken = default)
     {
@@ -36,7 +37,7 @@ public static class DistributedPageRank
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new PageRankOptions();
         int n = graph.NodeCount;
-        ValidatePersonalization(options.Personalization, n);
+        Agreement.Run(world, () => ValidatePersonalization(options.Personalization, n));
         if (n == 0) return new PageRankResult([], 0, true, []) { MatrixProducts = 0 };
         int first = graph.First, m = graph.BlockSize;
         double d = options.Damping;

@@ -28,13 +28,21 @@ public static class DistributedTrainer
     /// <param name="options">The settings; <see cref="TrainingOptions.BatchSize"/> is each rank's B.</param>
     /// <param name="progress">As for <see cref="Trainer.Train{T}(Mlp{T}, Dataset{T}, Dataset{T}?, TrainingOptions, IProgress{WorkProgress}?, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Checked before every batch.</param>
-    /// <exception cref="ArgumentException">The data does not fit the network, or the options ask for augmentation.</exception>
+    /// <exception cref="RankFailedException">The data does not fit the network, or the options ask for augmentation (an
+    /// <see cref="ArgumentException"/> inside, on every rank alike).</exception>
     public static IReadOnlyList<EpochReport> Train<T>(ICommunicator world, Mlp<T> network, Dataset<T> train, Dataset<T>? test, TrainingOptions options,
         IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(options);
+        // Checked alike on every rank: agreed, so that one rank reports it and none waits in the first step.
+        Agreement.Run(world, () =>
+        {
+            Trainer.Validate(network, train, test, options);
+            if (options.Augmentation is not null)
+                throw new ArgumentException("Random shifts are drawn for the whole batch in one process: training that shares its batches takes no augmentation.", nameof(options));
+        });
         long combined = (long)options.BatchSize * world.Size;
         var whole = options with { BatchSize = (int)Math.Min(combined, int.MaxValue) };
         return Trainer.Train(network, train, test, whole, new GradientAveraging(world), progress, cancellationToken);

@@ -166,7 +166,7 @@ public static class Trainer
 
     // Settings are named by their property of TrainingOptions ("Epochs"), the name a caller maps to its own (a CLI flag).
 #pragma warning disable CA2208
-    private static void Validate<T>(Mlp<T> network, Dataset<T> train, Dataset<T>? test, TrainingOptions options)
+    internal static void Validate<T>(Mlp<T> network, Dataset<T> train, Dataset<T>? test, TrainingOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (train.Count == 0) throw new ArgumentException("The training set is empty.", nameof(train));

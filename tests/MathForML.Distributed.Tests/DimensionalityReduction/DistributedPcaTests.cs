@@ -34,6 +34,17 @@ public sealed class DistributedPcaTests
         Assert.False(File.Exists(dir.File("r.npy")));
     }
 
+    [MpiFact]
+    public void Too_many_components_is_one_line_from_rank_0_naming_the_flag()
+    {
+        using var dir = new TempFolder();
+        NpyFile.Write(dir.File("x.npy"), Data(20, 4));
+        var run = MpiRun.Mml(3, ["pca", "--data", "x.npy", "--components", "9"], dir.Path);
+        Assert.Equal(2, run.Code);
+        var line = Assert.Single(run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("mml: error: --components must be between 1 and min(N, D) = 4 for 20×4 data; got 9.", line);
+    }
+
     private static void Check(int rows, int features, int components, int ranks, PcaSolver solver = PcaSolver.Covariance)
     {
         using var dir = new TempFolder();

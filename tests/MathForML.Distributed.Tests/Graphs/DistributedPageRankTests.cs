@@ -33,6 +33,17 @@ public sealed class DistributedPageRankTests
         Assert.Contains("3 MPI processes", run.Out, StringComparison.Ordinal);
     }
 
+    [MpiFact]
+    public void A_personalization_of_the_wrong_length_is_one_line_from_rank_0_exit_2()
+    {
+        using var dir = new TempFolder();
+        GraphFiles.WriteRmat(dir.File("g.bin"), 8, 1);
+        File.WriteAllText(dir.File("v.txt"), "0.5\n0.5\n");
+        var run = MpiRun.Mml(2, ["pagerank", "--edges", "g.bin", "--nodes", "256", "--personalization", "v.txt"], dir.Path);
+        Assert.Equal(2, run.Code);
+        Assert.Equal("mml: error: --personalization: The personalization vector has 2 entries for 256 nodes.", Assert.Single(run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
     private static void Check(int scale, int ranks, bool personalized, ulong seed)
     {
         using var dir = new TempFolder();

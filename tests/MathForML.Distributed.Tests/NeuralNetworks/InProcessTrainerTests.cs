@@ -39,9 +39,15 @@ public sealed class InProcessTrainerTests
     }
 
     [Fact]
-    public void Augmentation_is_refused() =>
-        Assert.IsType<ArgumentException>(Assert.IsType<AggregateException>(Record.Exception(() => ThreadGroup.Run(2, world =>
-            DistributedTrainer.Train(world, Network(), Data(50), null, new TrainingOptions { Augmentation = new ImageShift(2, 3, 1) })))).InnerExceptions[0]);
+    public void Augmentation_is_refused_on_every_rank_alike()
+    {
+        var outcomes = ThreadGroup.Outcomes(2, world =>
+            DistributedTrainer.Train(world, Network(), Data(50), null, new TrainingOptions { Augmentation = new ImageShift(2, 3, 1) }));
+        var failed = Assert.IsType<RankFailedException>(outcomes[0].Failure);
+        Assert.True(failed.AllRanks);
+        Assert.IsType<ArgumentException>(failed.InnerException);
+        Assert.IsType<PeerRankFailedException>(outcomes[1].Failure);
+    }
 
     private static Mlp<float> Network() => Mlp<float>.Create([6, 10, 3], Activation.Tanh, Activation.Softmax, LossFunction.SoftmaxCrossEntropy, 9);
 
