@@ -73,6 +73,9 @@ internal static class DistributedRun
                     return peer.ExitCode;
                 case RankFailedException failed:
                     return ErrorReporter.Report(failed.InnerException!, ownError, cancelledExitCode, where: world.Size > 1 && !failed.AllRanks ? $"rank {failed.Rank}: " : "");
+                case OperationCanceledException:
+                    // Ctrl-C reaches every rank through mpirun, which ends the job itself: rank 0 says so.
+                    return ErrorReporter.Report(e, error, cancelledExitCode);
                 default:
                     MustAbort = world.Size > 1 && world.HasCommunicated;
                     return ErrorReporter.Report(e, MustAbort ? ownError : error, cancelledExitCode, where: MustAbort ? $"rank {world.Rank}: " : "");
