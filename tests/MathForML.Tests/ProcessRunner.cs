@@ -6,6 +6,11 @@ namespace MathForML.Tests;
 /// Runs a program as a separate process with a time limit, standard input closed, and captures its exit code and what
 /// it prints. The one process runner of the tests (<see cref="Cli.MmlProcess"/> runs <c>mml</c> through it).
 /// </summary>
+/// <remarks>
+/// The two pipes are read on threads of their own (<see cref="ReadToEnd"/>), not with <c>ReadToEndAsync</c>: on Linux
+/// that holds a thread-pool thread in a blocking read per pipe, and with the pool held by the rest of the suite (two
+/// cores, a minimum of two pool threads) each short run waited for the pool to grow.
+/// </remarks>
 internal static class ProcessRunner
 {
     /// <summary>The <c>dotnet</c> host running the tests (found through this process's PATH, so a child's PATH can be emptied).</summary>
@@ -33,8 +38,8 @@ internal static class ProcessRunner
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
+        var output = ReadToEnd(process.StandardOutput);
+        var error = ReadToEnd(process.StandardError);
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
@@ -44,4 +49,8 @@ internal static class ProcessRunner
         process.WaitForExit();
         return (process.ExitCode, output.Result, error.Result);
     }
+
+    /// <summary>Reads <paramref name="reader"/> to its end on a dedicated thread (not the thread pool's).</summary>
+    public static Task<string> ReadToEnd(StreamReader reader) =>
+        Task.Factory.StartNew(reader.ReadToEnd, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

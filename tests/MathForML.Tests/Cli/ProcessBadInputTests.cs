@@ -7,12 +7,14 @@ namespace MathForML.Tests.Cli;
 /// <summary>
 /// The bad-input contract checked on the built <c>mml</c> run as a process (<see cref="MmlProcess"/>), for every
 /// command and subcommand: each case exits 2 with one line <c>mml: error: …</c> naming the problem, no stack trace,
-/// nothing on stdout, and no file left in its output folder. <c>{in}</c> is the shared folder of inputs
+/// nothing on stdout, and no file left in its output folder (the matrix of every bad file kind on the file slots that take
+/// them all runs in-process: <see cref="ProcessBadInputCases"/>). <c>{in}</c> is the shared folder of inputs
 /// (<see cref="ProcessBadInputFiles"/>), <c>{out}</c> a fresh folder per case for the <c>--out</c>/<c>--save</c>/<c>--plot</c> targets.
 /// </summary>
 public class ProcessBadInputTests(ITestOutputHelper log)
 {
-    internal sealed record Case(string What, string Expected, string[] Args);
+    /// <summary>A case; <paramref name="InProcess"/> runs it through <see cref="CliRunner"/> (the file-kind matrix of <see cref="ProcessBadInputCases"/>).</summary>
+    internal sealed record Case(string What, string Expected, string[] Args, bool InProcess = false);
 
     [Fact]
     public void EveryCaseExitsTwoWithOneLineAndNoFiles()
@@ -32,7 +34,7 @@ public class ProcessBadInputTests(ITestOutputHelper log)
             var args = c.Args.Select(a => a.Replace("{in}", inputs.Path, StringComparison.Ordinal).Replace("{out}", output.Path, StringComparison.Ordinal)).ToArray();
             try
             {
-                var (code, stdout, stderr) = MmlProcess.Run(output.Path, args);
+                var (code, stdout, stderr) = c.InProcess ? CliRunner.Run(args) : MmlProcess.Run(output.Path, args);
                 BadInputContract.Check(c.What, code, stdout, stderr, c.Expected, [], Entries(output.Path));
             }
             catch (Exception e) when (e is Xunit.Sdk.XunitException or TimeoutException)
@@ -40,7 +42,7 @@ public class ProcessBadInputTests(ITestOutputHelper log)
                 failures.Add($"{e.Message.ReplaceLineEndings(" ")}\n    mml {string.Join(' ', c.Args)}");
             }
         });
-        log.WriteLine($"{cases.Count} bad-input cases run as processes in {watch.Elapsed.TotalSeconds:F1} s, {failures.Count} failed");
+        log.WriteLine($"{cases.Count} bad-input cases ({cases.Count(c => !c.InProcess)} as processes) run in {watch.Elapsed.TotalSeconds:F1} s, {failures.Count} failed");
         Assert.Equal(before, Entries(inputs.Path));
         Assert.True(failures.IsEmpty, $"{failures.Count} of {cases.Count} cases broke the contract:\n" + string.Join("\n", failures.Order()));
     }

@@ -2,9 +2,10 @@ namespace MathForML.Tests.Notebooks;
 
 /// <summary>
 /// The Multivariate Calculus notebooks run with <c>dotnet run notebooks/NAME.cs OUTPUT_DIR</c>, print their results and
-/// write their figures into OUTPUT_DIR (never into the repository).
+/// write their figures into OUTPUT_DIR (never into the repository). A notebook checked by two rows runs once
+/// (<see cref="NotebookRunsOnce"/>).
 /// </summary>
-public class CalculusNotebookTests
+public class CalculusNotebookTests(NotebookRunsOnce runs) : IClassFixture<NotebookRunsOnce>
 {
     [NotebookTheory]
     [InlineData("Differentiation", "All three derivatives agree.", "")]
@@ -19,8 +20,8 @@ public class CalculusNotebookTests
     [InlineData("FittingHeights", "Steepest descent: μ = 178.519824041926", "heights-path.png")]   // the course's μ = 178.51982404192677
     public async Task NotebookRuns(string name, string expected, string figure)
     {
-        using var work = new TempDirectory();
-        var stdout = await NotebookRunner.Run(name, work.Path, arguments: [work.Path]);
+        var work = runs.Folder(name);
+        var stdout = await runs.Output(name, folder => NotebookRunner.Run(name, folder.Path, arguments: [folder.Path]));
         Assert.Contains(expected, stdout);
         if (figure.Length > 0) Assert.True(new FileInfo(work.File(figure)).Length > 10_000, $"{figure} missing or empty");
     }

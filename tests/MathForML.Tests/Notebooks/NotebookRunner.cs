@@ -67,8 +67,8 @@ internal static class NotebookRunner
             RedirectStandardError = true,
         };
         using var process = Process.Start(start)!;
-        var stdoutTask = process.StandardOutput.ReadToEndAsync();
-        var stderrTask = process.StandardError.ReadToEndAsync();
+        var stdoutTask = ProcessRunner.ReadToEnd(process.StandardOutput);
+        var stderrTask = ProcessRunner.ReadToEnd(process.StandardError);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await process.WaitForExitAsync(timeout.Token);
         string stdout = await stdoutTask, stderr = await stderrTask;

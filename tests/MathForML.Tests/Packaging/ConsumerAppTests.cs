@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using MathForML.Tests.Readme;
 using Xunit.Abstractions;
 
 namespace MathForML.Tests.Packaging;
@@ -7,10 +6,10 @@ namespace MathForML.Tests.Packaging;
 /// <summary>
 /// What a .NET developer does first: pack the library packages into a folder, start a new console app outside this
 /// repository, reference the packages (not the projects) and use them — the fluent API, <c>foreach</c> over a vector,
-/// an <c>.npz</c> and a Parquet file. Packs a fresh clone so the repository's own build output is never touched; runs alone (with the
-/// README clone test) and not inside that clone's own test run.
+/// an <c>.npz</c> and a Parquet file. Packs a fresh clone so the repository's own build output is never touched, so it runs beside the
+/// other tests (as the ReadyToRun publish does) instead of alone at the end with a core idle; not inside the README
+/// test's clone run.
 /// </summary>
-[Collection(nameof(ReadmeCloneCollection))]
 public sealed class ConsumerAppTests(ITestOutputHelper log)
 {
     /// <summary>A version no earlier run used, so the restore cannot take a stale copy from the user's package cache.</summary>
