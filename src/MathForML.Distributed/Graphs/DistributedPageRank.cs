@@ -37,7 +37,7 @@ public static class DistributedPageRank
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new PageRankOptions();
         int n = graph.NodeCount;
-        Agreement.Run(world, () => ValidatePersonalization(options.Personalization, n));
+        Agreement.Run(world, () => SparsePageRank.ValidatePersonalization(options.Personalization, n));
         if (n == 0) return new PageRankResult([], 0, true, []) { MatrixProducts = 0 };
         int first = graph.First, m = graph.BlockSize;
         double d = options.Damping;
@@ -119,15 +119,5 @@ public static class DistributedPageRank
         var all = new double[world.Size];
         world.Gather([mine], all, Enumerable.Repeat(1, world.Size).ToArray());
         return all.Select(c => (int)c).ToArray();
-    }
-
-    /// <summary>The jump distribution must be n non-negative numbers summing to 1 (as <see cref="PageRank.Compute"/> checks).</summary>
-    private static void ValidatePersonalization(IReadOnlyList<double>? personalization, int n)
-    {
-        if (personalization is not { } p) return;
-        if (p.Count != n) throw new DimensionMismatchException($"The personalization vector has {p.Count} entries for {n} nodes.", nameof(personalization));
-        if (p.Any(x => !(x >= 0))) throw new ArgumentException("Personalization entries must be non-negative numbers.", nameof(personalization));
-        double s = p.Sum();
-        if (Math.Abs(s - 1) > 1e-9) throw new ArgumentException($"The personalization vector sums to {s:G6}, not 1.", nameof(personalization));
     }
 }

@@ -193,7 +193,7 @@ internal static class SparsePageRank
     }
 
     /// <summary>The jump distribution must be n non-negative numbers summing to 1 (the other settings are checked as they are set).</summary>
-    private static void ValidatePersonalization(IReadOnlyList<double>? personalization, int n)
+    internal static void ValidatePersonalization(IReadOnlyList<double>? personalization, int n)
     {
         if (personalization is not { } p) return;
         if (p.Count != n) throw new DimensionMismatchException($"The personalization vector has {p.Count} entries for {n} nodes.", nameof(personalization));
