@@ -72,9 +72,11 @@ public static class CliApp
             var run = parsed.InvokeAsync(configuration, signals.Token);
             var backstop = signals.Signalled.ContinueWith(_ => Task.Delay(CancellationGrace), TaskScheduler.Default).Unwrap();
             if (Task.WhenAny(run, backstop).GetAwaiter().GetResult() != run)
-                return ErrorReporter.Cancelled(error, signals.CancelledExitCode, terminal);
+                return rank?.Cancelled(error, signals.CancelledExitCode) ?? ErrorReporter.Cancelled(error, signals.CancelledExitCode, terminal);
             int code = run.GetAwaiter().GetResult();
-            return code is ExitCodes.Cancelled or ExitCodes.Terminated ? ErrorReporter.Cancelled(error, signals.CancelledExitCode, terminal) : code;
+            return code is ExitCodes.Cancelled or ExitCodes.Terminated
+                ? rank?.Cancelled(error, signals.CancelledExitCode) ?? ErrorReporter.Cancelled(error, signals.CancelledExitCode, terminal)
+                : code;
         }
         catch (Exception e)
         {

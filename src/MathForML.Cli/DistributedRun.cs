@@ -64,6 +64,21 @@ internal static class DistributedRun
         /// <summary>The failure was not agreed on by the ranks after they had started talking: the job must be aborted.</summary>
         public bool MustAbort { get; private set; }
 
+        /// <summary>The line rank 0 prints when the job is stopped by a signal (the other ranks stay silent).</summary>
+        public const string StoppedLine = "mml: stopped: the launcher ended the job (SIGTERM: a rank failed or was killed, or the job was cancelled)";
+
+        /// <summary>
+        /// A signal stopped this rank: Ctrl-C reaches every rank through mpirun (130, <c>mml: cancelled</c>); SIGTERM is
+        /// how mpirun ends the ranks left when one has failed or been killed (143, <see cref="StoppedLine"/>). Either way
+        /// mpirun ends the job itself, so rank 0 alone says so and nothing is aborted.
+        /// </summary>
+        public int Cancelled(TextWriter error, int exitCode)
+        {
+            if (exitCode != ExitCodes.Terminated || world.Size == 1) return ErrorReporter.Cancelled(error, exitCode);
+            error.WriteLine(StoppedLine);
+            return exitCode;
+        }
+
         /// <summary>Reports <paramref name="e"/> as described in <see cref="DistributedRun"/>; returns the exit code.</summary>
         public int Report(Exception e, TextWriter error, int cancelledExitCode)
         {
@@ -74,8 +89,7 @@ internal static class DistributedRun
                 case RankFailedException failed:
                     return ErrorReporter.Report(failed.InnerException!, ownError, cancelledExitCode, where: world.Size > 1 && !failed.AllRanks ? $"rank {failed.Rank}: " : "");
                 case OperationCanceledException:
-                    // Ctrl-C reaches every rank through mpirun, which ends the job itself: rank 0 says so.
-                    return ErrorReporter.Report(e, error, cancelledExitCode);
+                    return Cancelled(error, cancelledExitCode);
                 default:
                     MustAbort = world.Size > 1 && world.HasCommunicated;
                     return ErrorReporter.Report(e, MustAbort ? ownError : error, cancelledExitCode, where: MustAbort ? $"rank {world.Rank}: " : "");
