@@ -68,7 +68,7 @@ public static class CsrGraphReader
         return CsrGraph.FromEdges(s, t, nodeCount);
     }
 
-    private static DataFileException TooSparse(string path, long id, long edges) =>
+    internal static DataFileException TooSparse(string path, long id, long edges) =>
         new(path, $"node id {id} implies {id + 1} nodes for {edges} edges, more than 2·edges + 65536 (most would have no edge); give the node count if that is intended");
 
     /// <summary>Reads bytes of the binary edge list at an offset, returning how many were read (0 at the end).</summary>

@@ -92,8 +92,7 @@ public sealed class PartitionedGraph
         int n = Agreement.Run(world, () =>
         {
             if (edges > Array.MaxLength) throw new DataFileException(source.Path, $"binary edge list has {edges} edges, more than {Array.MaxLength}");
-            if (nodeCount is null && largest + 1 > CsrGraphReader.MaxImpliedNodes(edges))
-                throw new DataFileException(source.Path, $"node id {largest} implies {largest + 1} nodes for {edges} edges, more than 2·edges + 65536 (most would have no edge); give the node count if that is intended");
+            if (nodeCount is null && largest + 1 > CsrGraphReader.MaxImpliedNodes(edges)) throw CsrGraphReader.TooSparse(source.Path, largest, edges);
             return nodeCount ?? (int)(largest + 1);
         });
 
@@ -141,7 +140,7 @@ public sealed class PartitionedGraph
     /// <summary>The largest id among edges [first, end), after checking every id (non-negative, below the node count when given).</summary>
     private static long LargestId(EdgeSource source, long first, long end, int? nodeCount, CancellationToken cancellationToken)
     {
-        long limit = nodeCount ?? int.MaxValue;
+        long limit = nodeCount ?? long.MaxValue;   // without a node count any non-negative id passes here; n is checked once agreed
         int largest = -1;
         source.ForEachBlock(first, end, (pairs, firstEdge) =>
         {
