@@ -7,7 +7,10 @@ namespace MathForML.Benchmarks;
 /// <c>jobs DATA_DIR [--rounds 3] [--mml PATH] [--only NAME,…]</c>: each CLI job of the end-to-end issue and the same job
 /// as a numpy/scipy/scikit-learn script (<c>bench/jobs/*.py</c>, <c>../shared/bench/pagerank_job.py</c>), both timed as
 /// whole processes (start, JIT or import, read the file, compute, print), interleaved round by round with the order
-/// alternating; prints each side's median and the ratio mml / peer as a Markdown table with the CPU named.
+/// alternating; prints each side's median and the ratio mml / peer as a Markdown table with the CPU named. Each job and
+/// script runs once untimed first, as a user's second run finds things: the file in the page cache, mml's JIT profile of
+/// the command written (<c>MML_JIT_PROFILE</c>), Python's modules compiled. <c>--no-jit-profile</c> runs mml with the
+/// profile off (<c>MML_JIT_PROFILE=0</c>), every method compiled when first called.
 /// </summary>
 /// <remarks>
 /// DATA_DIR holds what <c>../shared/bench/peers.py</c> and <c>knn_peer.py</c> prepare: <c>mnist10k-x.npy</c>,
@@ -26,6 +29,7 @@ internal static class JobsRun
         string mml = Option(args, "--mml") ?? Path.Combine(repo, "src", "MathForML.Cli", "bin", "Release", "net10.0", "mml");
         int rounds = int.Parse(Option(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
         var only = Option(args, "--only")?.Split(',');
+        bool jitProfile = !args.Contains("--no-jit-profile");
         string D(string name) => Path.Combine(dataDir, name);
         string jobs = Path.Combine(repo, "bench", "jobs");
         if (!File.Exists(D("sym2000.npy")))
@@ -52,19 +56,25 @@ internal static class JobsRun
         var selected = all.Where(j => only is null || only.Contains(j.Name)).ToArray();
         var ours = selected.ToDictionary(j => j.Name, _ => new List<double>());
         var peers = selected.ToDictionary(j => j.Name, _ => new List<double>());
+        var mmlEnvironment = new Dictionary<string, string> { ["MML_JIT_PROFILE"] = jitProfile ? "1" : "0" };
+        foreach (var job in selected)
+        {
+            Run(job.Mml[0], job.Mml[1..], check: true, mmlEnvironment);
+            Run(job.Peer[0], job.Peer[1..], check: true);
+        }
         for (int round = 0; round < rounds; round++)
         {
             foreach (var job in selected)
             {
                 bool peerFirst = round % 2 == 1;
                 if (peerFirst) peers[job.Name].Add(Run(job.Peer[0], job.Peer[1..], check: true));
-                ours[job.Name].Add(Run(job.Mml[0], job.Mml[1..], check: true));
+                ours[job.Name].Add(Run(job.Mml[0], job.Mml[1..], check: true, mmlEnvironment));
                 if (!peerFirst) peers[job.Name].Add(Run(job.Peer[0], job.Peer[1..], check: true));
                 output.WriteLine($"round {round + 1} {job.Name}: mml {ours[job.Name][^1]:F3} s, peer {peers[job.Name][^1]:F3} s");
             }
         }
         output.WriteLine();
-        output.WriteLine($"CPU: {Cpu()}, {Environment.ProcessorCount} cores; medians of {rounds} interleaved rounds, whole processes.");
+        output.WriteLine($"CPU: {Cpu()}, {Environment.ProcessorCount} cores; medians of {rounds} interleaved rounds, whole processes, after one untimed run each; mml's JIT profile {(jitProfile ? "on" : "off")}.");
         output.WriteLine();
         output.WriteLine("| job | mml (s) | peer script (s) | ratio mml/peer |");
         output.WriteLine("| --- | --- | --- | --- |");
@@ -77,9 +87,10 @@ internal static class JobsRun
     }
 
     /// <summary>Runs a process to its end and gives its wall time in seconds (its output is read and discarded).</summary>
-    private static double Run(string program, string[] arguments, bool check)
+    private static double Run(string program, string[] arguments, bool check, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
         var stdout = process.StandardOutput.ReadToEndAsync();
