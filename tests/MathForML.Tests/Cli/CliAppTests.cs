@@ -40,6 +40,19 @@ public class CliAppTests
     }
 
     [Fact]
+    public void VersionAloneIsAnsweredBeforeTheParserAsTheParserWould()
+    {
+        var (code, output, error) = MmlProcess.Run(AppContext.BaseDirectory, ["--version"]);
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Equal(ToolVersion.Text + Environment.NewLine, output);
+        Assert.Matches(@"^\d+\.\d+\.\d+", output);
+        Assert.True(ToolVersion.IsAsked(["--version"]));
+        Assert.False(ToolVersion.IsAsked(["--version", "pca"]));
+        Assert.False(ToolVersion.IsAsked(["--json", "--version"]));
+    }
+
+    [Fact]
     public void VersionNeedsNoCommand()
     {
         var (code, output, error) = CliRunner.Run("--version");
