@@ -79,7 +79,8 @@ internal static class SpectralCommands
     {
         if (onlyValues)
         {
-            var all = SymmetricEigen.Values(matrix, cancellationToken: ctx.Cancellation);
+            // The matrix read from the file is not needed afterwards: reduce it where it is (no second n×n array).
+            var all = SymmetricEigen.Values(matrix, new SymmetricEigenOptions { OverwriteInput = true }, ctx.Cancellation);
             double valueSeconds = watch.Elapsed.TotalSeconds;
             EmitReal(ctx, ByMagnitude(all.AsSpan().ToArray(), out _), null, null, symmetric: true, valueSeconds);
             return ExitCodes.Success;

@@ -47,6 +47,9 @@ public sealed partial class Matrix : IEquatable<Matrix>, IFormattable
         _data = data;
     }
 
+    /// <summary>The row-major array behind the matrix (Rows·Columns values), for code that works in place.</summary>
+    internal double[] Storage => _data;
+
     /// <summary>Wraps a row-major array without copying; the matrix then shares it.</summary>
     internal static Matrix Wrap(int rows, int columns, double[] data)
     {

@@ -18,6 +18,14 @@ public sealed record SymmetricEigenOptions
 
     /// <summary>Largest accepted |a_ij − a_ji| relative to max |a_ij|; larger asymmetry is rejected. Default 1e-10.</summary>
     public double SymmetryTolerance { get; init; } = 1e-10;
+
+    /// <summary>
+    /// Lets <see cref="SymmetricEigen.Values"/> reduce A in its own storage instead of a copy (scipy's
+    /// <c>overwrite_a=True</c>): one n×n array less to allocate and touch, for a matrix the caller no longer needs.
+    /// A's contents are then destroyed (scaled and overwritten by the reduction), even when the call throws after the
+    /// symmetry check. Default false: A is left as it was.
+    /// </summary>
+    public bool OverwriteInput { get; init; }
 }
 
 /// <summary>
@@ -103,8 +111,15 @@ public sealed class SymmetricEigen
         double maxAbs = CheckedMaxAbs(a.AsSpan(), n, options.SymmetryTolerance, mirrored: false);
         cancellationToken.ThrowIfCancellationRequested();
         if (maxAbs == 0) return new Vector(n);
-        var (d, e, reflectors, _, scale) = ScaledTridiagonal(a.AsSpan(), n, maxAbs, cancellationToken);
-        WorkspacePool.Return(reflectors);
+        // T alone (no reflectors kept), reduced in A's storage when the caller allows it, else in a pooled copy.
+        double scale = Math.ScaleB(1.0, Math.ILogB(maxAbs));
+        var work = options.OverwriteInput ? a.Storage : WorkspacePool.Rent(n * n, clear: false);
+        TensorPrimitives.Multiply(a.AsSpan(), 1 / scale, work.AsSpan(0, n * n));
+        var d = new double[n];
+        var e = new double[n];
+        BlockedTridiagonalization.ReduceValuesOnly(work, n, d, e, cancellationToken);
+        if (!options.OverwriteInput) WorkspacePool.Return(work);
+        cancellationToken.ThrowIfCancellationRequested();
         TridiagonalQl.Diagonalize(d, e, n, null);
         Array.Sort(d, (x, y) => y.CompareTo(x));
         TensorPrimitives.Multiply(d, scale, d);

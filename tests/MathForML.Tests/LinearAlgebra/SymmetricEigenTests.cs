@@ -130,6 +130,24 @@ public class SymmetricEigenTests
         Assert.Equal(values, a.SymmetricEigenvalues());
     }
 
+    /// <summary>
+    /// OverwriteInput reduces A in its own storage: the same values bit for bit, A changed; without it A is untouched
+    /// (n = 300 takes the blocked path, 50 the unblocked one).
+    /// </summary>
+    [Theory]
+    [InlineData(50)]
+    [InlineData(300)]
+    public void OverwritingTheInputGivesTheSameValues(int n)
+    {
+        var a = EigenReferenceData.LcgSymmetric(n, (ulong)n);
+        var copy = a.AsSpan().ToArray();
+        var values = SymmetricEigen.Values(a);
+        Assert.Equal(copy, a.AsSpan().ToArray());
+        var overwritten = SymmetricEigen.Values(a, new SymmetricEigenOptions { OverwriteInput = true });
+        Assert.Equal(values, overwritten);
+        Assert.NotEqual(copy, a.AsSpan().ToArray());
+    }
+
     [Fact]
     public void ValuesOnlyRejectWhatTheDecompositionRejects()
     {

@@ -52,23 +52,35 @@ internal static class BlockedTridiagonalization
             cancellationToken);
 
     /// <summary>
+    /// T alone: the reduction of <see cref="Reduce(double[], int, double[], double[], double[], double[], CancellationToken)"/>
+    /// (same arithmetic, so the same d and e) keeping each panel's reflectors only until its trailing update, in an nb×n
+    /// buffer instead of the n×n array Q needs: for eigenvalues only, 8n² bytes less to allocate and touch.
+    /// </summary>
+    public static void ReduceValuesOnly(double[] a, int n, double[] diagonal, double[] offDiagonal, CancellationToken cancellationToken = default) =>
+        Reduce(a, n, diagonal, offDiagonal, null, new double[n], BlockSize, Crossover, ParallelProductOrder, KernelPathSelection.Best,
+            cancellationToken);
+
+    /// <summary>
     /// The reduction with its panel width <paramref name="blockSize"/>, its unblocked <paramref name="crossover"/>, the
     /// trailing order from which a column's symmetric product runs on every core (<paramref name="parallelProductOrder"/>)
-    /// and the kernel path given explicitly (tests and benchmarks vary them).
+    /// and the kernel path given explicitly (tests and benchmarks vary them). Null <paramref name="reflectors"/> keeps
+    /// only the current panel's (T alone; <paramref name="tau"/> is then scratch).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[] reflectors, double[] tau,
+    internal static void Reduce(double[] a, int n, double[] diagonal, double[] offDiagonal, double[]? reflectors, double[] tau,
         int blockSize, int crossover, int parallelProductOrder, KernelPath path, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         int unblocked = Math.Max(crossover, blockSize + 2);
         if (n <= unblocked)
         {
-            HouseholderTridiagonalization.Reduce(a, n, diagonal, offDiagonal, reflectors, tau, path, cancellationToken);
+            HouseholderTridiagonalization.Reduce(a, n, diagonal, offDiagonal, reflectors ?? new double[n * n], tau, path, cancellationToken);
             return;
         }
 
         Array.Clear(tau);
+        bool panelOnly = reflectors is null;
+        var v = reflectors ?? new double[blockSize * n];
         var w = new double[blockSize * n];
         var column = new double[n];
         var p = new double[n];
@@ -77,9 +89,10 @@ internal static class BlockedTridiagonalization
         {
             cancellationToken.ThrowIfCancellationRequested();
             int parts = n - start >= parallelProductOrder ? Environment.ProcessorCount : 1;
-            TridiagonalPanelReduction.Reduce(a, n, start, blockSize, diagonal, offDiagonal, reflectors, tau, w, column, p, parts, path);
+            int row0 = panelOnly ? start : 0;
+            TridiagonalPanelReduction.Reduce(a, n, start, blockSize, diagonal, offDiagonal, v, tau, w, column, p, parts, path, row0);
             int next = start + blockSize;
-            Syr2k.ComputeLower(n - next, blockSize, -1.0, reflectors.AsSpan(start * n + next), n, w.AsSpan(next), n,
+            Syr2k.ComputeLower(n - next, blockSize, -1.0, v.AsSpan((start - row0) * n + next), n, w.AsSpan(next), n,
                 1.0, a.AsSpan(next * n + next), n, path);
         }
 
@@ -87,8 +100,8 @@ internal static class BlockedTridiagonalization
         ReduceTrailingBlock(a, n, start, diagonal, offDiagonal, reflectors, tau, path, cancellationToken);
     }
 
-    /// <summary>The unblocked reduction of A[start.., start..] on a copy, its results moved to global indices.</summary>
-    private static void ReduceTrailingBlock(double[] a, int n, int start, double[] diagonal, double[] offDiagonal, double[] reflectors,
+    /// <summary>The unblocked reduction of A[start.., start..] on a copy, its results moved to global indices (reflectors only when kept).</summary>
+    private static void ReduceTrailingBlock(double[] a, int n, int start, double[] diagonal, double[] offDiagonal, double[]? reflectors,
         double[] tau, KernelPath path, CancellationToken cancellationToken)
     {
         int m = n - start;
@@ -99,6 +112,7 @@ internal static class BlockedTridiagonalization
         d.CopyTo(diagonal, start);
         e.CopyTo(offDiagonal, start);
         t.CopyTo(tau, start);
+        if (reflectors is null) return;
         for (int k = 0; k < m; k++)
         {
             var row = reflectors.AsSpan((start + k) * n, n);

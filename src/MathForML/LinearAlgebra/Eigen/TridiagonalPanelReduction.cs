@@ -19,9 +19,10 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// the xGEMV calls of dlatrd).
 /// </para>
 /// <para>
-/// Storage: A row-major n×n, lower triangle used; v_c is written as row c of the reflectors (n×n, the representation
-/// <see cref="HouseholderBackTransformation"/> reads) and w_l as row l of <c>w</c> (nb×n), both in global indices, so
-/// the rows start..start+nb−1 of the reflectors and the rows of w are the k×n operands of <see cref="Syr2k"/>.
+/// Storage: A row-major n×n, lower triangle used; v_c is written as row c − row0 of the reflectors (n×n with row0 = 0,
+/// the representation <see cref="HouseholderBackTransformation"/> reads; or nb×n with row0 = start when only the
+/// eigenvalues are wanted and each panel's reflectors are dropped after its update) and w_l as row l of <c>w</c> (nb×n),
+/// in global column indices, so the panel's reflector rows and the rows of w are the k×n operands of <see cref="Syr2k"/>.
 /// A's column c is read but not written back (no later step reads it).
 /// </para>
 /// </remarks>
@@ -34,17 +35,17 @@ internal static class TridiagonalPanelReduction
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Reduce(double[] a, int n, int start, int nb, double[] diagonal, double[] offDiagonal, double[] reflectors,
-        double[] tau, double[] w, double[] column, double[] p, int symmetricProductParts, KernelPath path)
+        double[] tau, double[] w, double[] column, double[] p, int symmetricProductParts, KernelPath path, int row0 = 0)
     {
         bool captured = false;
         var (coefficientsV, coefficientsW, scalar) = (new double[nb], new double[nb], new double[1]);
         for (int j = 0; j < nb; j++)
         {
             int c = start + j;
-            UpToDateColumn(a, n, start, j, reflectors, w, column, captured, coefficientsV, coefficientsW, path);
+            UpToDateColumn(a, n, start, j, reflectors, row0, w, column, captured, coefficientsV, coefficientsW, path);
             diagonal[c] = column[c];
 
-            var v = reflectors.AsSpan(c * n, n);
+            var v = reflectors.AsSpan((c - row0) * n, n);
             v[..(c + 1)].Clear();
             v[c + 1] = 1;
             double alpha = column[c + 1];
@@ -70,7 +71,7 @@ internal static class TridiagonalPanelReduction
             var wj = w.AsSpan(j * n, n);
             wj.Clear();
             captured = t != 0;
-            if (captured) PanelW(a, n, start, j, t, reflectors, w, p, column, coefficientsV, coefficientsW, symmetricProductParts, path);
+            if (captured) PanelW(a, n, start, j, t, reflectors, row0, w, p, column, coefficientsV, coefficientsW, symmetricProductParts, path);
         }
     }
 
@@ -80,7 +81,7 @@ internal static class TridiagonalPanelReduction
     /// (one cache line per element in row-major storage).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void UpToDateColumn(double[] a, int n, int start, int j, double[] reflectors, double[] w, double[] column, bool captured,
+    private static void UpToDateColumn(double[] a, int n, int start, int j, double[] reflectors, int row0, double[] w, double[] column, bool captured,
         double[] wAtC, double[] vAtC, KernelPath path)
     {
         int c = start + j, length = n - c;
@@ -89,10 +90,10 @@ internal static class TridiagonalPanelReduction
         for (int l = 0; l < j; l++)
         {
             wAtC[l] = w[l * n + c];
-            vAtC[l] = reflectors[(start + l) * n + c];
+            vAtC[l] = reflectors[(start - row0 + l) * n + c];
         }
 
-        LowRankCorrection.Subtract(reflectors.AsSpan(start * n + c), n, w.AsSpan(c), n, j, length, wAtC, vAtC, column.AsSpan(c, length), path);
+        LowRankCorrection.Subtract(reflectors.AsSpan((start - row0) * n + c), n, w.AsSpan(c), n, j, length, wAtC, vAtC, column.AsSpan(c, length), path);
     }
 
     /// <summary>
@@ -100,14 +101,14 @@ internal static class TridiagonalPanelReduction
     /// then w = p − (τ/2)(pᵀv)·v. The product also copies A[s.., s] (the next column, as stored) into column[s..n).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PanelW(double[] a, int n, int start, int j, double t, double[] reflectors, double[] w, double[] p,
+    private static void PanelW(double[] a, int n, int start, int j, double t, double[] reflectors, int row0, double[] w, double[] p,
         double[] column, double[] wv, double[] vv, int symmetricProductParts, KernelPath path)
     {
         int c = start + j, s = c + 1, m = n - s;
-        var v = reflectors.AsSpan(c * n + s, m);
+        var v = reflectors.AsSpan((c - row0) * n + s, m);
         var ps = p.AsSpan(s, m);
         LowerSymmetricProduct.Multiply(a.AsSpan(s * n + s), n, m, v, ps, symmetricProductParts, path, column.AsSpan(s, m));
-        var panelV = reflectors.AsSpan(start * n + s);
+        var panelV = reflectors.AsSpan((start - row0) * n + s);
         var panelW = w.AsSpan(s);
         LowRankCorrection.Dots(panelW, n, j, m, v, wv, path);
         LowRankCorrection.Dots(panelV, n, j, m, v, vv, path);

@@ -72,6 +72,45 @@ public class BlockedTridiagonalizationTests
         }
     }
 
+    /// <summary>
+    /// T alone (null reflectors: each panel's kept in an nb×n buffer only until its update) is bit for bit the T of the
+    /// full reduction, on every boundary case, each kernel path and the symmetric product on one core or all.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Boundaries))]
+    public void TheValuesOnlyReductionGivesTheSameTBitForBit(int n, int nb, int crossover)
+    {
+        var a = RandomSymmetric(n, (ulong)(n * 31 + nb));
+        foreach (var path in KernelPathSelection.Supported)
+        {
+            foreach (int parallelOrder in new[] { int.MaxValue, 0 })
+            {
+                var full = Blocked(a, n, nb, crossover, parallelOrder, path);
+                var (d, e) = (new double[n], new double[Math.Max(0, n - 1)]);
+                BlockedTridiagonalization.Reduce((double[])a.Clone(), n, d, e, null, new double[n], nb, crossover, parallelOrder, path);
+                Assert.Equal(full.D, d);
+                Assert.Equal(full.E, e);
+            }
+        }
+    }
+
+    /// <summary>The public values-only entry point (nb = 32, crossover 128) against the full reduction, 1×1 to beyond the crossover.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(129)]
+    [InlineData(230)]
+    public void TheDefaultValuesOnlyReductionMatchesTheFullOne(int n)
+    {
+        var a = RandomSymmetric(n, (ulong)(n + 5));
+        var (d, e, reflectors, tau) = (new double[n], new double[Math.Max(0, n - 1)], new double[n * n], new double[n]);
+        BlockedTridiagonalization.Reduce((double[])a.Clone(), n, d, e, reflectors, tau);
+        var (dv, ev) = (new double[n], new double[Math.Max(0, n - 1)]);
+        BlockedTridiagonalization.ReduceValuesOnly((double[])a.Clone(), n, dv, ev);
+        Assert.Equal(d, dv);
+        Assert.Equal(e, ev);
+    }
+
     public static TheoryData<string> SpecialMatrices => new() { "wilkinson21", "gluedWilkinson", "identity", "rotatedIdentity", "zero", "graded" };
 
     /// <summary>
