@@ -94,8 +94,9 @@ public sealed class SymmetricEigen
 
     /// <summary>
     /// The eigenvalues of the symmetric matrix <paramref name="a"/> only, descending (numpy's <c>eigvalsh</c>, LAPACK's
-    /// dsyevd with jobz = 'N'): the same scaled Householder reduction to T, then the implicit QL iteration on T without
-    /// eigenvectors (O(n²)), so the cost is the reduction's 4n³/3 flops instead of about 6n³ for the full decomposition.
+    /// dsyevd with jobz = 'N'): the same scaled Householder reduction to T (keeping no reflectors), then the root-free
+    /// QL/QR iteration on T (<see cref="TridiagonalValues"/>, dsterf; O(n²)), so the cost is the reduction's 4n³/3 flops
+    /// instead of about 6n³ for the full decomposition.
     /// </summary>
     /// <exception cref="DimensionMismatchException">A is not square.</exception>
     /// <exception cref="ArgumentException">A holds NaN or ±∞, or is not symmetric within the tolerance.</exception>
@@ -120,8 +121,8 @@ public sealed class SymmetricEigen
         BlockedTridiagonalization.ReduceValuesOnly(work, n, d, e, cancellationToken);
         if (!options.OverwriteInput) WorkspacePool.Return(work);
         cancellationToken.ThrowIfCancellationRequested();
-        TridiagonalQl.Diagonalize(d, e, n, null);
-        Array.Sort(d, (x, y) => y.CompareTo(x));
+        TridiagonalValues.Compute(d, e, n);
+        Array.Reverse(d);
         TensorPrimitives.Multiply(d, scale, d);
         return Vector.Wrap(d);
     }
