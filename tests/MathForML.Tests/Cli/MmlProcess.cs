@@ -8,7 +8,8 @@ namespace MathForML.Tests.Cli;
 /// Through <see cref="ProcessRunner"/>: standard input is closed, the working folder is the one given, and tiered
 /// compilation is switched back on (<c>DOTNET_TieredCompilation=1</c>): mml is built with it off for long numeric runs,
 /// which would add a JIT second to every short bad-input run. <c>MML_DEBUG</c> is cleared so a stack trace is a real
-/// failure.
+/// failure. The multicore-JIT profile is off (<c>MML_JIT_PROFILE=0</c>): hundreds of short runs replaying each other's
+/// profiles only add CPU to a loaded suite (the bad-input table 34 → 37 s); <c>JitProfileTests</c> run with it on.
 /// </remarks>
 internal static class MmlProcess
 {
@@ -18,6 +19,7 @@ internal static class MmlProcess
     {
         ["DOTNET_TieredCompilation"] = "1",
         ["MML_DEBUG"] = null,
+        ["MML_JIT_PROFILE"] = "0",
     };
 
     public static string DllPath => ProcessRunner.Mml;
