@@ -6,7 +6,7 @@ namespace MathForML.Cli;
 
 /// <summary>
 /// Multicore JIT for the command a run names: the first run of <c>mml pca …</c> records which methods it compiled
-/// (<see cref="ProfileOptimization"/>) into <c>$XDG_CACHE_HOME/mathforml/jit/VERSION/ISA/pca.profile</c>; every later
+/// (<see cref="ProfileOptimization"/>) into <c>$XDG_CACHE_HOME/mathforml/jit/VERSION/ISA-BUILD/pca.profile</c>; every later
 /// run replays that list on a background thread, so the vector kernels, the decompositions and the generic code of
 /// System.Text.Json and System.CommandLine are compiled on the second core while the first starts the runtime, parses
 /// the arguments and reads the file, instead of one by one on the user's clock when each is first called.
@@ -22,8 +22,8 @@ namespace MathForML.Cli;
 /// <c>linalg eig --values-only</c> 2000² 0.78 → 0.72 s.
 /// </para>
 /// <para>
-/// A profile is a few tens of kilobytes per command. The folder names the tool's version (a rebuilt tool starts new
-/// profiles; the runtime also ignores entries for a module whose identity changed) and the widest vector the CPU runs
+/// A profile is a few tens of kilobytes per command. The folder names the tool's build (a rebuilt tool starts new
+/// profiles) and the widest vector the CPU runs
 /// (<c>DOTNET_EnableAVX512=0</c> takes the AVX2 kernels: another list). Anything that stops it (no home folder, a
 /// read-only cache, <c>MML_JIT_PROFILE=0</c>) leaves the run as it was: compiling on first call. Ranks under
 /// <c>mpirun</c> do not use it (they would all write one file).
@@ -65,13 +65,21 @@ internal static class JitProfile
         return at + 1 < args.Length && IsWord(args[at + 1]) ? $"{command}-{args[at + 1]}" : null;
     }
 
-    /// <summary><c>BASE/jit/VERSION/ISA</c>: the tool's informational version (with its commit) and the kernels' vector width.</summary>
+    /// <summary>
+    /// <c>BASE/jit/VERSION/ISA-BUILD</c>: the tool's informational version (with its commit), the kernels' vector width,
+    /// and 8 hex digits of the module version ids of mml and MathForML (deterministic builds: the same source gives the
+    /// same ids, any change another folder, so a profile never names methods of another build).
+    /// </summary>
     internal static string FolderFor(string cacheDirectory)
     {
         var version = typeof(JitProfile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         var safe = new string(version.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_').ToArray());
         string isa = Vector512.IsHardwareAccelerated ? "v512" : Vector256.IsHardwareAccelerated ? "v256" : "v128";
-        return Path.Combine(cacheDirectory, "jit", safe, isa);
+        var tool = typeof(JitProfile).Assembly.ManifestModule.ModuleVersionId.ToByteArray();
+        var library = typeof(MathForML.LinearAlgebra.Matrix).Assembly.ManifestModule.ModuleVersionId.ToByteArray();
+        uint build = 0;
+        for (int i = 0; i < 16; i++) build = (build * 31) + (uint)(tool[i] ^ (library[i] << 1));
+        return Path.Combine(cacheDirectory, "jit", safe, $"{isa}-{build:x8}");
     }
 
     /// <summary>The top-level commands whose second word is a subcommand.</summary>

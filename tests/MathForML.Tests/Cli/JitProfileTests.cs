@@ -54,7 +54,8 @@ public class JitProfileTests
         Assert.Equal(["", "cache", "mathforml", "jit"], parts[..4]);
         Assert.Equal(6, parts.Length);
         Assert.Matches("^[0-9A-Za-z._-]+$", parts[4]);
-        Assert.Contains(parts[5], new[] { "v512", "v256", "v128" });
+        Assert.Matches("^v(512|256|128)-[0-9a-f]{8}$", parts[5]);
+        Assert.Equal(folder, JitProfile.FolderFor("/cache/mathforml"));
     }
 
     [Fact]
