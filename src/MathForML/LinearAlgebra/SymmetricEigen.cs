@@ -38,15 +38,15 @@ public sealed record SymmetricEigenOptions
 /// Only the lower triangle of A is used once A has passed the symmetry check.
 /// </para>
 /// <para>
-/// Algorithm (LAPACK dsyevd with dsytrd + dorgtr + dstedc; Golub and Van Loan, Matrix Computations, 4th ed., §8.3–8.4):
+/// Algorithm (LAPACK dsyevd with dsytrd + dstedc + dormtr; Golub and Van Loan, Matrix Computations, 4th ed., §8.3–8.4):
 /// A is scaled by a power of two to max |a_ij| ≈ 1, reduced to tridiagonal form T = QᵀAQ by Householder reflectors in
 /// panels (<see cref="BlockedTridiagonalization"/>, dsytrd; <see cref="HouseholderTridiagonalization"/> below its
-/// crossover), Qᵀ is formed in blocked compact-WY form through GEMM
-/// (<see cref="HouseholderBackTransformation"/>), T = S·Λ·Sᵀ is solved by divide and conquer
-/// (<see cref="TridiagonalDivideConquer"/>); the rows of Sᵀ·Qᵀ (one GEMM) are the eigenvectors of A.
+/// crossover), T = S·Λ·Sᵀ is solved by divide and conquer (<see cref="TridiagonalDivideConquer"/>), and the reflectors
+/// are applied to Sᵀ in blocked compact-WY form through GEMM (<see cref="HouseholderBackTransformation"/>, dormtr):
+/// the rows of Sᵀ·Qᵀ are the eigenvectors of A.
 /// With <see cref="SymmetricEigenOptions.TopK"/>, T is instead diagonalised by the implicit QL iteration
 /// (<see cref="TridiagonalQl"/>) and its recorded rotations are replayed on k unit vectors (<see cref="GivensSequence"/>).
-/// Cost: 4n³/3 (reduction) + 4n³/3 (Qᵀ) + ≈ 4n³/3 (merges) + 2n³ (Sᵀ·Qᵀ) flops, all but half of the reduction in GEMM;
+/// Cost: 4n³/3 (reduction) + ≈ 4n³/3 (merges) + 2n³ (reflectors applied to Sᵀ) flops, all but half of the reduction in GEMM;
 /// O(n²) memory.
 /// Accuracy: backward stable, ‖A·v − λ·v‖ = O(ε‖A‖) and VᵀV = I to O(nε).
 /// </para>
@@ -173,12 +173,13 @@ public sealed class SymmetricEigen
             // for the same two cores).
             var s = TridiagonalDivideConquer.Decompose(d, e, n);
             cancellationToken.ThrowIfCancellationRequested();
-            var qt = HouseholderBackTransformation.FormQTranspose(reflectors, tau, n);
-            WorkspacePool.Return(reflectors);
+            // Eigenvectors of A as rows: Sᵀ·Qᵀ by applying the reflectors to Sᵀ in compact-WY blocks (dormtr, 2n³ flops
+            // through GEMM), not by forming Qᵀ (4n³/3) and multiplying (2n³): n = 2000 0.85 → 0.71 s, 784 unchanged.
             var rows = WorkspacePool.Rent(n * n, clear: false);
-            Gemm.Multiply(Op.Transpose, Op.None, n, n, n, 1.0, s, n, qt, n, 0.0, rows, n);
+            TransposeKernel.Transpose<double>(s.AsSpan(0, n * n), n, n, rows);
             WorkspacePool.Return(s);
-            WorkspacePool.Return(qt);
+            HouseholderBackTransformation.Apply(rows, n, n, reflectors, tau);
+            WorkspacePool.Return(reflectors);
             var order = DescendingOrder(d, k);
             eigenvalues = order.Select(i => d[i]).ToArray();
             for (int q = 0; q < k; q++) rows.AsSpan(order[q] * n, n).CopyTo(result.AsSpan(q * n, n));
