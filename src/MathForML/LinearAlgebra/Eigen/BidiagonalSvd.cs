@@ -13,8 +13,8 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// <para>
 /// The perfect shuffle of [[0, Bᵀ], [B, 0]] is the 2n×2n symmetric tridiagonal T with zero diagonal and off-diagonal
 /// (d_0, e_0, d_1, e_1, …, d_{n−1}). Its eigenvalues are ±σ_i, and the eigenvector for +σ_i is
-/// (v_0, u_0, v_1, u_1, …)/√2 with B·v = σ·u, Bᵀ·u = σ·v. Values: the implicit QL iteration on T
-/// (<see cref="TridiagonalQl"/>, O(n²), absolute accuracy ε‖B‖). Vectors: Cuppen's divide and conquer on T
+/// (v_0, u_0, v_1, u_1, …)/√2 with B·v = σ·u, Bᵀ·u = σ·v. Values: the root-free QL/QR iteration on T
+/// (<see cref="TridiagonalValues"/>, dsterf; O(n²), absolute accuracy ε‖B‖). Vectors: Cuppen's divide and conquer on T
 /// (<see cref="TridiagonalDivideConquer"/>, its merges in GEMM; the last merge forms only the n largest eigenvectors),
 /// the n positive eigenpairs split into u and v.
 /// </para>
@@ -41,8 +41,8 @@ internal static class BidiagonalSvd
     {
         if (n == 1) return [Math.Abs(d[0])];
         var (diagonal, offDiagonal) = GolubKahan(d, e, n);
-        TridiagonalQl.Diagonalize(diagonal, offDiagonal, 2 * n, null);
-        Array.Sort(diagonal, (x, y) => y.CompareTo(x));
+        TridiagonalValues.Compute(diagonal, offDiagonal, 2 * n);   // ascending: ±σ_i
+        Array.Reverse(diagonal);
         var sigma = new double[n];
         for (int i = 0; i < n; i++) sigma[i] = Math.Abs(diagonal[i]);
         Array.Sort(sigma, (x, y) => y.CompareTo(x));
