@@ -40,7 +40,11 @@ internal static class JitProfile
         if (Environment.GetEnvironmentVariable(Switch) == "0" || NameFor(args) is not { } name) return;
         try
         {
-            var folder = FolderFor(MathForML.Data.Mnist.DefaultCacheDirectory);
+            // A relative cache (no home folder, or a relative XDG_CACHE_HOME, which the XDG spec says to ignore) would
+            // put a profile in whatever folder the user is in: no profile then.
+            var cache = MathForML.Data.Mnist.DefaultCacheDirectory;
+            if (!Path.IsPathFullyQualified(cache)) return;
+            var folder = FolderFor(cache);
             Directory.CreateDirectory(folder);
             ProfileOptimization.SetProfileRoot(folder);
             ProfileOptimization.StartProfile(name + ".profile");

@@ -87,6 +87,12 @@ public class JitProfileTests
         Assert.Contains("\"determinant\":3", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(cache, "mathforml", "jit")));
 
+        // A relative XDG_CACHE_HOME (ignored, as the XDG spec says): nothing is written into the working folder.
+        var (code3, output3, error3) = Run(dir.Path, "relative-cache", null, "linalg", "det", matrix, "--json");
+        Assert.True(code3 == 0, error3);
+        Assert.Equal(output, output3);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "relative-cache")));
+
         // The cache "folder" is a file: no profile can be made there, and nothing is said about it.
         var file = dir.Write("not-a-folder", "x");
         var (code2, output2, error2) = Run(dir.Path, file, null, "linalg", "det", matrix, "--json");
