@@ -1,21 +1,21 @@
 using System.Reflection;
 using System.Runtime;
-using System.Runtime.Intrinsics;
+using MathForML.Kernels;
 
 namespace MathForML.Cli;
 
 /// <summary>
 /// Multicore JIT for the command a run names: the first run of <c>mml pca …</c> records which methods it compiled
-/// (<see cref="ProfileOptimization"/>) into <c>$XDG_CACHE_HOME/mathforml/jit/VERSION/ISA-BUILD/pca.profile</c>; every later
+/// (<see cref="ProfileOptimization"/>) into <c>$XDG_CACHE_HOME/mathforml/jit/VERSION/PATH-BUILD/pca.profile</c>; every later
 /// run replays that list on a background thread, so the vector kernels, the decompositions and the generic code of
 /// System.Text.Json and System.CommandLine are compiled on the second core while the first starts the runtime, parses
 /// the arguments and reads the file, instead of one by one on the user's clock when each is first called.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Why not ahead of time: ReadyToRun cannot hold the <c>Vector512</c> kernels (crossgen2 leaves every method that calls a
-/// <c>Vector512&lt;T&gt;</c> operation to the JIT, "ABI unstable type", even for <c>--instruction-set x86-64-v4</c>), and
-/// Native AOT fixes <c>Vector512.IsHardwareAccelerated</c> at compile time, so one binary could not serve AVX-512 and
+/// Why not ahead of time: ReadyToRun cannot hold the 512-bit kernels (crossgen2 leaves every method that calls a 512-bit
+/// vector operation to the JIT, "ABI unstable type", even for <c>--instruction-set x86-64-v4</c>), and Native AOT
+/// decides at compile time whether the 512-bit paths are taken (see <see cref="ActiveKernelPath"/>), so one binary could not serve AVX-512 and
 /// AVX2-only CPUs. The JIT still compiles for the CPU it runs on; this only moves the work off the critical path.
 /// Measured on the 2-core Zen 5 box (published ReadyToRun tool, medians of 5–7 interleaved runs): <c>mml pca</c> on MNIST
 /// 10k 0.64 → 0.46 s, <c>knn</c> 0.47 → 0.38 s, <c>fit</c> Thurber 0.39 → 0.32 s, <c>nn train</c> 1.16 → 0.89 s,
@@ -23,7 +23,7 @@ namespace MathForML.Cli;
 /// </para>
 /// <para>
 /// A profile is a few tens of kilobytes per command. The folder names the tool's build (a rebuilt tool starts new
-/// profiles) and the widest vector the CPU runs
+/// profiles) and the kernel path the library runs
 /// (<c>DOTNET_EnableAVX512=0</c> takes the AVX2 kernels: another list). Anything that stops it (no home folder, a
 /// read-only cache, <c>MML_JIT_PROFILE=0</c>) leaves the run as it was: compiling on first call. Ranks under
 /// <c>mpirun</c> do not use it (they would all write one file).
@@ -70,7 +70,8 @@ internal static class JitProfile
     }
 
     /// <summary>
-    /// <c>BASE/jit/VERSION/ISA-BUILD</c>: the tool's informational version (with its commit), the kernels' vector width,
+    /// <c>BASE/jit/VERSION/PATH-BUILD</c>: the tool's informational version (with its commit), the kernel path the library
+    /// runs (<see cref="ActiveKernelPath"/>),
     /// and 8 hex digits of the module version ids of mml and MathForML (deterministic builds: the same source gives the
     /// same ids, any change another folder, so a profile never names methods of another build).
     /// </summary>
@@ -78,12 +79,11 @@ internal static class JitProfile
     {
         var version = typeof(JitProfile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         var safe = new string(version.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_').ToArray());
-        string isa = Vector512.IsHardwareAccelerated ? "v512" : Vector256.IsHardwareAccelerated ? "v256" : "v128";
         var tool = typeof(JitProfile).Assembly.ManifestModule.ModuleVersionId.ToByteArray();
         var library = typeof(MathForML.LinearAlgebra.Matrix).Assembly.ManifestModule.ModuleVersionId.ToByteArray();
         uint build = 0;
         for (int i = 0; i < 16; i++) build = (build * 31) + (uint)(tool[i] ^ (library[i] << 1));
-        return Path.Combine(cacheDirectory, "jit", safe, $"{isa}-{build:x8}");
+        return Path.Combine(cacheDirectory, "jit", safe, $"{ActiveKernelPath.Name}-{build:x8}");
     }
 
     /// <summary>The top-level commands whose second word is a subcommand.</summary>

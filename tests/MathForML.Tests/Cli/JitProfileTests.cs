@@ -47,14 +47,15 @@ public class JitProfileTests
     }
 
     [Fact]
-    public void TheFolderNamesTheVersionAndTheVectorWidth()
+    public void TheFolderNamesTheVersionAndTheKernelPath()
     {
         var folder = JitProfile.FolderFor("/cache/mathforml");
         var parts = folder.Split(Path.DirectorySeparatorChar);
         Assert.Equal(["", "cache", "mathforml", "jit"], parts[..4]);
         Assert.Equal(6, parts.Length);
         Assert.Matches("^[0-9A-Za-z._-]+$", parts[4]);
-        Assert.Matches("^v(512|256|128)-[0-9a-f]{8}$", parts[5]);
+        Assert.Matches("^(Vector512|Vector256|Scalar)-[0-9a-f]{8}$", parts[5]);
+        Assert.StartsWith(MathForML.Kernels.KernelPathSelection.Best + "-", parts[5], StringComparison.Ordinal);
         Assert.Equal(folder, JitProfile.FolderFor("/cache/mathforml"));
     }
 
