@@ -37,7 +37,12 @@ public class BlockedTridiagonalizationTests
         AssertFactorization(a, n, blocked);
     }
 
-    /// <summary>The public entry point (nb = 32, crossover 128) on 1×1, 2×2 and either side of the crossover.</summary>
+    /// <summary>
+    /// The public entry point (nb = 32, crossover 128) on 1×1, 2×2 and either side of the crossover. T to 2e-13·‖A‖_F:
+    /// T is not a well-conditioned function of A, and this n = 129 matrix's late entries move by 0.8e-13·‖A‖_F (rows of the
+    /// symmetric product in pairs) or 1.2e-13 (in blocks of four) between two roundings of the same reflectors, where the
+    /// other matrices here move by at most 0.55e-13; the factorization below is held to 1e-12 as everywhere.
+    /// </summary>
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -51,7 +56,7 @@ public class BlockedTridiagonalizationTests
         var (d, e, reflectors, tau) = (new double[n], new double[Math.Max(0, n - 1)], new double[n * n], new double[n]);
         BlockedTridiagonalization.Reduce((double[])a.Clone(), n, d, e, reflectors, tau);
         var blocked = new Reduction(d, e, reflectors, tau);
-        AssertSameTridiagonal(Unblocked(a, n), blocked, Norm(a), 1e-13);
+        AssertSameTridiagonal(Unblocked(a, n), blocked, Norm(a), 2e-13);
         AssertFactorization(a, n, blocked);
         if (n == 1) Assert.Equal(a[0], d[0]);
     }
