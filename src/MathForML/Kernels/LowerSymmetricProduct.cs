@@ -14,7 +14,7 @@ namespace MathForML.Kernels;
 /// <para>
 /// Each stored element a_ij (j &lt; i) serves twice: in the row dot product y_i += a_ij·u_j and, by symmetry, in the
 /// column axpy y_j += a_ij·u_i, so the triangle is read once (m²/2 loads) instead of twice. Rows go in blocks of four
-/// (eight on the 512-bit path from row <see cref="OctetRow"/> on), so one load of u_j and one load and store of y_j serve
+/// (eight on the 512-bit path from order <see cref="OctetOrder"/> on), so one load of u_j and one load and store of y_j serve
 /// four (eight) matrix elements: the loop then streams A and little else. The vector paths keep the dot products in
 /// lane accumulators (fma(a, u, acc)) and sum the lanes at the end of the block; the leftover columns, the small
 /// triangle on the block's own columns and the scalar path multiply then add. Cost: 2m² flops; memory bound on the
@@ -23,8 +23,8 @@ namespace MathForML.Kernels;
 /// <para>
 /// Measured in the tridiagonal reduction (eigenvalues only, random symmetric, 2-core Zen 5, medians of 7 warm calls):
 /// pairs → blocks of four 0.364–0.371 → 0.321–0.328 s at n = 2000 and 0.037–0.039 → 0.032–0.035 s at 784; blocks of
-/// eight for the long rows a further 0.326–0.353 → 0.307–0.316 s at 2000, but about 5 % slower at 784 (its rows fit the
-/// caches; the longer scalar corners cost more than the loads saved), hence the row where they start.
+/// eight a further 0.315–0.323 → 0.301–0.317 s at 2000 (eight from order 1024 on), but about 5 % slower at 784 (its
+/// triangle fits the caches; the longer scalar corners cost more than the loads saved), hence the order where they start.
 /// </para>
 /// <para>
 /// With two or more parts the rows are cut where the triangle's area divides evenly (row m·√(t/p)); each part after the
@@ -34,8 +34,8 @@ namespace MathForML.Kernels;
 /// </remarks>
 internal static class LowerSymmetricProduct
 {
-    /// <summary>The first row the 512-bit path takes in blocks of eight (rows this long no longer sit in a core's caches).</summary>
-    internal const int OctetRow = 1024;
+    /// <summary>The order from which the 512-bit path takes rows in blocks of eight (a triangle this large no longer sits in a core's caches).</summary>
+    internal const int OctetOrder = 1024;
 
     /// <summary>y ← A·u on the best path and one thread; u and y at least m long.</summary>
     public static void Multiply(ReadOnlySpan<double> a, int lda, int m, ReadOnlySpan<double> u, Span<double> y) =>
@@ -57,7 +57,7 @@ internal static class LowerSymmetricProduct
         parts = Math.Min(parts, m / 64 + 1);
         if (parts == 1)
         {
-            Rows(a, lda, 0, m, u, y, path, firstColumn);
+            Rows(a, lda, 0, m, u, y, path, m >= OctetOrder, firstColumn);
             return;
         }
 
@@ -77,7 +77,7 @@ internal static class LowerSymmetricProduct
                 int start = Syrk.RowCut(m, part, parts, 1), end = Syrk.RowCut(m, part + 1, parts, 1);
                 var target = part == 0 ? new Span<double>((double*)yAddress, m) : partial.AsSpan((part - 1) * m, m);
                 Rows(new ReadOnlySpan<double>((double*)aAddress, length), lda, start, end, new ReadOnlySpan<double>((double*)uAddress, m), target, path,
-                    new Span<double>((double*)fAddress, firstLength));
+                    m >= OctetOrder, new Span<double>((double*)fAddress, firstLength));
             });
         }
 
@@ -90,23 +90,23 @@ internal static class LowerSymmetricProduct
 
     /// <summary>Adds rows <paramref name="start"/> … <paramref name="end"/>−1 of the triangle's share of A·u to y (row dots and column axpys).</summary>
     private static void Rows(ReadOnlySpan<double> a, int lda, int start, int end, ReadOnlySpan<double> u, Span<double> y, KernelPath path,
-        Span<double> firstColumn)
+        bool octets, Span<double> firstColumn)
     {
         switch (path)
         {
-            case KernelPath.Vector512: Loop<Vector512<double>, Vector512Lanes<double>>(a, lda, start, end, u, y, firstColumn); break;
-            case KernelPath.Vector256: Loop<Vector256<double>, Vector256Lanes<double>>(a, lda, start, end, u, y, firstColumn); break;
-            default: Loop<double, ScalarLanes<double>>(a, lda, start, end, u, y, firstColumn); break;
+            case KernelPath.Vector512: Loop<Vector512<double>, Vector512Lanes<double>>(a, lda, start, end, u, y, octets, firstColumn); break;
+            case KernelPath.Vector256: Loop<Vector256<double>, Vector256Lanes<double>>(a, lda, start, end, u, y, false, firstColumn); break;
+            default: Loop<double, ScalarLanes<double>>(a, lda, start, end, u, y, false, firstColumn); break;
         }
     }
 
     /// <summary>
-    /// Rows from <paramref name="start"/> up to <paramref name="end"/>: in blocks of four, on the 512-bit path in blocks
-    /// of eight from row <see cref="OctetRow"/> on, then the last pair and single row.
+    /// Rows from <paramref name="start"/> up to <paramref name="end"/>: in blocks of eight when <paramref name="octets"/>
+    /// (the 512-bit path on a large triangle), then of four, then the last pair and single row.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Loop<TV, TLanes>(ReadOnlySpan<double> a, int lda, int start, int end, ReadOnlySpan<double> u, Span<double> y,
-        Span<double> firstColumn)
+        bool octets, Span<double> firstColumn)
         where TV : struct
         where TLanes : ILanes<double, TV>
     {
@@ -114,11 +114,7 @@ internal static class LowerSymmetricProduct
         ref double uRef = ref MemoryMarshal.GetReference(u);
         ref double yRef = ref MemoryMarshal.GetReference(y);
         int i = start;
-        if (TLanes.Count == 8)
-        {
-            i = Quads<TV, TLanes>(ref aRef, lda, i, Math.Min(end, Math.Max(start, OctetRow)), ref uRef, ref yRef, firstColumn);
-            i = Octets<TV, TLanes>(ref aRef, lda, i, end, ref uRef, ref yRef, firstColumn);
-        }
+        if (octets && TLanes.Count == 8) i = Octets<TV, TLanes>(ref aRef, lda, i, end, ref uRef, ref yRef, firstColumn);
 
         i = Quads<TV, TLanes>(ref aRef, lda, i, end, ref uRef, ref yRef, firstColumn);
         Tail<TV, TLanes>(ref aRef, lda, i, end, ref uRef, ref yRef, firstColumn);

@@ -10,8 +10,8 @@ public class LowerSymmetricProductTests
     /// Every path, on one to three threads, against the full product Σ_j a_ij·u_j of the symmetric matrix: within
     /// (m + 2)·4·2⁻⁵² of Σ_j |a_ij·u_j| (fused roundings, lane-wise partial sums, split column sums). The upper triangle
     /// and the padding columns are NaN, so reading them would show. The first column copied out on the way equals a_i0 exactly.
-    /// Order 1043 crosses <see cref="LowerSymmetricProduct.OctetRow"/> (blocks of four, then of eight on the 512-bit path,
-    /// then a pair and a single row; with two parts the second starts in the blocks of four and meets row 1024 mid-block).
+    /// Order 1043 is above <see cref="LowerSymmetricProduct.OctetOrder"/> (blocks of eight on the 512-bit path, then of
+    /// four, a pair and a single row; with two or three parts each part starts where the cut falls, mid-block); 300 is below.
     /// </summary>
     [Theory]
     [MemberData(nameof(KernelTestData.PathNumbers), MemberType = typeof(KernelTestData))]
