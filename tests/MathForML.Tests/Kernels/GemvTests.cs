@@ -4,12 +4,32 @@ using MathForML.LinearAlgebra;
 
 namespace MathForML.Tests.Kernels;
 
+[KernelPathTests(typeof(Gemv))]
 public class GemvTests
 {
     public static TheoryData<int, int> Shapes => new()
     {
         { 1, 1 }, { 1, 33 }, { 29, 1 }, { 17, 23 }, { 300, 257 }, { 40, 2500 }, { 2500, 40 },
     };
+
+    /// <summary>
+    /// Every path on one to three threads (forced: the threshold is ignored when parts are given) against the reference:
+    /// row counts around the blocks of four (1–9, 31, 33), widths below, at and above one register and the strip
+    /// (1, 7, 8, 9, 17, 33, 1023, 1025, 2100), float and double, α/β as in BLAS (β = 0 ignores a NaN y).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(KernelTestData.PathNumbers), MemberType = typeof(KernelTestData))]
+    public void EveryPathAndSplitMatchesTheReference(int pathNumber)
+    {
+        var path = (KernelPath)pathNumber;
+        foreach (int m in new[] { 1, 2, 3, 4, 5, 7, 8, 9, 31, 33 })
+            foreach (int n in new[] { 1, 7, 8, 9, 17, 33, 1023, 1025, 2100 })
+                foreach (int parts in new[] { 1, 2, 3 })
+                {
+                    CheckForced<double>(m, n, m * 1000 + n, path, parts);
+                    CheckForced<float>(m, n, m * 1000 + n + 7, path, parts);
+                }
+    }
 
     [Theory]
     [MemberData(nameof(Shapes))]
@@ -30,7 +50,17 @@ public class GemvTests
         Assert.Throws<DimensionMismatchException>(() => Gemv.Multiply(Op.Transpose, 3, 4, 1.0, a, 4, new double[3], 0.0, new double[3]));
     }
 
+    private static void CheckForced<T>(int m, int n, int seed, KernelPath path, int parts)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Check<T>(m, n, seed, (trans, alpha, a, lda, x, beta, y) => Gemv.Multiply(trans, m, n, alpha, a, lda, x, beta, y, path, parts));
+
+    private delegate void Product<T>(Op trans, T alpha, T[] a, int lda, T[] x, T beta, T[] y);
+
     private static void Check<T>(int m, int n, int seed)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Check<T>(m, n, seed, (trans, alpha, a, lda, x, beta, y) => Gemv.Multiply(trans, m, n, alpha, a, lda, x, beta, y));
+
+    private static void Check<T>(int m, int n, int seed, Product<T> product)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var random = new Random(seed);
@@ -47,7 +77,7 @@ public class GemvTests
                 var expected = (T[])y0.Clone();
                 ReferenceKernels.Gemv(trans, m, n, T.CreateChecked(alpha), a, lda, x, T.CreateChecked(beta), expected);
                 var y = (T[])y0.Clone();
-                Gemv.Multiply(trans, m, n, T.CreateChecked(alpha), a, lda, x, T.CreateChecked(beta), y);
+                product(trans, T.CreateChecked(alpha), a, lda, x, T.CreateChecked(beta), y);
                 KernelTestData.AssertClose(expected, y, 1, yl, yl, xl, alpha, beta, y0, 1, 1);
             }
         }
