@@ -135,7 +135,7 @@ public sealed class Svd
         if (Choose(a, algorithm) == SvdAlgorithm.Bidiagonalization) return FromBidiagonalization(a, cancellationToken);
         bool wide = a.Rows < a.Columns;
         var (w, p, length, scale) = ScaledColumns(a, wide);
-        var x = new double[p * p];
+        var x = LargeArray.Zeroed<double>(p * p);
         for (int i = 0; i < p; i++) x[i * p + i] = 1;
         if (!OneSidedJacobi.Orthogonalize(w, p, length, x, cancellationToken))
             throw new InvalidOperationException("The one-sided Jacobi SVD did not converge.");
@@ -145,8 +145,8 @@ public sealed class Svd
         for (int i = 0; i < p; i++) sigma[i] = TensorPrimitives.Norm<double>(w.AsSpan(i * length, length));
         if (p == 0) return new Svd(new Vector(0), new Matrix(a.Rows, 0), new Matrix(0, a.Columns), SvdAlgorithm.Jacobi);
         var order = Enumerable.Range(0, p).OrderByDescending(i => sigma[i]).ThenBy(i => i).ToArray();
-        var left = new double[p * length];
-        var right = new double[p * p];
+        var left = LargeArray.Zeroed<double>(p * length);
+        var right = LargeArray.Zeroed<double>(p * p);
         var values = new double[p];
         for (int q = 0; q < p; q++)
         {
@@ -214,7 +214,7 @@ public sealed class Svd
         int p = bTransposed.Rows, length = bTransposed.Columns;
         double maxAbs = a.MaxAbs();
         double scale = maxAbs == 0 ? 1 : Math.ScaleB(1.0, Math.ILogB(maxAbs));
-        var w = new double[p * length];
+        var w = LargeArray.Zeroed<double>(p * length);
         TensorPrimitives.Multiply(bTransposed.AsSpan(), 1 / scale, w);
         return (w, p, length, scale);
     }

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using MathForML.Kernels;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -62,7 +63,7 @@ internal static class BidiagonalSvd
         var z = TridiagonalDivideConquer.Decompose(diagonal, offDiagonal, size, largest: n);
         var order = Enumerable.Range(0, size).OrderByDescending(j => diagonal[j]).ThenBy(j => j).Take(n).ToArray();
         var sigma = new double[n];
-        var (u, v) = (new double[n * n], new double[n * n]);
+        var (u, v) = (LargeArray.Zeroed<double>(n * n), LargeArray.Zeroed<double>(n * n));
         for (int q = 0; q < n; q++)
         {
             int j = order[q];

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -54,7 +55,7 @@ internal static class GolubKahanSvd
         TensorPrimitives.Multiply(sigma, r.Scale, sigma);
         // Rows of U_B, padded to length m; Q_B applied, then (for very tall A) the QR's Q.
         if (r.QrReflectors is not null) HouseholderBackTransformation.Apply(uB, n, n, r.Left, r.TauQ, n, 0);
-        var u = new double[n * m];
+        var u = LargeArray.Zeroed<double>(n * m);
         for (int q = 0; q < n; q++) uB.AsSpan(q * n, n).CopyTo(u.AsSpan(q * m, n));
         if (r.QrReflectors is null) HouseholderBackTransformation.Apply(u, n, m, r.Left, r.TauQ, n, 0);
         else HouseholderBackTransformation.Apply(u, n, m, r.QrReflectors, r.QrTau!, n, 0);
@@ -68,22 +69,22 @@ internal static class GolubKahanSvd
         int m = Math.Max(a.Rows, a.Columns), n = Math.Min(a.Rows, a.Columns);
         double maxAbs = a.MaxAbs();
         double scale = maxAbs == 0 ? 1 : Math.ScaleB(1.0, Math.ILogB(maxAbs));
-        var work = new double[m * n];
+        var work = LargeArray.Zeroed<double>(m * n);
         TensorPrimitives.Multiply((wide ? a.Transpose() : a).AsSpan(), 1 / scale, work);
         cancellationToken.ThrowIfCancellationRequested();
         double[]? qrReflectors = null, qrTau = null;
         int rows = m;
         if (FactorsQrFirst(m, n))
         {
-            (qrReflectors, qrTau) = (new double[n * m], new double[n]);
+            (qrReflectors, qrTau) = (LargeArray.Zeroed<double>(n * m), new double[n]);
             BlockedHouseholderQr.Factor(work, m, n, qrReflectors, qrTau, cancellationToken);
-            var triangle = new double[n * n];
+            var triangle = LargeArray.Zeroed<double>(n * n);
             for (int i = 0; i < n; i++) work.AsSpan(i * n + i, n - i).CopyTo(triangle.AsSpan(i * n + i));
             (work, rows) = (triangle, n);
         }
 
-        var r = new Reduction(m, n, wide, scale, new double[n], new double[Math.Max(1, n - 1)], new double[n * rows], rows, new double[n],
-            new double[n * n], new double[n], qrReflectors, qrTau);
+        var r = new Reduction(m, n, wide, scale, new double[n], new double[Math.Max(1, n - 1)], LargeArray.Zeroed<double>(n * rows), rows, new double[n],
+            LargeArray.Zeroed<double>(n * n), new double[n], qrReflectors, qrTau);
         BlockedBidiagonalization.Reduce(work, rows, n, r.D, r.E, r.Left, r.TauQ, r.Right, r.TauP, cancellationToken);
         return r;
     }

@@ -70,7 +70,7 @@ internal static class TridiagonalDivideConquer
         e.AsSpan(lo, size - 1).CopyTo(el);
         var rotations = new GivensSequence(4 * size * size + 64);
         TridiagonalQl.Diagonalize(dl, el, size, rotations);
-        var x = new double[size * size];
+        var x = LargeArray.Zeroed<double>(size * size);
         for (int i = 0; i < size; i++) x[i * size + i] = 1;
         rotations.ApplyToRows(x, size);
         for (int i = 0; i < size; i++)

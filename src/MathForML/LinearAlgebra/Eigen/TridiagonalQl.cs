@@ -86,7 +86,7 @@ internal static class TridiagonalQl
     public static double[] SelectedEigenvectors(GivensSequence rotations, int n, ReadOnlySpan<int> selected)
     {
         int k = selected.Length;
-        var x = new double[n * k];
+        var x = LargeArray.Zeroed<double>(n * k);
         for (int q = 0; q < k; q++) x[selected[q] * k + q] = 1;
         rotations.ApplyTransposeInReverse(x, k);
         return x;
