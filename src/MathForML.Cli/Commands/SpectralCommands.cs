@@ -93,11 +93,41 @@ internal static class SpectralCommands
         return ExitCodes.Success;
     }
 
-    /// <summary>DESIGN.md: eigenvalues descending by magnitude (the symmetric solver gives them descending by value).</summary>
-    private static double[] ByMagnitude(double[] values, out int[] order)
+    /// <summary>
+    /// DESIGN.md: eigenvalues descending by magnitude, equal magnitudes the larger value first, from
+    /// <paramref name="values"/> descending by value (as the symmetric solver gives them); <paramref name="order"/>[k] is
+    /// the index in <paramref name="values"/> of the k-th. In a list sorted by value the largest magnitude is at one end,
+    /// so the two ends are merged inward (O(n), and no generic sort for the JIT to compile at the end of a run).
+    /// </summary>
+    internal static double[] ByMagnitude(double[] values, out int[] order)
     {
-        order = Enumerable.Range(0, values.Length).OrderByDescending(i => Math.Abs(values[i])).ThenByDescending(i => values[i]).ToArray();
-        return order.Select(i => values[i]).ToArray();
+        int n = values.Length;
+        order = new int[n];
+        var result = new double[n];
+        int front = 0, back = n - 1, k = 0;
+        while (k < n)
+        {
+            double top = values[front], bottom = values[back];
+            if (Math.Abs(top) > Math.Abs(bottom) || (Math.Abs(top) == Math.Abs(bottom) && top >= bottom))
+            {
+                order[k] = front;
+                result[k++] = values[front++];
+                continue;
+            }
+
+            // A run of equal values at the back goes out in index order, as a stable sort would give it.
+            int start = back;
+            while (start > front && values[start - 1] == bottom) start--;
+            for (int i = start; i <= back; i++)
+            {
+                order[k] = i;
+                result[k++] = values[i];
+            }
+
+            back = start - 1;
+        }
+
+        return result;
     }
 
     private static void EmitReal(CliContext ctx, double[] values, Matrix? vectors, string? target, bool symmetric, double seconds)
