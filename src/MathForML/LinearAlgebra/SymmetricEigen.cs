@@ -92,6 +92,9 @@ public sealed class SymmetricEigen
         return new SymmetricEigen(Vector.Wrap(eigenvalues), Matrix.Wrap(n, k, vectors), n);
     }
 
+    /// <summary>The binary exponents of max |aᵢⱼ| for which <see cref="Values"/> reduces A unscaled: −256 … 256.</summary>
+    internal const int ValuesUnscaledExponent = 256;
+
     /// <summary>
     /// The eigenvalues of the symmetric matrix <paramref name="a"/> only, descending (numpy's <c>eigvalsh</c>, LAPACK's
     /// dsyevd with jobz = 'N'): the same scaled Householder reduction to T (keeping no reflectors), then the root-free
@@ -112,10 +115,14 @@ public sealed class SymmetricEigen
         double maxAbs = CheckedMaxAbs(a.AsSpan(), n, options.SymmetryTolerance, mirrored: false);
         cancellationToken.ThrowIfCancellationRequested();
         if (maxAbs == 0) return new Vector(n);
-        // T alone (no reflectors kept), reduced in A's storage when the caller allows it, else in a pooled copy.
-        double scale = Math.ScaleB(1.0, Math.ILogB(maxAbs));
+        // T alone (no reflectors kept), reduced in A's storage when the caller allows it, else in a pooled copy. Between
+        // 2^-256 and 2^256 nothing the reduction squares can overflow or underflow (LAPACK dsyev scales only outside about
+        // 1e±146) and dsterf scales T's blocks itself, so A is scaled only outside that range: a pass over A saved.
+        int exponent = Math.ILogB(maxAbs);
+        double scale = Math.Abs(exponent) <= ValuesUnscaledExponent ? 1 : Math.ScaleB(1.0, exponent);
         var work = options.OverwriteInput ? a.Storage : WorkspacePool.Rent(n * n, clear: false);
-        TensorPrimitives.Multiply(a.AsSpan(), 1 / scale, work.AsSpan(0, n * n));
+        if (scale != 1) TensorPrimitives.Multiply(a.AsSpan(), 1 / scale, work.AsSpan(0, n * n));
+        else if (!options.OverwriteInput) a.AsSpan().CopyTo(work);
         var d = new double[n];
         var e = new double[n];
         BlockedTridiagonalization.ReduceValuesOnly(work, n, d, e, cancellationToken);

@@ -148,6 +148,35 @@ public class SymmetricEigenTests
         Assert.NotEqual(copy, a.AsSpan().ToArray());
     }
 
+    /// <summary>
+    /// Values reduces A unscaled while max |aᵢⱼ| is within 2^±256 and scaled by a power of two outside: the eigenvalues
+    /// of 2^k·A are 2^k times those of A to 1e-13·max|λ| on both sides of that border (k = ±200, ±255, ±257, ±300,
+    /// ±1000 with A's max |aᵢⱼ| ≈ 1/2; at 2^-1000 the smallest entries turn subnormal, far below the tolerance), in place or not.
+    /// </summary>
+    [Theory]
+    [InlineData(200)]
+    [InlineData(255)]
+    [InlineData(257)]
+    [InlineData(300)]
+    [InlineData(1000)]
+    public void ValuesScaleWithTheMatrixOnBothSidesOfTheUnscaledRange(int k)
+    {
+        var a = EigenReferenceData.LcgSymmetric(150, 3);
+        var reference = SymmetricEigen.Values(a);
+        double largest = Math.Abs(reference[0]);
+        foreach (int exponent in new[] { k, -k })
+            foreach (bool overwrite in new[] { false, true })
+            {
+                var scaled = a.Clone();
+                var data = scaled.AsSpan();
+                for (int i = 0; i < data.Length; i++) data[i] = Math.ScaleB(data[i], exponent);
+                var values = SymmetricEigen.Values(scaled, new SymmetricEigenOptions { OverwriteInput = overwrite });
+                for (int i = 0; i < reference.Count; i++)
+                    Assert.True(Math.Abs(Math.ScaleB(values[i], -exponent) - reference[i]) <= 1e-13 * largest,
+                        $"2^{exponent}: λ{i} = {Math.ScaleB(values[i], -exponent)}·2^{exponent}, unscaled {reference[i]}");
+            }
+    }
+
     [Fact]
     public void ValuesOnlyRejectWhatTheDecompositionRejects()
     {
