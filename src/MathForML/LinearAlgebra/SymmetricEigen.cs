@@ -97,7 +97,7 @@ public sealed class SymmetricEigen
 
     /// <summary>
     /// The eigenvalues of the symmetric matrix <paramref name="a"/> only, descending (numpy's <c>eigvalsh</c>, LAPACK's
-    /// dsyevd with jobz = 'N'): the same scaled Householder reduction to T (keeping no reflectors), then the root-free
+    /// dsyevd with jobz = 'N'): the same Householder reduction to T (keeping no reflectors; A scaled only when max |aᵢⱼ| is outside 2^±256), then the root-free
     /// QL/QR iteration on T (<see cref="TridiagonalValues"/>, dsterf; O(n²)), so the cost is the reduction's 4n³/3 flops
     /// instead of about 6n³ for the full decomposition.
     /// </summary>
