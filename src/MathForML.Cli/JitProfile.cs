@@ -40,8 +40,8 @@ internal static class JitProfile
         if (Environment.GetEnvironmentVariable(Switch) == "0" || NameFor(args) is not { } name) return;
         try
         {
-            // A relative cache (no home folder, or a relative XDG_CACHE_HOME, which the XDG spec says to ignore) would
-            // put a profile in whatever folder the user is in: no profile then.
+            // A relative cache (no home folder, so ".cache" under the working folder) would put a profile in whatever
+            // folder the user is in: no profile then. (A relative XDG_CACHE_HOME is ignored already, as the XDG spec says.)
             var cache = MathForML.Data.Mnist.DefaultCacheDirectory;
             if (!Path.IsPathFullyQualified(cache)) return;
             var folder = FolderFor(cache);

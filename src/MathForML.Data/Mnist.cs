@@ -30,17 +30,20 @@ public static class Mnist
     /// <summary>Pixels per image, 28·28.</summary>
     public const int Pixels = Side * Side;
 
-    /// <summary><c>$XDG_CACHE_HOME/mathforml</c>, or <c>~/.cache/mathforml</c> when XDG_CACHE_HOME is not set.</summary>
-    public static string DefaultCacheDirectory
+    /// <summary>
+    /// <c>$XDG_CACHE_HOME/mathforml</c>, or <c>~/.cache/mathforml</c> when XDG_CACHE_HOME is not set or not an absolute
+    /// path (the XDG Base Directory specification: a relative path there is invalid and ignored).
+    /// </summary>
+    public static string DefaultCacheDirectory =>
+        CacheDirectoryFor(Environment.GetEnvironmentVariable("XDG_CACHE_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary>The cache folder for the given XDG_CACHE_HOME value and home folder (see <see cref="DefaultCacheDirectory"/>).</summary>
+    internal static string CacheDirectoryFor(string? xdgCacheHome, string home)
     {
-        get
-        {
-            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            var root = string.IsNullOrEmpty(xdg)
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache")
-                : xdg;
-            return Path.Combine(root, "mathforml");
-        }
+        var root = !string.IsNullOrEmpty(xdgCacheHome) && Path.IsPathFullyQualified(xdgCacheHome)
+            ? xdgCacheHome
+            : Path.Combine(home, ".cache");
+        return Path.Combine(root, "mathforml");
     }
 
     /// <summary>

@@ -88,11 +88,14 @@ public class JitProfileTests
         Assert.Contains("\"determinant\":3", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(cache, "mathforml", "jit")));
 
-        // A relative XDG_CACHE_HOME (ignored, as the XDG spec says): nothing is written into the working folder.
-        var (code3, output3, error3) = Run(dir.Path, "relative-cache", null, "linalg", "det", matrix, "--json");
+        // A relative XDG_CACHE_HOME (ignored, as the XDG spec says): nothing is written into the working folder; the
+        // profile goes to ~/.cache (HOME pointed at the test's folder).
+        var home = Directory.CreateDirectory(Path.Combine(dir.Path, "home")).FullName;
+        var (code3, output3, error3) = Run(dir.Path, "relative-cache", null, ["linalg", "det", matrix, "--json"], home);
         Assert.True(code3 == 0, error3);
         Assert.Equal(output, output3);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "relative-cache")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(home, ".cache", "mathforml", "jit"), "linalg-det.profile", SearchOption.AllDirectories));
 
         // The cache "folder" is a file: no profile can be made there, and nothing is said about it.
         var file = dir.Write("not-a-folder", "x");
@@ -103,8 +106,14 @@ public class JitProfileTests
     }
 
     private static (int Code, string Out, string Err) Run(string workingDirectory, string cache, string? jitSwitch, params string[] args) =>
-        ProcessRunner.Run(ProcessRunner.Dotnet, [ProcessRunner.Mml, .. args], workingDirectory, TimeSpan.FromSeconds(60),
-            new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = cache, [JitProfile.Switch] = jitSwitch, ["MML_DEBUG"] = null });
+        Run(workingDirectory, cache, jitSwitch, args, home: null);
+
+    private static (int Code, string Out, string Err) Run(string workingDirectory, string cache, string? jitSwitch, string[] args, string? home)
+    {
+        var environment = new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = cache, [JitProfile.Switch] = jitSwitch, ["MML_DEBUG"] = null };
+        if (home is not null) environment["HOME"] = home;
+        return ProcessRunner.Run(ProcessRunner.Dotnet, [ProcessRunner.Mml, .. args], workingDirectory, TimeSpan.FromSeconds(60), environment);
+    }
 
     private static string Values(string json)
     {

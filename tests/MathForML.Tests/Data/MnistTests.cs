@@ -135,11 +135,23 @@ public class MnistTests
         Assert.Equal(5, set.Take(5).Count);
     }
 
-    [Fact]
-    public void DefaultCacheFollowsXdg()
+    /// <summary>
+    /// XDG Base Directory rules: an absolute XDG_CACHE_HOME holds the cache; unset, empty or relative (invalid, to be
+    /// ignored) it is ~/.cache. The process's own setting gives the same folder as the rule applied to it.
+    /// </summary>
+    [Theory]
+    [InlineData("/var/cache/me", "/var/cache/me/mathforml")]
+    [InlineData(null, "/home/u/.cache/mathforml")]
+    [InlineData("", "/home/u/.cache/mathforml")]
+    [InlineData("relative-cache", "/home/u/.cache/mathforml")]
+    [InlineData("./c", "/home/u/.cache/mathforml")]
+    [InlineData("~/cache", "/home/u/.cache/mathforml")]
+    public void DefaultCacheFollowsXdg(string? xdg, string expected)
     {
-        var path = Mnist.DefaultCacheDirectory;
-        Assert.EndsWith("mathforml", path);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(expected, Mnist.CacheDirectoryFor(xdg, "/home/u"));
+        Assert.Equal(
+            Mnist.CacheDirectoryFor(Environment.GetEnvironmentVariable("XDG_CACHE_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
+            Mnist.DefaultCacheDirectory);
     }
 
     [Theory]
