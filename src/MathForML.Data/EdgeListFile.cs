@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using MathForML.Data;
 
 using MathForML.Graphs;
+using MathForML.Numerics;
 
 namespace MathForML.Data;
 
@@ -67,18 +68,21 @@ public static class EdgeListFile
         if (length / 8 > int.MaxValue)
             throw new DataFileException(path, $"binary edge list has {length / 8} edges, more than {int.MaxValue}");
         int count = (int)(length / 8);
-        var sources = new int[count];
-        var targets = new int[count];
+        // Huge-page advice before the first touch (a 2 GB file is 2 GB of fresh arrays); every element is written below
+        // or the read throws.
+        var sources = LargeArray.Uninitialized<int>(count);
+        var targets = LargeArray.Uninitialized<int>(count);
         var buffer = new byte[1 << 20];
         int edge = 0;
         while (edge < count)
         {
             int n = Math.Min(buffer.Length / 8, count - edge);
             stream.ReadExactly(buffer, 0, n * 8);
+            var pairs = MemoryMarshal.Cast<byte, int>(buffer.AsSpan(0, n * 8));
             for (int i = 0; i < n; i++, edge++)
             {
-                int s = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(8 * i));
-                int t = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(8 * i + 4));
+                int s = BitConverter.IsLittleEndian ? pairs[2 * i] : BinaryPrimitives.ReverseEndianness(pairs[2 * i]);
+                int t = BitConverter.IsLittleEndian ? pairs[(2 * i) + 1] : BinaryPrimitives.ReverseEndianness(pairs[(2 * i) + 1]);
                 if (s < 0 || t < 0)
                     throw new DataFileException(path, $"edge {edge} (byte offset {8L * edge}) has a negative node id ({s} → {t})");
                 sources[edge] = s;

@@ -1,3 +1,5 @@
+using MathForML.Numerics;
+
 namespace MathForML.Graphs;
 
 /// <summary>
@@ -104,9 +106,10 @@ internal sealed class SourceSegments
 
         long pairCount = pairStart[tiles * segments];
         if (pairCount >= Array.MaxLength) throw new InvalidOperationException($"{pairCount:N0} segment pairs are more than an array holds.");
-        var pairTargets = new int[pairCount];
-        var pairOffsets = new int[pairCount + 1];
-        var regrouped = new int[sources.Length];
+        // Huge-page advice before the first touch (LargeArray): at R-MAT 24 these hold 1.3 GB.
+        var pairTargets = LargeArray.Zeroed<int>((int)pairCount);
+        var pairOffsets = LargeArray.Zeroed<int>((int)pairCount + 1);
+        var regrouped = LargeArray.Zeroed<int>(sources.Length);
         Parallel.For(0, tiles, parallel, t =>
         {
             int key0 = t * segments;
