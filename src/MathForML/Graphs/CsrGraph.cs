@@ -102,9 +102,11 @@ public sealed class CsrGraph
         MemoryBudget.Require(5.0 * ((long)n + 1) * sizeof(int), (long)n + 1, nameof(nodeCount), $"The node arrays of {n:N0} nodes");
         if (max >= n)
             throw new ArgumentException($"Node id {max} is not below the node count {n}.", nameof(nodeCount));
-        // Each part beyond the first holds two more int arrays of n: as many parts as half the budget allows.
-        long perPart = 2L * ((long)n + 1) * sizeof(int);
-        parts = (int)Math.Clamp(Math.Min(parts, (MemoryBudget.Bytes / 2 - 5L * ((long)n + 1) * sizeof(int)) / perPart + 1), 1, Math.Max(1, sources.Length));
+        // Each part beyond the first holds two more int arrays of n: no more parts than half the budget, less the five
+        // arrays above, holds; and no more parts than edges.
+        long spare = MemoryBudget.Bytes / 2 - 5L * ((long)n + 1) * sizeof(int);
+        long affordable = 1 + Math.Max(0, spare) / (2L * ((long)n + 1) * sizeof(int));
+        parts = (int)Math.Max(1, Math.Min(Math.Min(parts, affordable), sources.Length));
         if (parts == 1) return Sequential(sources, targets, n);
         unsafe
         {

@@ -214,7 +214,7 @@ public sealed class Svd
         int p = bTransposed.Rows, length = bTransposed.Columns;
         double maxAbs = a.MaxAbs();
         double scale = maxAbs == 0 ? 1 : Math.ScaleB(1.0, Math.ILogB(maxAbs));
-        var w = LargeArray.Zeroed<double>(p * length);
+        var w = LargeArray.Uninitialized<double>(p * length);   // every element written on the next line
         TensorPrimitives.Multiply(bTransposed.AsSpan(), 1 / scale, w);
         return (w, p, length, scale);
     }

@@ -86,7 +86,7 @@ public sealed class SymmetricEigen
     {
         var (eigenvalues, rows) = DecomposeToRows(a, options, cancellationToken);
         int n = a.Rows, k = eigenvalues.Length;
-        var vectors = LargeArray.Zeroed<double>(n * k);
+        var vectors = LargeArray.Uninitialized<double>(n * k);   // the transpose writes every element
         TransposeKernel.Transpose<double>(rows.AsSpan(0, k * n), k, n, vectors);
         WorkspacePool.Return(rows);
         return new SymmetricEigen(Vector.Wrap(eigenvalues), Matrix.Wrap(n, k, vectors), n);

@@ -69,7 +69,7 @@ internal static class GolubKahanSvd
         int m = Math.Max(a.Rows, a.Columns), n = Math.Min(a.Rows, a.Columns);
         double maxAbs = a.MaxAbs();
         double scale = maxAbs == 0 ? 1 : Math.ScaleB(1.0, Math.ILogB(maxAbs));
-        var work = LargeArray.Zeroed<double>(m * n);
+        var work = LargeArray.Uninitialized<double>(m * n);   // every element written on the next line
         TensorPrimitives.Multiply((wide ? a.Transpose() : a).AsSpan(), 1 / scale, work);
         cancellationToken.ThrowIfCancellationRequested();
         double[]? qrReflectors = null, qrTau = null;
