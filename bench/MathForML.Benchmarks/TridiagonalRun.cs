@@ -8,9 +8,11 @@ using MathForML.LinearAlgebra.Eigen;
 namespace MathForML.Benchmarks;
 
 /// <summary>
-/// The `tridiagonal A.npy [--rounds 3] [--whole 1] [--unblocked 1] [--nb 32,48,64] [--crossover 128] [--parallel-order N]` mode: the tridiagonal
+/// The `tridiagonal A.npy [--rounds 3] [--whole 1] [--unblocked 1] [--nb 32,48,64] [--crossover 128] [--parallel-order N] [--two-stage 32,48]` mode: the tridiagonal
 /// reduction of the symmetric matrix in A.npy, unblocked (dsytd2) and blocked (dsytrd) for each panel width, with the
-/// panel's symmetric products on one core and from the given trailing order on every core; then, with --whole 1,
+/// panel's symmetric products on one core and from the given trailing order on every core; with --two-stage, the
+/// two-stage reduction for each bandwidth (each stage alone, the chase on one and on every core, both stages with the
+/// eigenvalues of T, and their largest difference to the one-stage path's); then, with --whole 1,
 /// <see cref="SymmetricEigen.Values"/> and <see cref="SymmetricEigen.Decompose"/>. Each figure is the median of the
 /// rounds after one warm-up, in seconds, beside scipy's (`peers.py eigh A.npy`) for ratios.
 /// </summary>
@@ -32,6 +34,9 @@ internal static class TridiagonalRun
                 HouseholderTridiagonalization.Reduce(work, n, d, e, reflectors, tau);
             });
         }
+
+        foreach (int band in Option(args, "--two-stage", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+            TwoStage(output, a, band, rounds);
 
         foreach (int nb in widths)
             foreach (int order in new[] { int.MaxValue, parallelOrder }.Distinct())
@@ -82,6 +87,40 @@ internal static class TridiagonalRun
         if (Option(args, "--whole", "1") != "1") return;
         Time(output, "SymmetricEigen.Values", rounds, () => SymmetricEigen.Values(a));
         Time(output, "SymmetricEigen.Decompose", rounds, () => SymmetricEigen.Decompose(a));
+    }
+
+    /// <summary>The two-stage reduction with bandwidth b: each stage alone, both with dsterf, and the largest eigenvalue difference to the one-stage path.</summary>
+    private static void TwoStage(TextWriter output, Matrix a, int band, int rounds)
+    {
+        int n = a.Rows;
+        var (d, e, work, banded) = (new double[n], new double[n], new double[n * n], new double[n * n]);
+        Time(output, $"two-stage b = {band}: dense → band (sy2sb)", rounds, () =>
+        {
+            a.AsSpan().CopyTo(work);
+            SymmetricBandReduction.Reduce(work, n, band, KernelPathSelection.Best);
+        });
+        work.CopyTo(banded, 0);
+        foreach (int parts in new[] { 1, Environment.ProcessorCount }.Distinct())
+            Time(output, $"two-stage b = {band}: band → tridiagonal (sb2st), {parts} thread(s)", rounds, () =>
+            {
+                banded.CopyTo(work, 0);
+                BandTridiagonalization.Reduce(work, n, band, d, e, KernelPathSelection.Best, parts);
+            });
+        Time(output, $"two-stage b = {band}: eigenvalues (both stages, dsterf)", rounds, () =>
+        {
+            a.AsSpan().CopyTo(work);
+            TwoStageTridiagonalization.Reduce(work, n, d, e, band, KernelPathSelection.Best);
+            TridiagonalValues.Compute(d, e, n);
+        });
+        var reference = new double[n];
+        a.AsSpan().CopyTo(work);
+        BlockedTridiagonalization.ReduceValuesOnly(work, n, reference, e);
+        TridiagonalValues.Compute(reference, e, n);
+        Array.Sort(reference);
+        Array.Sort(d);
+        double worst = 0;
+        for (int i = 0; i < n; i++) worst = Math.Max(worst, Math.Abs(d[i] - reference[i]));
+        output.WriteLine(FormattableString.Invariant($"two-stage b = {band}: max |λ − λ(one-stage)| = {worst:E2} (|λ|max {Math.Max(-reference[0], reference[^1]):G4})"));
     }
 
     private static string Option(string[] args, string name, string fallback)

@@ -97,9 +97,12 @@ public sealed class SymmetricEigen
 
     /// <summary>
     /// The eigenvalues of the symmetric matrix <paramref name="a"/> only, descending (numpy's <c>eigvalsh</c>, LAPACK's
-    /// dsyevd with jobz = 'N'): the same Householder reduction to T (keeping no reflectors; A scaled only when max |aᵢⱼ| is outside 2^±256), then the root-free
-    /// QL/QR iteration on T (<see cref="TridiagonalValues"/>, dsterf; O(n²)), so the cost is the reduction's 4n³/3 flops
-    /// instead of about 6n³ for the full decomposition.
+    /// dsyevd with jobz = 'N'): A reduced to tridiagonal T keeping no reflectors (A scaled only when max |aᵢⱼ| is outside
+    /// 2^±256), then the root-free QL/QR iteration on T (<see cref="TridiagonalValues"/>, dsterf; O(n²)). Below order
+    /// <see cref="TwoStageTridiagonalization.MinimumOrder"/> the reduction is the one-stage Householder reduction of
+    /// <see cref="Decompose"/> (4n³/3 flops, half of them in symmetric matrix-vector products); from it, the two-stage
+    /// reduction dense → band → tridiagonal (LAPACK dsytrd_2stage), whose flops are in matrix-matrix products and an
+    /// L1-resident bulge chase instead.
     /// </summary>
     /// <exception cref="DimensionMismatchException">A is not square.</exception>
     /// <exception cref="ArgumentException">A holds NaN or ±∞, or is not symmetric within the tolerance.</exception>
@@ -125,7 +128,8 @@ public sealed class SymmetricEigen
         else if (!options.OverwriteInput) a.AsSpan().CopyTo(work);
         var d = new double[n];
         var e = new double[n];
-        BlockedTridiagonalization.ReduceValuesOnly(work, n, d, e, cancellationToken);
+        if (n >= TwoStageTridiagonalization.MinimumOrder) TwoStageTridiagonalization.ReduceValuesOnly(work, n, d, e, cancellationToken);
+        else BlockedTridiagonalization.ReduceValuesOnly(work, n, d, e, cancellationToken);
         if (!options.OverwriteInput) WorkspacePool.Return(work);
         cancellationToken.ThrowIfCancellationRequested();
         TridiagonalValues.Compute(d, e, n);

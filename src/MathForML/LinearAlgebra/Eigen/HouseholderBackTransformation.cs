@@ -77,8 +77,15 @@ internal static class HouseholderBackTransformation
     /// T[i,i] = τ_i and T[0..i, i] = −τ_i·T[0..i, 0..i]·(Y[:, 0..i]ᵀ·v_i). Row stride of T: <see cref="BlockSize"/> (nb ≤ it);
     /// v_k is row k of <paramref name="reflectors"/> (n values a row) with v_k[k + offset] = 1.
     /// </summary>
+    internal static void BuildTriangularFactor(double[] reflectors, double[] tau, int n, int k0, int offset, int nb, double[] t) =>
+        BuildTriangularFactor(reflectors, tau, n, k0, offset, nb, t, BlockSize);
+
+    /// <summary>
+    /// <see cref="BuildTriangularFactor(double[], double[], int, int, int, int, double[])"/> with T's row stride
+    /// <paramref name="ldt"/> (≥ nb) given.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void BuildTriangularFactor(double[] reflectors, double[] tau, int n, int k0, int offset, int nb, double[] t)
+    internal static void BuildTriangularFactor(double[] reflectors, double[] tau, int n, int k0, int offset, int nb, double[] t, int ldt)
     {
         Array.Clear(t);
         int c0 = k0 + offset;
@@ -89,15 +96,15 @@ internal static class HouseholderBackTransformation
         for (int i = 0; i < nb; i++)
         {
             double ti = tau[k0 + i];
-            t[i * BlockSize + i] = ti;
+            t[i * ldt + i] = ti;
             for (int r = 0; r < i; r++)
             {
                 double sum = 0;
-                for (int c = r; c < i; c++) sum += t[r * BlockSize + c] * gram[c * nb + i];
+                for (int c = r; c < i; c++) sum += t[r * ldt + c] * gram[c * nb + i];
                 z[r] = -ti * sum;
             }
 
-            for (int r = 0; r < i; r++) t[r * BlockSize + i] = z[r];
+            for (int r = 0; r < i; r++) t[r * ldt + i] = z[r];
         }
     }
 }
