@@ -14,7 +14,7 @@ internal static class TwoStageTridiagonalization
     /// <summary>
     /// The band's width b: wider bands put the first stage's products on better shapes (48 = two of the 512-bit
     /// micro-kernel's 24-column tiles), narrower ones make the chase cheaper (8·n²·b flops). Measured at n = 2000 on the
-    /// 2-core Xeon (AVX-512): b = 32 0.41 s, 48 0.33 s, 64 0.36 s for both stages and the eigenvalues of T.
+    /// 2-core Xeon (AVX-512): b = 32 0.32 s, 48 0.30 s, 64 0.38 s for both stages and the eigenvalues of T.
     /// </summary>
     public const int Bandwidth = 48;
 

@@ -7,8 +7,9 @@ namespace MathForML.Tests.LinearAlgebra.Eigen;
 
 /// <summary>
 /// Band → tridiagonal by bulge chasing (dsytrd_sb2st): T is an orthogonal similarity of the band matrix (‖T‖_F = ‖B‖_F to
-/// 1e-13 relative, eigenvalues to 1e-12·‖B‖_F), for bandwidths from 1 to wider than half the matrix, and the pipelined
-/// sweeps on 2 and 3 threads give T bit for bit as on one.
+/// 1e-13 relative, eigenvalues to 1e-12·‖B‖_F), for bandwidths from 1 to wider than half the matrix, and the sweeps
+/// shared by 2, 3 and 5 threads (each owning a stretch of every sweep, sweeps that end before a thread's stretch, more
+/// threads than bands) give T bit for bit as on one, run after run.
 /// </summary>
 public class BandTridiagonalizationTests
 {
@@ -35,12 +36,14 @@ public class BandTridiagonalizationTests
     [InlineData(257, 5)]
     [InlineData(300, 32)]
     [InlineData(200, 48)]
+    [InlineData(40, 8)]
+    [InlineData(25, 16)]
     public void PipelinedSweepsGiveTheSameTridiagonalBitForBit(int n, int b)
     {
         var band = RandomBand(n, b, n + b);
         var (d1, e1) = (new double[n], new double[n]);
         BandTridiagonalization.Reduce((double[])band.Clone(), n, b, d1, e1, KernelPathSelection.Best, parts: 1);
-        foreach (int parts in new[] { 2, 3 })
+        foreach (int parts in new[] { 2, 3, 5, 2, 3 })
         {
             var (d, e) = (new double[n], new double[n]);
             BandTridiagonalization.Reduce((double[])band.Clone(), n, b, d, e, KernelPathSelection.Best, parts);
