@@ -35,11 +35,13 @@ internal static class BlockedTridiagonalization
 
     /// <summary>
     /// Trailing order from which the symmetric product of a panel column is split between the cores (one fork/join per
-    /// column). Measured on the two-core machine, n = 2000, nb = 32: quiet, 0.40 s on one core, 0.29 s split from
-    /// m = 1024, 0.31 s from 512, 0.33 s from 256; at n = 784 (L2/L3 resident) the split gains nothing. Under load from
-    /// other processes the split measured 10–15% slower (the second thread waits for a core at every column).
+    /// column). On the 2-core Zen 5 (1 MB L2 a core), n = 2000, nb = 32: 0.40 s on one core, 0.29 s split from m = 1024,
+    /// 0.31 s from 512, 0.33 s from 256, and at n = 784 the split gained nothing. On the 2-core Xeon the project is
+    /// measured on now (2 MB L2 a core, less L3 bandwidth a core), the split pays earlier: n = 784 0.033–0.034 s on one
+    /// core, 0.028 from 512, 0.028 from 256; n = 2000 0.40–0.43 s from 1024, 0.365–0.38 from 512. Under load from other
+    /// processes the split measured 10–15% slower (the second thread waits for a core at every column).
     /// </summary>
-    public const int ParallelProductOrder = 1024;
+    public const int ParallelProductOrder = 512;
 
     /// <summary>
     /// Reduces the n×n row-major matrix in <paramref name="a"/> (lower triangle used, contents destroyed), with the
