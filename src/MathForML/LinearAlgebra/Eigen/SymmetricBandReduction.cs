@@ -31,9 +31,10 @@ internal static class SymmetricBandReduction
     internal const int RowBlock = 128;
 
     /// <summary>
-    /// Reduces the full symmetric n×n row-major <paramref name="a"/> (both triangles) in place to band form: on return
-    /// the lower triangle within <paramref name="bandwidth"/> of the diagonal holds B and the rest of the lower triangle
-    /// zeros (the upper triangle is left unspecified). Cancellation is checked once per panel.
+    /// Reduces the symmetric n×n row-major <paramref name="a"/> (its lower triangle read; the upper one is first made its
+    /// mirror image, since the panels' products read whole rows) in place to band form: on return the lower triangle
+    /// within <paramref name="bandwidth"/> of the diagonal holds B and the rest of the lower triangle zeros (the upper
+    /// triangle is left unspecified). Cancellation is checked once per panel.
     /// </summary>
     public static void Reduce(double[] a, int n, int bandwidth, KernelPath path, CancellationToken cancellationToken = default) =>
         Reduce(a, n, bandwidth, path, Environment.ProcessorCount, cancellationToken);
@@ -46,6 +47,7 @@ internal static class SymmetricBandReduction
         ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
         int b = bandwidth;
         if (n - b < 2) return;
+        SymmetricMirror.LowerToUpper<double>(a, n, n);
         var panel = new Panel(b, n - b);
         var next = new Panel(b, n - b);
         var scratch = (Product: new double[b * b], Half: new double[b * b]);

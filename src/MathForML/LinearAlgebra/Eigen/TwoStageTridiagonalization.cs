@@ -25,7 +25,7 @@ internal static class TwoStageTridiagonalization
     /// </summary>
     public const int MinimumOrder = 1024;
 
-    /// <summary>T's diagonal and sub-diagonal from the full symmetric n×n row-major <paramref name="a"/> (destroyed).</summary>
+    /// <summary>T's diagonal and sub-diagonal from the symmetric n×n row-major <paramref name="a"/> (lower triangle read; destroyed).</summary>
     public static void ReduceValuesOnly(double[] a, int n, double[] diagonal, double[] offDiagonal, CancellationToken cancellationToken = default) =>
         Reduce(a, n, diagonal, offDiagonal, Bandwidth, KernelPathSelection.Best, cancellationToken);
 
