@@ -151,17 +151,21 @@ public class SymmetricEigenTests
     /// <summary>
     /// Values reduces A unscaled while max |aᵢⱼ| is within 2^±256 and scaled by a power of two outside: the eigenvalues
     /// of 2^k·A are 2^k times those of A to 1e-13·max|λ| on both sides of that border (k = ±200, ±255, ±257, ±300,
-    /// ±1000 with A's max |aᵢⱼ| ≈ 1/2; at 2^-1000 the smallest entries turn subnormal, far below the tolerance), in place or not.
+    /// ±1000 with A's max |aᵢⱼ| ≈ 1/2; at 2^-1000 the smallest entries turn subnormal, far below the tolerance), in place or not,
+    /// through the one-stage reduction (n = 150) and the two-stage one (n = 1030).
     /// </summary>
     [Theory]
-    [InlineData(200)]
-    [InlineData(255)]
-    [InlineData(257)]
-    [InlineData(300)]
-    [InlineData(1000)]
-    public void ValuesScaleWithTheMatrixOnBothSidesOfTheUnscaledRange(int k)
+    [InlineData(150, 200)]
+    [InlineData(150, 255)]
+    [InlineData(150, 257)]
+    [InlineData(150, 300)]
+    [InlineData(150, 1000)]
+    [InlineData(1030, 255)]
+    [InlineData(1030, 257)]
+    [InlineData(1030, 1000)]
+    public void ValuesScaleWithTheMatrixOnBothSidesOfTheUnscaledRange(int n, int k)
     {
-        var a = EigenReferenceData.LcgSymmetric(150, 3);
+        var a = EigenReferenceData.LcgSymmetric(n, 3);
         var reference = SymmetricEigen.Values(a);
         double largest = Math.Abs(reference[0]);
         foreach (int exponent in new[] { k, -k })
