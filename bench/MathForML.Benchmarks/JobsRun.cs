@@ -15,7 +15,8 @@ namespace MathForML.Benchmarks;
 /// <remarks>
 /// DATA_DIR holds what <c>../shared/bench/peers.py</c> and <c>knn_peer.py</c> prepare: <c>mnist10k-x.npy</c>,
 /// <c>knn/knn-{train,test}-{x,y}.npy</c>, <c>rmat20.bin</c>, and <c>sym2000.npy</c> (made here by
-/// <c>peers.py symmetric</c> when missing). Run it with nothing else on the machine.
+/// <c>peers.py symmetric</c> when missing). Run it with nothing else on the machine. The table's header names the CPU and
+/// the BLAS the scripts' numpy runs, and warns when OpenBLAS fell back to a generic kernel on a CPU it does not know.
 /// </remarks>
 internal static class JobsRun
 {
@@ -75,6 +76,7 @@ internal static class JobsRun
         }
         output.WriteLine();
         output.WriteLine($"CPU: {Cpu()}, {Environment.ProcessorCount} cores; medians of {rounds} interleaved rounds, whole processes, after one untimed run each; mml's JIT profile {(jitProfile ? "on" : "off")}.");
+        output.WriteLine(PeerBlas(python));
         output.WriteLine();
         output.WriteLine("| job | mml (s) | peer script (s) | ratio mml/peer |");
         output.WriteLine("| --- | --- | --- | --- |");
@@ -100,6 +102,38 @@ internal static class JobsRun
         if (check && process.ExitCode != 0)
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {stderr.Result}{stdout.Result}");
         return seconds;
+    }
+
+    /// <summary>OpenBLAS kernels older than AVX2, which OpenBLAS falls back to on a CPU it does not know.</summary>
+    private static readonly string[] GenericKernels = ["Prescott", "Core2", "Penryn", "Dunnington", "Nehalem", "Katmai", "Atom"];
+
+    /// <summary>
+    /// Which BLAS the peer scripts' numpy runs (threadpoolctl), with a warning when OpenBLAS took a generic pre-AVX2
+    /// kernel: an OpenBLAS older than the CPU does that (0.3.21 on an Emerald Rapids Xeon runs "Prescott", 5× slower
+    /// GEMM), and the peer is to be measured at its best (set OPENBLAS_CORETYPE, e.g. Cooperlake or Haswell).
+    /// </summary>
+    private static string PeerBlas(string python)
+    {
+        const string probe = "import numpy, threadpoolctl; i = [x for x in threadpoolctl.threadpool_info() if x['user_api'] == 'blas']; "
+            + "print(' '.join(str(x.get(k)) for x in i[:1] for k in ('internal_api', 'architecture', 'num_threads')))";
+        try
+        {
+            var start = new ProcessStartInfo(python, ["-c", probe]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {python}");
+            string text = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            if (process.ExitCode != 0 || text.Length == 0) return "Peer BLAS: unknown (threadpoolctl not importable).";
+            var parts = text.Split(' ');
+            string line = $"Peer BLAS: {parts[0]} {(parts.Length > 1 ? parts[1] : "?")}, {(parts.Length > 2 ? parts[2] : "?")} threads"
+                + $"{(Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") is { } core ? $" (OPENBLAS_CORETYPE={core})" : "")}.";
+            return parts.Length > 1 && GenericKernels.Contains(parts[1], StringComparer.OrdinalIgnoreCase)
+                ? line + " Warning: a generic pre-AVX2 kernel; set OPENBLAS_CORETYPE so the peer runs at its best."
+                : line;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return "Peer BLAS: unknown (" + e.Message + ").";
+        }
     }
 
     private static double Median(List<double> values)
