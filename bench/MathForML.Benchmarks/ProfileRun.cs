@@ -105,6 +105,13 @@ internal static class ProfileRun
             e0.CopyTo(off, 0);
             WorkspacePool.Return(TridiagonalDivideConquer.Decompose(diag, off, a));
         });
+        var allValues = new double[a];
+        var top = new double[50 * a];
+        Stage(output, "dsterf", () => { d0.CopyTo(diag, 0); e0.CopyTo(off, 0); TridiagonalValues.Compute(diag, off, a); });
+        output.WriteLine($"  blocks {TridiagonalInverseIteration.Blocks(d0, e0, a).Count}");
+        Stage(output, "dsterf + inverse iteration k=50", () => TridiagonalInverseIteration.Largest(d0, e0, a, 50, allValues, top));
+        Stage(output, "Q applied to 50 vectors", () => HouseholderBackTransformation.Apply(top, 50, a, reflectors, tau));
+        Stage(output, "SymmetricEigen.LargestToRows k=50", () => WorkspacePool.Return(SymmetricEigen.LargestToRows(s, a, 50, mirrored: true).Rows));
         Stage(output, "form Qᵀ", () => WorkspacePool.Return(HouseholderBackTransformation.FormQTranspose(reflectors, tau, a)));
         var p = new double[a * a];
         var q = new double[a * a];
@@ -114,6 +121,7 @@ internal static class ProfileRun
         for (int i = 0; i < 5; i++) SymmetricEigen.Decompose(Matrix.Wrap(a, a, s));
         output.WriteLine($"  gc0 {GC.CollectionCount(0)} gc1 {GC.CollectionCount(1)} gc2 {GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalMilliseconds} ms");
         Stage(output, "Pca.Fit covariance (all)", () => Pca.Fit(x, new PcaOptions { Solver = PcaSolver.Covariance }));
+        Stage(output, "Pca.Fit covariance k=50", () => Pca.Fit(x, new PcaOptions { Solver = PcaSolver.Covariance, Components = 50 }));
 
         const int L = 60;
         var m = new double[d * L];

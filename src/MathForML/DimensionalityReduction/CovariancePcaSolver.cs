@@ -7,7 +7,8 @@ namespace MathForML.DimensionalityReduction;
 
 /// <summary>
 /// PCA through the D×D covariance: S = Z̃ᵀZ̃/N by blocked SYRK (<see cref="SampleStatistics"/>), then all its
-/// eigenpairs by <see cref="SymmetricEigen"/> (dsyevd's algorithm), taken as rows. The components are the top K eigenvectors.
+/// eigenvalues and the eigenvectors of the K largest, as rows (<see cref="SymmetricEigen.LargestToRows"/>: dsyevx's
+/// inverse iteration for K ≤ D/4, dsyevd's divide and conquer above). The components are the top K eigenvectors.
 /// </summary>
 /// <remarks>
 /// A constant feature j (all its values equal, e.g. MNIST's border pixels) has a zero row and column in S, so S is
@@ -55,7 +56,9 @@ internal static class CovariancePcaSolver
         {
             ArgumentNullException.ThrowIfNull(s);
             for (int j = 0; j < a; j++) total += s[j * a + j];
-            (var values, rows) = SymmetricEigen.DecomposeToRows(s, a, mirrored: true, cancellationToken: stages.Cancellation);   // Scatter mirrors its lower triangle
+            // Every eigenvalue (the explained variance needs the total and the spectrum), eigenvectors only for the top k: the
+            // block's sources among the first k components are its first min(k, a) eigenpairs (constants go after).
+            (var values, rows) = SymmetricEigen.LargestToRows(s, a, Math.Min(k, a), mirrored: true, cancellationToken: stages.Cancellation);   // Scatter mirrors its lower triangle
             WorkspacePool.Return(s);
             stages.EigenDone();
             for (int q = 0; q < a; q++) lambda.Add((values[q], q));

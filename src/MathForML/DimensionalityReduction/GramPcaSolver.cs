@@ -23,14 +23,14 @@ internal static class GramPcaSolver
         stages.ProductDone("gram matrix");
         double total = 0;
         for (int i = 0; i < n; i++) total += g[i * n + i];
-        var eigen = SymmetricEigen.Decompose(Matrix.Wrap(n, n, g), cancellationToken: stages.Cancellation);
+        // Every eigenvalue of G, the eigenvectors of the k largest as rows (Uₖᵀ, k×N).
+        var (lambda, ut) = SymmetricEigen.LargestToRows(g, n, k, mirrored: true, cancellationToken: stages.Cancellation);
         stages.EigenDone();
-        var lambda = eigen.Eigenvalues.ToArray();
 
         // V = Uₖᵀ·Z̃ (K×D), then row i divided by √(N·λᵢ).
-        var ut = eigen.Eigenvectors.Transpose().AsSpan().Slice(0, k * n);
         var components = new double[k * d];
-        Gemm.Multiply<double>(Op.None, Op.None, k, d, n, 1.0, ut, n, z, d, 0.0, components, d);
+        Gemm.Multiply<double>(Op.None, Op.None, k, d, n, 1.0, ut.AsSpan(0, k * n), n, z, d, 0.0, components, d);
+        WorkspacePool.Return(ut);
         double tolerance = Math.Max(lambda[0], 0) * Math.Max(n, d) * 1e-13;
         int rank = 0;
         while (rank < k && lambda[rank] > tolerance) rank++;

@@ -175,48 +175,140 @@ public sealed class SymmetricEigen
         if (maxAbs == 0) return Trivial(n, k);
         var (d, e, reflectors, tau, scale) = ScaledTridiagonal(a, n, maxAbs, cancellationToken);
 
-        var result = WorkspacePool.Rent(k * n, clear: false);
-        double[] eigenvalues;
-        if (k == n)
+        double[]? eigenvalues = null, result = null;
+        if (k <= n / InverseIterationFraction)
         {
-            // Divide and conquer gives T = S·Λ·Sᵀ; the rows of Sᵀ·Qᵀ are the eigenvectors of A. The two run one after the
-            // other, each with its GEMMs on every core: overlapping them on two threads measured slower (both compete
-            // for the same two cores).
-            var s = TridiagonalDivideConquer.Decompose(d, e, n);
-            cancellationToken.ThrowIfCancellationRequested();
-            // Eigenvectors of A as rows: Sᵀ·Qᵀ by applying the reflectors to Sᵀ in compact-WY blocks (dormtr, 2n³ flops
-            // through GEMM), not by forming Qᵀ (4n³/3) and multiplying (2n³): n = 2000 0.85 → 0.71 s, 784 unchanged.
-            var rows = WorkspacePool.Rent(n * n, clear: false);
-            TransposeKernel.Transpose<double>(s.AsSpan(0, n * n), n, n, rows);
-            WorkspacePool.Return(s);
-            HouseholderBackTransformation.Apply(rows, n, n, reflectors, tau);
-            WorkspacePool.Return(reflectors);
-            var order = DescendingOrder(d, k);
-            eigenvalues = order.Select(i => d[i]).ToArray();
-            for (int q = 0; q < k; q++) rows.AsSpan(order[q] * n, n).CopyTo(result.AsSpan(q * n, n));
-            WorkspacePool.Return(rows);
+            result = WorkspacePool.Rent(k * n, clear: false);
+            if (LargestByInverseIteration(d, e, n, k, reflectors, tau, result) is { } all)
+            {
+                eigenvalues = all[..k];
+            }
+            else
+            {
+                WorkspacePool.Return(result);
+                result = null;
+            }
         }
-        else
+
+        if (eigenvalues is null || result is null)
         {
-            var rotations = new GivensSequence(checked(n * n + n * n / 4 + 64));
-            TridiagonalQl.Diagonalize(d, e, n, rotations);
-            cancellationToken.ThrowIfCancellationRequested();
-            var selected = DescendingOrder(d, k);
-            var columns = TridiagonalQl.SelectedEigenvectors(rotations, n, selected);
-            TransposeKernel.Transpose<double>(columns, n, k, result);
-            HouseholderBackTransformation.Apply(result, k, n, reflectors, tau);
-            WorkspacePool.Return(reflectors);
-            eigenvalues = selected.Select(i => d[i]).ToArray();
+            if (k == n)
+            {
+                (eigenvalues, result) = AllToRows(d, e, n, k, reflectors, tau, cancellationToken);
+            }
+            else
+            {
+                var rotations = new GivensSequence(checked(n * n + n * n / 4 + 64));
+                TridiagonalQl.Diagonalize(d, e, n, rotations);
+                cancellationToken.ThrowIfCancellationRequested();
+                var selected = DescendingOrder(d, k);
+                var columns = TridiagonalQl.SelectedEigenvectors(rotations, n, selected);
+                result = WorkspacePool.Rent(k * n, clear: false);
+                TransposeKernel.Transpose<double>(columns, n, k, result);
+                HouseholderBackTransformation.Apply(result, k, n, reflectors, tau);
+                WorkspacePool.Return(reflectors);
+                eigenvalues = selected.Select(i => d[i]).ToArray();
+            }
         }
 
         TensorPrimitives.Multiply(eigenvalues, scale, eigenvalues);
-        for (int q = 0; q < k; q++)
+        NormaliseSigns(result, k, n);
+        return (eigenvalues, result);
+    }
+
+    /// <summary>
+    /// The top k eigenvectors are found by inverse iteration (O(k·n) after the reduction, then Q applied to k vectors)
+    /// when k ≤ n / this; above it divide and conquer on all n, whose cost hardly depends on k, is the better method.
+    /// </summary>
+    internal const int InverseIterationFraction = 4;
+
+    /// <summary>
+    /// Every eigenvalue of the n×n symmetric <paramref name="a"/> (descending; n values) and the eigenvectors of the
+    /// <paramref name="k"/> largest as rows (k×n row-major, row q for eigenvalue q, sign-normalised as
+    /// <see cref="Decompose"/>; a <see cref="WorkspacePool"/> array to give back, possibly longer): what PCA needs, the
+    /// whole spectrum for the explained variance and the top k components. For k ≤ n/<see cref="InverseIterationFraction"/>
+    /// the values come from the tridiagonal QL/QR iteration (dsterf) and the vectors from inverse iteration (dstein,
+    /// <see cref="TridiagonalInverseIteration"/>), LAPACK's dsyevx; otherwise, or when inverse iteration does not give an
+    /// orthonormal basis (large tight clusters), from divide and conquer as <see cref="DecomposeToRows(ReadOnlySpan{double}, int, SymmetricEigenOptions?, bool, CancellationToken)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (double[] Eigenvalues, double[] Rows) LargestToRows(ReadOnlySpan<double> a, int n, int k, bool mirrored = false,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(k, n);
+        a = a[..(n * n)];
+        if (k > n / InverseIterationFraction) return DecomposeToRows(a, n, mirrored: mirrored, cancellationToken: cancellationToken);
+        double maxAbs = CheckedMaxAbs(a, n, new SymmetricEigenOptions().SymmetryTolerance, mirrored);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (maxAbs == 0)
         {
-            var row = result.AsSpan(q * n, n);
-            if (SignConvention.NeedsFlip(row)) TensorPrimitives.Negate<double>(row, row);
+            var (_, identity) = Trivial(n, k);
+            return (new double[n], identity);
         }
 
-        return (eigenvalues, result);
+        var (d, e, reflectors, tau, scale) = ScaledTridiagonal(a, n, maxAbs, cancellationToken);
+        var rows = WorkspacePool.Rent(k * n, clear: false);
+        if (LargestByInverseIteration(d, e, n, k, reflectors, tau, rows) is not { } values)
+        {
+            // Not orthonormal to 1e-12 (or not converged): divide and conquer on the same T.
+            WorkspacePool.Return(rows);
+            (values, rows) = AllToRows(d, e, n, n, reflectors, tau, cancellationToken);
+        }
+
+        TensorPrimitives.Multiply(values, scale, values);
+        NormaliseSigns(rows, k, n);
+        return (values, rows);
+    }
+
+    /// <summary>
+    /// Every eigenvalue of T (descending, unscaled) and into <paramref name="rows"/> the eigenvectors of A for the
+    /// <paramref name="k"/> largest (T's by inverse iteration, then ·Qᵀ); the reflectors go back to the pool. Null when
+    /// inverse iteration failed, the reflectors kept for the caller's fallback.
+    /// </summary>
+    private static double[]? LargestByInverseIteration(double[] d, double[] e, int n, int k, double[] reflectors, double[] tau, double[] rows)
+    {
+        var values = new double[n];
+        if (!TridiagonalInverseIteration.Largest(d, e, n, k, values, rows)) return null;
+        HouseholderBackTransformation.Apply(rows, k, n, reflectors, tau);
+        WorkspacePool.Return(reflectors);
+        return values;
+    }
+
+    /// <summary>
+    /// Divide and conquer on T (d, e), then the eigenvectors of A as rows for the <paramref name="k"/> largest
+    /// eigenvalues (descending, unscaled): a <see cref="WorkspacePool"/> array of k×n (or longer); the reflectors go back
+    /// to the pool.
+    /// </summary>
+    private static (double[] Eigenvalues, double[] Rows) AllToRows(double[] d, double[] e, int n, int k, double[] reflectors, double[] tau,
+        CancellationToken cancellationToken)
+    {
+        // Divide and conquer gives T = S·Λ·Sᵀ; the rows of Sᵀ·Qᵀ are the eigenvectors of A. The two run one after the
+        // other, each with its GEMMs on every core: overlapping them on two threads measured slower (both compete
+        // for the same two cores).
+        var s = TridiagonalDivideConquer.Decompose(d, e, n);
+        cancellationToken.ThrowIfCancellationRequested();
+        // Eigenvectors of A as rows: Sᵀ·Qᵀ by applying the reflectors to Sᵀ in compact-WY blocks (dormtr, 2n³ flops
+        // through GEMM), not by forming Qᵀ (4n³/3) and multiplying (2n³): n = 2000 0.85 → 0.71 s, 784 unchanged.
+        var rows = WorkspacePool.Rent(n * n, clear: false);
+        TransposeKernel.Transpose<double>(s.AsSpan(0, n * n), n, n, rows);
+        WorkspacePool.Return(s);
+        HouseholderBackTransformation.Apply(rows, n, n, reflectors, tau);
+        WorkspacePool.Return(reflectors);
+        var order = DescendingOrder(d, k);
+        var result = WorkspacePool.Rent(k * n, clear: false);
+        for (int q = 0; q < k; q++) rows.AsSpan(order[q] * n, n).CopyTo(result.AsSpan(q * n, n));
+        WorkspacePool.Return(rows);
+        return (order.Select(i => d[i]).ToArray(), result);
+    }
+
+    private static void NormaliseSigns(double[] rows, int k, int n)
+    {
+        for (int q = 0; q < k; q++)
+        {
+            var row = rows.AsSpan(q * n, n);
+            if (SignConvention.NeedsFlip(row)) TensorPrimitives.Negate<double>(row, row);
+        }
     }
 
     /// <summary>

@@ -88,7 +88,7 @@ public class TridiagonalValuesTests
     /// <summary>‖T‖_∞ bound max|d| + 2·max|e| (no squares: they underflow at the 1e-300 scale).</summary>
     private static double Norm(double[] d, double[] e) => d.Select(Math.Abs).DefaultIfEmpty().Max() + (2 * e.Select(Math.Abs).DefaultIfEmpty().Max());
 
-    private static (double[] D, double[] E) Matrix(string kind, int n)
+    internal static (double[] D, double[] E) Matrix(string kind, int n)
     {
         var random = new Random(n * 7919 + kind.Length);
         double[] d = new double[n], e = new double[Math.Max(n - 1, 0)];
