@@ -31,7 +31,8 @@ internal static class CommandAction
     /// <summary>Sets <paramref name="command"/>'s action to <paramref name="action"/> with the parameter-to-flag map <paramref name="flags"/>.</summary>
     public static void Set(Command command, Func<ParseResult, int> action, params (string Parameter, string Flag)[] flags)
     {
-        var map = flags.ToDictionary(f => f.Parameter, f => f.Flag, StringComparer.Ordinal);
+        var map = new Dictionary<string, string>(flags.Length, StringComparer.Ordinal);
+        foreach (var (parameter, flag) in flags) map.Add(parameter, flag);
         command.SetAction((parse, cancellationToken) => Task.Run(() =>
         {
             Token.Value = cancellationToken;

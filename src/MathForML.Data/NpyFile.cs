@@ -40,7 +40,8 @@ public static class NpyFile
     {
         // A Fortran-order array is read as it is stored, then permuted into a second array of the same size.
         long copies = header.FortranOrder && header.Shape.Length > 1 ? 2 : 1;
-        MemoryLimit.EnsureFits(copies * header.ElementCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), name, $"shape ({string.Join(", ", header.Shape)}) as {typeof(T).Name}{(copies > 1 ? " in Fortran order (read, then reordered)" : "")}");
+        if (!MemoryLimit.Fits(copies * header.ElementCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()))
+            MemoryLimit.EnsureFits(copies * header.ElementCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), name, $"shape ({string.Join(", ", header.Shape)}) as {typeof(T).Name}{(copies > 1 ? " in Fortran order (read, then reordered)" : "")}");
         // Every element is written below (or the read throws), so the array need not be zeroed first.
         var data = LargeArray.Uninitialized<T>(checked((int)header.ElementCount));
         stream.Position = header.DataOffset;
@@ -91,7 +92,8 @@ public static class NpyFile
         }
 
         long elements = count * columns;
-        MemoryLimit.EnsureFits(elements, sizeof(double), path, $"rows {first} to {first + count - 1} of shape ({string.Join(", ", header.Shape)}) as Double");
+        if (!MemoryLimit.Fits(elements, sizeof(double)))
+            MemoryLimit.EnsureFits(elements, sizeof(double), path, $"rows {first} to {first + count - 1} of shape ({string.Join(", ", header.Shape)}) as Double");
         var data = LargeArray.Uninitialized<double>(checked((int)elements));
         stream.Position = header.DataOffset + first * columns * header.ItemSize;
         switch (header.DataType)
@@ -128,7 +130,8 @@ public static class NpyFile
             throw new DataFileException(name, $"element {i} is {data[i]}: NaN and infinities are not allowed");
         }
         long rows = shape.Length == 0 ? 1 : shape[0];
-        long cols = shape.Length switch { 0 => 1, 1 => 1, _ => shape.Skip(1).Aggregate(1L, (a, b) => a * b) };
+        long cols = 1;
+        for (int i = 1; i < shape.Length; i++) cols *= shape[i];
         // Only an empty array can get here with a product above int (the data's length bounds it otherwise).
         if (cols > int.MaxValue)
             throw new DataFileException(name, $".npy shape ({string.Join(", ", shape)}) has {cols} columns per row, more than {int.MaxValue}");

@@ -14,7 +14,7 @@ namespace MathForML.Data;
 /// <param name="Shape">Dimensions (the array's logical shape, whatever the memory order); empty for a scalar.</param>
 /// <param name="DataOffset">Byte offset at which the data starts.</param>
 /// <param name="FortranOrder">The data is stored column-major (<c>'fortran_order': True</c>): the first index varies fastest.</param>
-public sealed record NpyHeader(NpyDataType DataType, long[] Shape, int DataOffset, bool FortranOrder = false)
+public sealed partial record NpyHeader(NpyDataType DataType, long[] Shape, int DataOffset, bool FortranOrder = false)
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
@@ -25,7 +25,15 @@ public sealed record NpyHeader(NpyDataType DataType, long[] Shape, int DataOffse
     public int ItemSize => SizeOf(DataType);
 
     /// <summary>Number of elements: the product of the shape (1 for a scalar).</summary>
-    public long ElementCount => Shape.Aggregate(1L, (a, b) => a * b);
+    public long ElementCount
+    {
+        get
+        {
+            long count = 1;
+            foreach (long d in Shape) count *= d;
+            return count;
+        }
+    }
 
     /// <summary>Bytes per element of a data type.</summary>
     public static int SizeOf(NpyDataType type) => type switch
@@ -76,9 +84,9 @@ public sealed record NpyHeader(NpyDataType DataType, long[] Shape, int DataOffse
 
     private static NpyHeader Parse(string text, string name, int dataOffset)
     {
-        var descr = Regex.Match(text, @"'descr'\s*:\s*'([^']*)'");
-        var fortran = Regex.Match(text, @"'fortran_order'\s*:\s*(True|False)");
-        var shape = Regex.Match(text, @"'shape'\s*:\s*\(([^)]*)\)");
+        var descr = DescrEntry().Match(text);
+        var fortran = FortranOrderEntry().Match(text);
+        var shape = ShapeEntry().Match(text);
         if (!descr.Success || !fortran.Success || !shape.Success)
             throw new DataFileException(name, $"malformed .npy header: {text.Trim()}");
         var type = descr.Groups[1].Value switch
@@ -91,14 +99,15 @@ public sealed record NpyHeader(NpyDataType DataType, long[] Shape, int DataOffse
             var d when d.StartsWith('>') => throw new DataFileException(name, $"big-endian .npy data ('{d}') is not supported"),
             var d => throw new DataFileException(name, $"unsupported .npy dtype '{d}' (supported: <f8, <f4, <i4, <i8, |u1)"),
         };
-        var dims = new List<long>();
-        foreach (var part in shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var parts = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var dims = new long[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
         {
-            if (!long.TryParse(part.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var d))
-                throw new DataFileException(name, $"bad .npy shape dimension '{part}'");
+            if (!long.TryParse(parts[i].TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var d))
+                throw new DataFileException(name, $"bad .npy shape dimension '{parts[i]}'");
             if (d > int.MaxValue)
                 throw new DataFileException(name, $"absurd .npy shape dimension {d}: more than {int.MaxValue}");
-            dims.Add(d);
+            dims[i] = d;
         }
         long product = 1;
         foreach (var d in dims)
@@ -107,8 +116,19 @@ public sealed record NpyHeader(NpyDataType DataType, long[] Shape, int DataOffse
             if (product > NpyHeader.MaxElements)
                 throw new DataFileException(name, $"absurd .npy shape ({string.Join(", ", dims)}): more than {NpyHeader.MaxElements} elements");
         }
-        return new NpyHeader(type, dims.ToArray(), dataOffset, fortran.Groups[1].Value == "True");
+        return new NpyHeader(type, dims, dataOffset, fortran.Groups[1].Value == "True");
     }
+
+    // The header dict's entries, matched by source-generated regular expressions: compiled with the assembly, so reading
+    // a file builds no regex (and compiles none) at run time.
+    [GeneratedRegex(@"'descr'\s*:\s*'([^']*)'")]
+    private static partial Regex DescrEntry();
+
+    [GeneratedRegex(@"'fortran_order'\s*:\s*(True|False)")]
+    private static partial Regex FortranOrderEntry();
+
+    [GeneratedRegex(@"'shape'\s*:\s*\(([^)]*)\)")]
+    private static partial Regex ShapeEntry();
 
     /// <summary>Writes a version 1.0 header for a C-order array, padded with spaces so the data starts on a 64-byte boundary.</summary>
     public static void Write(Stream stream, NpyDataType type, ReadOnlySpan<long> shape)

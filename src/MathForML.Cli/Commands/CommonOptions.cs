@@ -27,13 +27,23 @@ internal static class CommonOptions
     public static Option<T> EnumOption<T>(string name, string description, T defaultValue, params (string Name, T Value)[] names)
         where T : struct, Enum
     {
-        var choices = names.Length > 0 ? names : Enum.GetValues<T>().Select(v => (KebabCase(v.ToString()), v)).ToArray();
-        string list = string.Join(", ", choices.Select(c => c.Item1));
+        // Plain loops, not LINQ over (string, T) tuples: each LINQ operator would be compiled at start-up for every enum
+        // (generic code over a value type the framework's precompiled images cannot hold).
+        var choices = names;
+        if (choices.Length == 0)
+        {
+            var values = Enum.GetValues<T>();
+            choices = new (string, T)[values.Length];
+            for (int i = 0; i < values.Length; i++) choices[i] = (KebabCase(values[i].ToString()), values[i]);
+        }
+        var texts = new string[choices.Length];
+        for (int i = 0; i < choices.Length; i++) texts[i] = choices[i].Name;
+        string list = string.Join(", ", texts);
         var option = new Option<T>(name)
         {
             Description = description,
             DefaultValueFactory = _ => defaultValue,
-            HelpName = string.Join('|', choices.Select(c => c.Item1)),
+            HelpName = string.Join('|', texts),
             CustomParser = result =>
             {
                 string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
@@ -43,7 +53,7 @@ internal static class CommonOptions
                 return defaultValue;
             },
         };
-        option.CompletionSources.Add(choices.Select(c => c.Item1).ToArray());
+        option.CompletionSources.Add(texts);
         return option;
     }
 
@@ -51,8 +61,17 @@ internal static class CommonOptions
     public static string NameOf<T>(IEnumerable<(string Name, T Value)> names, T value) where T : struct, Enum =>
         names.First(n => n.Value.Equals(value)).Name;
 
-    private static string KebabCase(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    private static string KebabCase(string pascal)
+    {
+        var text = new System.Text.StringBuilder(pascal.Length + 4);
+        for (int i = 0; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]) && i > 0) text.Append('-');
+            text.Append(char.ToLowerInvariant(pascal[i]));
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>
     /// The <c>--out FILE</c> option (<c>-</c>: standard output, refused with <c>--json</c>, whose document goes there).

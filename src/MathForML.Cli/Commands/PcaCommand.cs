@@ -86,7 +86,8 @@ internal static class PcaCommand
             double seconds = watch.Elapsed.TotalSeconds;
             if (options.Normalize && pca.ConstantFeatures > 0)
                 ctx.Warn($"{pca.ConstantFeatures} of {d} features are constant; they are centred but not scaled (standard deviation taken as 1).");
-            var mse = pca.ReconstructionErrors().Skip(1).Take(k).ToArray();
+            var errors = pca.ReconstructionErrors();
+            var mse = errors.AsSpan(1, Math.Min(k, errors.Length - 1)).ToArray();
             IReadOnlyList<string> figures = plotDir is null ? [] : PcaPlots.SaveAll(plotDir, x, y, fit);
             CommonOptions.WriteIfRequested(meanPath, pca.Mean);
             CommonOptions.WriteIfRequested(componentsPath, columns ? pca.CourseBasis(k) : pca.Components);

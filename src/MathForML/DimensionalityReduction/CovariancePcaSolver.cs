@@ -35,7 +35,18 @@ internal static class CovariancePcaSolver
     }
 
     /// <summary>The features that are not constant, ascending.</summary>
-    internal static int[] ActiveFeatures(bool[] constant) => Enumerable.Range(0, constant.Length).Where(j => !constant[j]).ToArray();
+    internal static int[] ActiveFeatures(bool[] constant)
+    {
+        int count = 0;
+        foreach (bool c in constant) count += c ? 0 : 1;
+        var active = new int[count];
+        for (int j = 0, at = 0; j < constant.Length; j++)
+        {
+            if (!constant[j]) active[at++] = j;
+        }
+
+        return active;
+    }
 
     /// <summary>
     /// The second half of <see cref="Solve"/>: the eigenpairs of the covariance <paramref name="s"/> of the active
@@ -49,8 +60,8 @@ internal static class CovariancePcaSolver
         int d = constant.Length;
         var active = ActiveFeatures(constant);
         int a = active.Length;
-        var lambda = new List<(double Value, int Source)>(d);   // Source ≥ 0: eigenpair of the block; < 0: constant feature −Source − 1
         double total = 0;
+        double[] values = [];
         double[]? rows = null;   // the block's eigenvectors as rows (a×a), row q for eigenvalue q
         if (a > 0)
         {
@@ -58,33 +69,41 @@ internal static class CovariancePcaSolver
             for (int j = 0; j < a; j++) total += s[j * a + j];
             // Every eigenvalue (the explained variance needs the total and the spectrum), eigenvectors only for the top k: the
             // block's sources among the first k components are its first min(k, a) eigenpairs (constants go after).
-            (var values, rows) = SymmetricEigen.LargestToRows(s, a, Math.Min(k, a), mirrored: true, cancellationToken: stages.Cancellation);   // Scatter mirrors its lower triangle
+            (values, rows) = SymmetricEigen.LargestToRows(s, a, Math.Min(k, a), mirrored: true, cancellationToken: stages.Cancellation);   // Scatter mirrors its lower triangle
             WorkspacePool.Return(s);
             stages.EigenDone();
-            for (int q = 0; q < a; q++) lambda.Add((values[q], q));
         }
 
-        // Zero eigenvalues of the constant features go after the block's non-negative ones (stable: block first on ties).
-        int insert = lambda.FindIndex(p => p.Value < 0);
-        if (insert < 0) insert = lambda.Count;
-        lambda.InsertRange(insert, Enumerable.Range(0, d).Where(j => constant[j]).Select(j => (0.0, -j - 1)));
+        // The spectrum of S: the block's eigenvalues (descending) with the constant features' zeros inserted after the
+        // block's non-negative ones (stable: block first on ties). source[q] ≥ 0: eigenpair of the block; < 0: constant
+        // feature −source − 1.
+        int insert = 0;
+        while (insert < a && values[insert] >= 0) insert++;
+        var lambda = new double[d];
+        var source = new int[d];
+        int at = 0;
+        for (int q = 0; q < insert; q++, at++) (lambda[at], source[at]) = (values[q], q);
+        for (int j = 0; j < d; j++)
+        {
+            if (constant[j]) (lambda[at], source[at++]) = (0.0, -j - 1);
+        }
+        for (int q = insert; q < a; q++, at++) (lambda[at], source[at]) = (values[q], q);
 
         var components = new double[k * d];
         for (int q = 0; q < k; q++)
         {
-            int source = lambda[q].Source;
-            if (source < 0)
+            if (source[q] < 0)
             {
-                components[q * d + (-source - 1)] = 1;
+                components[q * d + (-source[q] - 1)] = 1;
                 continue;
             }
 
-            var row = rows.AsSpan(source * a, a);
+            var row = rows.AsSpan(source[q] * a, a);
             for (int t = 0; t < a; t++) components[q * d + active[t]] = row[t];
         }
 
         if (rows is not null) WorkspacePool.Return(rows);
-        return new PcaFactors(lambda.Select(p => p.Value).ToArray(), components, total);
+        return new PcaFactors(lambda, components, total);
     }
 
     /// <summary>Runs of consecutive indices in the sorted <paramref name="active"/>, as (start, length).</summary>

@@ -117,7 +117,8 @@ public static class SampleStatistics
     {
         int d = x.Columns;
         var segments = runs ?? [(0, d)];
-        int a = segments.Sum(r => r.Length);
+        int a = 0;
+        foreach (var (_, length) in segments) a += length;
         // The kept features' columns of X, and μ and 1/σ gathered to them.
         var columns = new int[a];
         var shift = new double[a];
