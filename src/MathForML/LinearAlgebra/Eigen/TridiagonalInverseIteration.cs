@@ -169,14 +169,17 @@ internal static class TridiagonalInverseIteration
             {
                 if (step > MaxSteps) return false;
                 // Scale so that the solve neither overflows nor underflows (dstein): x ← m·‖T‖₁·max(ε, |u_mm|)/‖x‖₁ · x.
-                double scale = m * norm1 * Math.Max(eps, Math.Abs(lu.LastPivot)) / TensorPrimitives.SumOfMagnitudes<double>(x);
+                double sum = 0;
+                foreach (double v in x) sum += Math.Abs(v);
+                double scale = m * norm1 * Math.Max(eps, Math.Abs(lu.LastPivot)) / sum;
                 TensorPrimitives.Multiply(x, scale, x);
                 lu.Solve(x);
                 for (int c = clusterStart; c < j; c++)
                 {
                     // Modified Gram–Schmidt against the cluster's earlier (unit) vectors: x ← x − (x·z)z.
                     var z = vectors.Slice(selected[c].Row * n + lo, m);
-                    TensorPrimitives.MultiplyAdd(z, -TensorPrimitives.Dot<double>(x, z), x, x);
+                    double dot = Dot(x, z);
+                    for (int i = 0; i < m; i++) x[i] -= dot * z[i];
                 }
 
                 if (Math.Abs(TensorPrimitives.MaxMagnitude<double>(x)) < growthTarget) continue;
@@ -184,7 +187,7 @@ internal static class TridiagonalInverseIteration
                 break;
             }
 
-            TensorPrimitives.Multiply(x, 1 / TensorPrimitives.Norm<double>(x), vectors.Slice(selected[j].Row * n + lo, m));
+            TensorPrimitives.Multiply(x, 1 / Math.Sqrt(Dot(x, x)), vectors.Slice(selected[j].Row * n + lo, m));
             previous = lambda;
         }
 
@@ -205,6 +208,24 @@ internal static class TridiagonalInverseIteration
         }
     }
 
+    /// <summary>
+    /// x·y in plain code: the vectors here are one tridiagonal block long and this runs a few hundred times, where
+    /// compiling a vectorised generic operator at start-up would cost more than it saves.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        double s0 = 0, s1 = 0;
+        int i = 0;
+        for (; i + 1 < x.Length; i += 2)
+        {
+            s0 += x[i] * y[i];
+            s1 += x[i + 1] * y[i + 1];
+        }
+        if (i < x.Length) s0 += x[i] * y[i];
+        return s0 + s1;
+    }
+
     /// <summary>max |(ZZᵀ − I)ᵢⱼ| ≤ <see cref="OrthogonalityTolerance"/> for the <paramref name="count"/>×n rows Z.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsOrthonormal(ReadOnlySpan<double> z, int count, int n)
@@ -214,7 +235,7 @@ internal static class TridiagonalInverseIteration
             var zp = z.Slice(p * n, n);
             for (int q = 0; q <= p; q++)
             {
-                double dot = TensorPrimitives.Dot(zp, z.Slice(q * n, n));
+                double dot = Dot(zp, z.Slice(q * n, n));
                 if (Math.Abs(dot - (p == q ? 1 : 0)) > OrthogonalityTolerance) return false;
             }
         }
