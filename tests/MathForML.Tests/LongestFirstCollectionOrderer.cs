@@ -8,7 +8,7 @@ namespace MathForML.Tests;
 /// Starts the longest test classes first, then the rest in xunit's own order: on two cores a publish or a serial
 /// notebook class that starts late runs on alone at the end while the other core idles. First the ReadyToRun publish
 /// (~130 s), then the notebook classes (each a chain of notebook builds and runs: the Calculus class started at 265 s
-/// and ended a run at 402 s), then the consumer app's pack and build.
+/// and ended a run at 402 s), then the consumer app's pack and build, then the tool's pack and install (~100 s).
 /// </summary>
 public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {
@@ -20,6 +20,7 @@ public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
         "Notebooks.NotebookTests",
         "Notebooks.LibraryTourNotebookTests",
         "Packaging.ConsumerAppTests",
+        "Packaging.ToolPackageTests",
     ];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
