@@ -46,10 +46,18 @@ public sealed class StudioServer : IAsyncDisposable
         // A build (not a publish) finds the assets through the static web assets manifest, as `dotnet run` does.
         builder.WebHost.UseStaticWebAssets();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
+        // Only a page's failures (an exception its event handler or render threw, logged by Blazor's circuit), one line
+        // each on stderr: the Studio is a local tool, not a service with a log. The host's own errors (a busy port) are
+        // reported by the caller as one line of its own.
         builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(c => c.LogToStandardErrorThreshold = LogLevel.Error);
+        builder.Logging.AddFilter((category, level) => level >= LogLevel.Error
+            && category?.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal) == true);
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromMilliseconds(300));
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // It listens on the loopback address only, so a page's failure may show its details in that page's browser console.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(c => c.DetailedErrors = true);
         builder.Services.AddSingleton<CourseData>();
         var app = builder.Build();
         app.UseAntiforgery();
