@@ -44,12 +44,13 @@ public sealed class Pca
         int k = components.Rows;
         ExplainedVariance = new Vector(eigenvalues.AsSpan(0, k));
         var ratio = ExplainedVariance.Clone();
-        if (totalVariance > 0) TensorPrimitives.Divide(ratio.AsSpan(), totalVariance, ratio.AsSpan());
-        else ratio.AsSpan().Clear();
+        // K values each: plain loops (vectorised operators would cost more to compile at start-up than they save).
+        var r = ratio.AsSpan();
+        for (int q = 0; q < k; q++) r[q] = totalVariance > 0 ? r[q] / totalVariance : 0;
         ExplainedVarianceRatio = ratio;
         var singular = ExplainedVariance.Clone();
-        TensorPrimitives.Multiply(singular.AsSpan(), samples, singular.AsSpan());
-        TensorPrimitives.Sqrt<double>(singular.AsSpan(), singular.AsSpan());
+        var s = singular.AsSpan();
+        for (int q = 0; q < k; q++) s[q] = Math.Sqrt(s[q] * samples);
         SingularValues = singular;
         if (scale is not null)
         {

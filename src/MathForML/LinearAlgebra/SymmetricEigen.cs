@@ -134,7 +134,7 @@ public sealed class SymmetricEigen
         cancellationToken.ThrowIfCancellationRequested();
         TridiagonalValues.Compute(d, e, n);
         Array.Reverse(d);
-        TensorPrimitives.Multiply(d, scale, d);
+        for (int i = 0; i < n; i++) d[i] *= scale;   // n values: a loop compiles faster than a vectorised operator runs
         return Vector.Wrap(d);
     }
 
@@ -211,7 +211,7 @@ public sealed class SymmetricEigen
             }
         }
 
-        TensorPrimitives.Multiply(eigenvalues, scale, eigenvalues);
+        for (int q = 0; q < k; q++) eigenvalues[q] *= scale;
         NormaliseSigns(result, k, n);
         return (eigenvalues, result);
     }
@@ -256,7 +256,7 @@ public sealed class SymmetricEigen
             (values, rows) = AllToRows(d, e, n, n, reflectors, tau, cancellationToken);
         }
 
-        TensorPrimitives.Multiply(values, scale, values);
+        for (int q = 0; q < n; q++) values[q] *= scale;
         NormaliseSigns(rows, k, n);
         return (values, rows);
     }
@@ -307,7 +307,8 @@ public sealed class SymmetricEigen
         for (int q = 0; q < k; q++)
         {
             var row = rows.AsSpan(q * n, n);
-            if (SignConvention.NeedsFlip(row)) TensorPrimitives.Negate<double>(row, row);
+            if (!SignConvention.NeedsFlip(row)) continue;
+            for (int i = 0; i < n; i++) row[i] = -row[i];
         }
     }
 
@@ -334,7 +335,11 @@ public sealed class SymmetricEigen
     {
         double scale = Math.ScaleB(1.0, Math.ILogB(maxAbs));
         var work = WorkspacePool.Rent(n * n, clear: false);
-        TensorPrimitives.Multiply(a[..(n * n)], 1 / scale, work.AsSpan(0, n * n));
+        // Once per decomposition, before O(n³) work: a plain loop (memory-bound either way) spares compiling a vectorised
+        // operator at start-up.
+        double inverse = 1 / scale;
+        var scaled = work.AsSpan(0, n * n);
+        for (int i = 0; i < scaled.Length; i++) scaled[i] = a[i] * inverse;
         var d = new double[n];
         var e = new double[n];
         var reflectors = WorkspacePool.Rent(n * n, clear: true);

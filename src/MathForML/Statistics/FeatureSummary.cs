@@ -31,7 +31,7 @@ internal sealed record FeatureSummary(double[] Mean, bool[] Constant)
 
         foreach (var s in sum)
             if (!double.IsFinite(s)) SampleStatistics.RequireSamples(x);
-        TensorPrimitives.Divide(sum, x.Rows, sum);
+        for (int j = 0; j < d; j++) sum[j] /= x.Rows;
         var constant = new bool[d];
         for (int j = 0; j < d; j++)
         {
