@@ -233,7 +233,7 @@ public sealed class SymmetricEigen
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (double[] Eigenvalues, double[] Rows) LargestToRows(ReadOnlySpan<double> a, int n, int k, bool mirrored = false,
-        CancellationToken cancellationToken = default)
+        double orthogonalityTolerance = TridiagonalInverseIteration.OrthogonalityTolerance, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, n);
@@ -249,7 +249,7 @@ public sealed class SymmetricEigen
 
         var (d, e, reflectors, tau, scale) = ScaledTridiagonal(a, n, maxAbs, cancellationToken);
         var rows = WorkspacePool.Rent(k * n, clear: false);
-        if (LargestByInverseIteration(d, e, n, k, reflectors, tau, rows) is not { } values)
+        if (LargestByInverseIteration(d, e, n, k, reflectors, tau, rows, orthogonalityTolerance) is not { } values)
         {
             // Not orthonormal to 1e-12 (or not converged): divide and conquer on the same T.
             WorkspacePool.Return(rows);
@@ -266,10 +266,11 @@ public sealed class SymmetricEigen
     /// <paramref name="k"/> largest (T's by inverse iteration, then ·Qᵀ); the reflectors go back to the pool. Null when
     /// inverse iteration failed, the reflectors kept for the caller's fallback.
     /// </summary>
-    private static double[]? LargestByInverseIteration(double[] d, double[] e, int n, int k, double[] reflectors, double[] tau, double[] rows)
+    private static double[]? LargestByInverseIteration(double[] d, double[] e, int n, int k, double[] reflectors, double[] tau, double[] rows,
+        double orthogonalityTolerance = TridiagonalInverseIteration.OrthogonalityTolerance)
     {
         var values = new double[n];
-        if (!TridiagonalInverseIteration.Largest(d, e, n, k, values, rows)) return null;
+        if (!TridiagonalInverseIteration.Largest(d, e, n, k, values, rows, orthogonalityTolerance)) return null;
         HouseholderBackTransformation.Apply(rows, k, n, reflectors, tau);
         WorkspacePool.Return(reflectors);
         return values;

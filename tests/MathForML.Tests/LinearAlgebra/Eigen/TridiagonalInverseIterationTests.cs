@@ -57,6 +57,15 @@ public class TridiagonalInverseIterationTests
     }
 
     [Fact]
+    public void ReportsFailureWhenTheBasisIsNotOrthonormalEnough()
+    {
+        var (d, e) = TridiagonalValuesTests.Matrix("random", 60);
+        var z = new double[10 * 60];
+        Assert.True(TridiagonalInverseIteration.Largest(d, e, 60, 10, new double[60], z));
+        Assert.False(TridiagonalInverseIteration.Largest(d, e, 60, 10, new double[60], z, orthogonalityTolerance: -1));
+    }
+
+    [Fact]
     public void EachVectorIsZeroOutsideItsBlock()
     {
         var (d, e) = TridiagonalValuesTests.Matrix("split", 60);   // e_i = 0 for i ≡ 3 (mod 7)
