@@ -10,9 +10,11 @@ namespace MathForML.LinearAlgebra;
 public sealed record SymmetricEigenOptions
 {
     /// <summary>
-    /// When set, only the k largest eigenpairs are computed: the eigenvectors of T for the k selected eigenvalues come from
-    /// replaying the QL rotations on k unit vectors, and only those k vectors are back-transformed (4kn² flops instead of
-    /// 4n³/3 + the full rotation work). The tridiagonal reduction (4n³/3) is still done in full.
+    /// When set, only the k largest eigenpairs are computed, and only those k vectors are back-transformed (4kn² flops
+    /// instead of 4n³/3 + the tridiagonal eigenvector work). For k ≤ n/4 the eigenvalues of T come from dsterf and the k
+    /// eigenvectors of T from inverse iteration (LAPACK dsyevx's dstein; O(kn)); above n/4, or when those vectors are
+    /// not orthonormal to 1e-12, from replaying the QL rotations on k unit vectors. The tridiagonal reduction (4n³/3) is
+    /// still done in full.
     /// </summary>
     public int? TopK { get; init; }
 
