@@ -8,14 +8,8 @@ namespace MathForML.Tests.Docs;
 /// </summary>
 public partial class DocsLinkTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MathForML.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("MathForML.slnx not found above the test folder.");
-    }
 
     /// <summary>README.md and every docs/*.md.</summary>
     public static TheoryData<string> Pages()

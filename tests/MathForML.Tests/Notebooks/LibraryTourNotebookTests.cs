@@ -6,13 +6,7 @@ namespace MathForML.Tests.Notebooks;
 /// </summary>
 public class LibraryTourNotebookTests
 {
-    private static string RepositoryFile(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MathForML.slnx"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        return Path.Combine([dir.FullName, .. parts]);
-    }
+    private static string RepositoryFile(params string[] parts) => RepositoryRoot.File(parts);
 
     [NotebookFact]
     public async Task LibraryTourRuns()

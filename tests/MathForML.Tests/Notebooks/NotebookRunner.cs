@@ -5,12 +5,6 @@ namespace MathForML.Tests.Notebooks;
 /// <summary>Runs <c>dotnet run [OPTIONS] notebooks/NAME.cs [-- ARGS]</c> in a working folder and captures what it prints.</summary>
 internal static class NotebookRunner
 {
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MathForML.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("MathForML.slnx not found above the test folder.");
-    }
 
     /// <summary>
     /// Where <c>dotnet run file.cs</c> keeps each file-based app's build, one folder per notebook path
@@ -25,7 +19,7 @@ internal static class NotebookRunner
     /// </summary>
     public static async Task<string> Run(string name, string workingDirectory, string[]? runOptions = null, string[]? arguments = null)
     {
-        bool temporaryClone = RepositoryRoot().StartsWith(Path.GetTempPath(), StringComparison.Ordinal);
+        bool temporaryClone = RepositoryRoot.Path.StartsWith(Path.GetTempPath(), StringComparison.Ordinal);
         var before = temporaryClone ? CachedBuilds(name) : [];
         try
         {
@@ -58,7 +52,7 @@ internal static class NotebookRunner
 
     private static async Task<string> RunProcess(string name, string workingDirectory, string[]? runOptions, string[]? arguments)
     {
-        string[] command = ["run", .. runOptions ?? [], Path.Combine(RepositoryRoot(), "notebooks", name + ".cs")];
+        string[] command = ["run", .. runOptions ?? [], Path.Combine(RepositoryRoot.Path, "notebooks", name + ".cs")];
         if (arguments is { Length: > 0 }) command = [.. command, "--", .. arguments];
         var start = new ProcessStartInfo("dotnet", command)
         {

@@ -30,9 +30,9 @@ public sealed class ReadyToRunToolTests
         using var dir = new TempDirectory();
         var artifacts = dir.File("artifacts");
         var publish = ProcessRunner.Run(ProcessRunner.Dotnet,
-            ["publish", Path.Combine(RepositoryRoot(), "src", "MathForML.Cli"), "-c", "Release", "-r", "linux-x64",
+            ["publish", Path.Combine(RepositoryRoot.Path, "src", "MathForML.Cli"), "-c", "Release", "-r", "linux-x64",
              "--artifacts-path", artifacts, "-o", dir.File("tool"), "-p:MinVerSkip=true"],
-            RepositoryRoot(), PublishTimeout);
+            RepositoryRoot.Path, PublishTimeout);
         Assert.True(publish.Code == 0, $"publish failed:\n{publish.Out}\n{publish.Err}");
 
         foreach (var assembly in new[] { "mml.dll", "MathForML.dll", "MathForML.Data.dll" })
@@ -116,10 +116,4 @@ public sealed class ReadyToRunToolTests
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MathForML.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("MathForML.slnx not found above the test folder.");
-    }
 }

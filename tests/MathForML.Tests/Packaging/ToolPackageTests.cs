@@ -26,10 +26,10 @@ public sealed class ToolPackageTests
         using var dir = new TempDirectory();
         var feed = dir.File("feed");
         var pack = ProcessRunner.Run(ProcessRunner.Dotnet,
-            ["pack", Path.Combine(RepositoryRoot(), "src", "MathForML.Cli"), "-c", "Release", "-o", feed,
+            ["pack", Path.Combine(RepositoryRoot.Path, "src", "MathForML.Cli"), "-c", "Release", "-o", feed,
              "--artifacts-path", dir.File("artifacts"), "-p:ToolPackageRuntimeIdentifiers=linux-x64",
              $"-p:MinVerVersionOverride={Version}", "-p:IncludeSymbols=false"],
-            RepositoryRoot(), TimeSpan.FromMinutes(8));
+            RepositoryRoot.Path, TimeSpan.FromMinutes(8));
         Assert.True(pack.Code == 0, $"pack failed:\n{pack.Out}\n{pack.Err}");
         Assert.True(File.Exists(Path.Combine(feed, $"MathForML.Cli.{Version}.nupkg")), "no top-level tool package");
         var platform = Path.Combine(feed, $"MathForML.Cli.linux-x64.{Version}.nupkg");
@@ -58,10 +58,4 @@ public sealed class ToolPackageTests
         Assert.Equal(70, json.RootElement.GetProperty("determinant").GetDouble(), 1e-12);
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MathForML.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("MathForML.slnx not found above the test folder.");
-    }
 }

@@ -16,12 +16,6 @@ public sealed partial class ReadmeCommandsTests(ITestOutputHelper log)
     [GeneratedRegex(@"^\s{4}(dotnet [^#\n]+?)\s*(#.*)?$", RegexOptions.Multiline)]
     private static partial Regex CommandLine();
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MathForML.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("MathForML.slnx not found above the test folder.");
-    }
 
     /// <summary>The indented <c>dotnet …</c> lines of the README's set-up section, comments removed.</summary>
     internal static string[] SetupCommands(string readme)
@@ -36,7 +30,7 @@ public sealed partial class ReadmeCommandsTests(ITestOutputHelper log)
     [Fact]
     public void Readme_names_a_tour_command_and_a_test_command()
     {
-        var commands = SetupCommands(File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")));
+        var commands = SetupCommands(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md")));
         Assert.Equal(2, commands.Length);
         Assert.Matches(@"^dotnet run --project src/MathForML\.Cli .*-- tour$", commands[0]);
         Assert.StartsWith("dotnet test", commands[1]);
@@ -51,7 +45,7 @@ public sealed partial class ReadmeCommandsTests(ITestOutputHelper log)
             return;
         }
 
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         Assert.True(Directory.Exists(Path.Combine(root, ".git")), $"{root} is not a git clone; this test clones it.");
         using var temp = new TempDirectory();
         var clone = Path.Combine(temp.Path, "MathForML");
