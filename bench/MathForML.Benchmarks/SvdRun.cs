@@ -41,7 +41,7 @@ internal static class SvdRun
         }
     }
 
-    /// <summary>The bidiagonal path's stages: reduction, Golub–Kahan values, divide and conquer, back-transformations.</summary>
+    /// <summary>The bidiagonal path's stages: reduction, values (dqds, and the QL on 2n it replaced), divide and conquer, back-transformations.</summary>
     private static void Stages(Matrix a, int rounds, TextWriter output)
     {
         var tall = a.Rows >= a.Columns ? a : a.Transpose();
@@ -67,7 +67,8 @@ internal static class SvdRun
             tall.AsSpan().CopyTo(work);
             BlockedBidiagonalization.Reduce(work, m, n, d, e, left, tauQ, right, tauP);
         });
-        Time(output, "  stage: Golub–Kahan values (QL on 2n)", rounds, () => BidiagonalSvd.Values(d, e, n));
+        Time(output, "  stage: bidiagonal values (dqds)", rounds, () => BidiagonalSvd.Values(d, e, n));
+        Time(output, "  stage: Golub–Kahan values (QL on 2n, before dqds)", rounds, () => BidiagonalSvd.ValuesByGolubKahan(d, e, n));
         double[] uB = [], vB = [];
         Time(output, "  stage: Golub–Kahan vectors (divide and conquer on 2n, repair)", rounds, () => (_, uB, vB) = BidiagonalSvd.Decompose(d, e, n));
         var u = new double[n * m];

@@ -12,9 +12,9 @@ namespace MathForML.LinearAlgebra;
 /// <para>
 /// Algorithms (<see cref="SvdAlgorithm"/>; <see cref="SvdAlgorithm.Automatic"/> picks by size, see
 /// <see cref="JacobiCrossover"/>). Large matrices: Householder bidiagonalisation A = Q·B·Pᵀ in blocks through GEMM (dgebrd),
-/// the singular values of B as the positive eigenvalues of its 2n×2n Golub–Kahan tridiagonal (implicit QL, O(n²)) and
-/// its vectors from the Golub–Kahan matrix's divide and conquer, then U = Q·U_B and V = P·V_B through GEMM; singular
-/// values accurate to about ε·σ_0 (see <see cref="Eigen.GolubKahanSvd"/>). Cost: about 4mn² − 4n³/3 flops for the values,
+/// the singular values of B by dqds (O(n²), LAPACK dlasq1) and its vectors from the divide and conquer of its 2n×2n
+/// Golub–Kahan tridiagonal, then U = Q·U_B and V = P·V_B through GEMM; singular values accurate to about ε·σ_0, the
+/// reduction's error (see <see cref="Eigen.GolubKahanSvd"/>). Cost: about 4mn² − 4n³/3 flops for the values,
 /// O(n³) more for the vectors.
 /// </para>
 /// <para>
@@ -93,7 +93,7 @@ public sealed class Svd
     /// The singular values of any m×n matrix <paramref name="a"/>, descending (min(m, n) of them), without forming U or
     /// V (numpy's <c>svd(a, compute_uv=False)</c>, scipy's <c>svdvals</c>), by the algorithm
     /// <see cref="SvdAlgorithm.Automatic"/> picks: the Jacobi sweeps without V below the crossover, the bidiagonal
-    /// reduction and the O(n²) Golub–Kahan values above.
+    /// reduction and the O(n²) dqds values of the bidiagonal above.
     /// </summary>
     /// <exception cref="ArgumentException">A holds NaN or ±∞.</exception>
     /// <exception cref="InvalidOperationException">The iteration did not converge (not seen in practice).</exception>
