@@ -91,6 +91,7 @@ internal static class PageRankRun
         var clock = Stopwatch.StartNew();
         var layout = SourceSegments.Build(graph, bits, work);
         Console.Error.WriteLine($"# {variant}: {layout.TileCount} tiles, {layout.PairTargets.Length:N0} pairs, built in {clock.Elapsed.TotalSeconds:F3} s");
-        return () => SparsePageRank.Run(graph, options, threads, null, SparsePageRank.Method.Segmented, path, layout, CancellationToken.None);
+        var method = parts.Length > 4 && parts[4] == "tile" ? SparsePageRank.Method.SegmentedByTile : SparsePageRank.Method.Segmented;
+        return () => SparsePageRank.Run(graph, options, threads, null, method, path, layout, CancellationToken.None);
     }
 }

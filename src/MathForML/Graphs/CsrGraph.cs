@@ -52,6 +52,24 @@ public sealed class CsrGraph
 
     private SourceSegments? segments;
 
+    /// <summary>1/out-degree by stored position (0 for a dangling node), built on first use and kept.</summary>
+    internal double[] InverseOutDegree => LazyInitializer.EnsureInitialized(ref inverseOutDegree, () =>
+    {
+        var inverse = LargeArray.Uninitialized<double>(NodeCount);
+        for (int u = 0; u < inverse.Length; u++)
+        {
+            int degree = OutDegree[Order[u]];
+            inverse[u] = degree == 0 ? 0 : 1.0 / degree;
+        }
+
+        return inverse;
+    });
+
+    private double[]? inverseOutDegree;
+
+    /// <summary>The vectors of the last PageRank run, kept for the next (see <see cref="PageRankWorkspace"/>); null while a run holds them.</summary>
+    internal PageRankWorkspace? Workspace;
+
     /// <summary>Number of edges into <paramref name="node"/>.</summary>
     public int InDegree(int node)
     {

@@ -11,12 +11,13 @@ namespace MathForML.Graphs;
 /// with one target inside one (tile, segment) is a <em>pair</em>: a target and the range of its sources.
 /// </summary>
 /// <remarks>
-/// A step walks one tile's pairs in order: for each pair, sum[target] += Σ s[source] over its edges. Inside a segment
-/// the gathers hit L2, and because the graph stores nodes in descending order of out-degree the first segment (the
+/// A step walks the segments in order and, inside each, every tile's pairs of that segment: for each pair,
+/// sum[target] += Σ s[source] over its edges. While a segment is walked (both cores on it, tiles shared out) its scaled
+/// ranks stay in each core's L2 and every gather hits there, and because the graph stores nodes in descending order of out-degree the first segment (the
 /// nodes linked from most often) holds most edges: on R-MAT scale 20 the first of 16 segments of 2^16 nodes holds 83%
 /// of the edges, and there are 0.07 pairs per edge. Each target's sum is built in the same order (segment by segment,
 /// input order inside) whatever the tiles or threads, so the result is deterministic. Memory: 4 bytes per edge
-/// (a regrouped copy of the sources) + 8 per pair. Built in O(E + n + tiles·segments), the tiles on all cores.
+/// (a regrouped copy of the sources) + 8 per pair + 4 per (tile, segment). Built in O(E + n + tiles·segments), the tiles on all cores.
 /// </remarks>
 internal sealed class SourceSegments
 {
@@ -30,13 +31,15 @@ internal sealed class SourceSegments
     /// </summary>
     public const int DefaultTileWork = 1 << 16;
 
-    private readonly int[] tileNodes, tilePairs;
+    private readonly int[] tileNodes, tilePairs, keyPairs;
 
-    private SourceSegments(int segmentBits, int[] tileNodes, int[] tilePairs, int[] pairTargets, int[] pairOffsets, int[] sources)
+    private SourceSegments(int segmentBits, int segmentCount, int[] tileNodes, int[] tilePairs, int[] keyPairs, int[] pairTargets, int[] pairOffsets, int[] sources)
     {
         SegmentBits = segmentBits;
+        SegmentCount = segmentCount;
         this.tileNodes = tileNodes;
         this.tilePairs = tilePairs;
+        this.keyPairs = keyPairs;
         PairTargets = pairTargets;
         PairOffsets = pairOffsets;
         Sources = sources;
@@ -44,6 +47,9 @@ internal sealed class SourceSegments
 
     /// <summary>log₂ of the segment width in nodes.</summary>
     public int SegmentBits { get; }
+
+    /// <summary>Number of segments (source ranges of 2^<see cref="SegmentBits"/> nodes).</summary>
+    public int SegmentCount { get; }
 
     /// <summary>Number of tiles (target ranges).</summary>
     public int TileCount => tileNodes.Length - 1;
@@ -62,6 +68,13 @@ internal sealed class SourceSegments
 
     /// <summary>The pairs [Start, End) of tile <paramref name="tile"/>.</summary>
     public (int Start, int End) TilePairs(int tile) => (tilePairs[tile], tilePairs[tile + 1]);
+
+    /// <summary>The pairs [Start, End) of tile <paramref name="tile"/> whose sources lie in segment <paramref name="segment"/>.</summary>
+    public (int Start, int End) SegmentPairs(int tile, int segment)
+    {
+        int key = (tile * SegmentCount) + segment;
+        return (keyPairs[key], keyPairs[key + 1]);
+    }
 
     /// <summary>Regroups <paramref name="graph"/>'s edges (see the class remarks).</summary>
     public static SourceSegments Build(CsrGraph graph, int segmentBits = DefaultSegmentBits, int tileWork = DefaultTileWork, int? maxThreads = null) =>
@@ -144,7 +157,9 @@ internal sealed class SourceSegments
         pairOffsets[pairCount] = sources.Length;
         var tilePairs = new int[tiles + 1];
         for (int t = 0; t <= tiles; t++) tilePairs[t] = (int)pairStart[t * segments];
-        return new SourceSegments(segmentBits, tileNodes, tilePairs, pairTargets, pairOffsets, regrouped);
+        var keyPairs = new int[pairStart.Length];
+        for (int k = 0; k < keyPairs.Length; k++) keyPairs[k] = (int)pairStart[k];
+        return new SourceSegments(segmentBits, segments, tileNodes, tilePairs, keyPairs, pairTargets, pairOffsets, regrouped);
     }
 
     /// <summary>Tile boundaries over the targets: a new tile starts once the current one holds tileWork edges + nodes.</summary>

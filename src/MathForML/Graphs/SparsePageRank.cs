@@ -30,6 +30,9 @@ internal static class SparsePageRank
 
         /// <summary>Source-segmented pull over <see cref="SourceSegments"/>, with the kernels of <see cref="GatheredSums"/> and <see cref="PageRankUpdate"/>.</summary>
         Segmented,
+
+        /// <summary>The same sums tile by tile, each tile through all segments (<see cref="SegmentedStep"/>; the order of a distributed rank's step).</summary>
+        SegmentedByTile,
     }
 
     private const int Chunk = 1 << 14, UpdateBlock = 1 << 11;
@@ -58,22 +61,30 @@ internal static class SparsePageRank
             }
         }
 
-        // Huge-page advice before the first touch (LargeArray): the steps gather s at random, and at R-MAT 22–24 (32–128 MB
-        // a vector) 4 KB pages made every gather a likely TLB miss.
-        var x = v is null ? Filled(n, 1.0 / n) : LargeArray.CopyOf<double>(v);
-        var next = LargeArray.Zeroed<double>(n);
-        var scaled = LargeArray.Zeroed<double>(n);
-        var scaledNext = LargeArray.Zeroed<double>(n);
-        var inverseDegree = LargeArray.Zeroed<double>(n);
-        for (int u = 0; u < n; u++)
+        var workspace = PageRankWorkspace.Rent(ref graph.Workspace, n);
+        try
         {
-            int degree = graph.OutDegree[order[u]];
-            inverseDegree[u] = degree == 0 ? 0 : 1.0 / degree;
+            return Iterate(graph, options, maxThreads, progress, method, path, layout, v, jump, workspace, cancellationToken);
         }
+        finally
+        {
+            PageRankWorkspace.Return(ref graph.Workspace, workspace);
+        }
+    }
 
-        var segments = method == Method.Segmented ? layout ?? graph.Segments : null;
+    private static PageRankResult Iterate(CsrGraph graph, PageRankOptions options, int? maxThreads, IProgress<WorkProgress>? progress,
+        Method method, KernelPath path, SourceSegments? layout, double[]? v, double[]? jump, PageRankWorkspace workspace, CancellationToken cancellationToken)
+    {
+        int n = graph.NodeCount;
+        double d = options.Damping;
+        var (x, next, scaled, scaledNext) = (workspace.X, workspace.Next, workspace.Scaled, workspace.ScaledNext);
+        if (v is null) Array.Fill(x, 1.0 / n);
+        else v.AsSpan().CopyTo(x);
+        var inverseDegree = graph.InverseOutDegree;
+        var segments = method is Method.Segmented or Method.SegmentedByTile ? layout ?? graph.Segments : null;
         int blocks = segments?.TileCount ?? (n + Chunk - 1) / Chunk;
-        var sums = segments is null ? null : LargeArray.Zeroed<double>(n);
+        var sums = segments is null ? null : workspace.Sums;
+        if (sums is not null) Array.Clear(sums);
         var changes = new double[blocks];
         var danglingParts = new double[blocks];
         double danglingMass = 0;
@@ -101,10 +112,22 @@ internal static class SparsePageRank
                     (changes[c], danglingParts[c]) = ReferenceStep(graph, step, lo, hi);
                 });
             }
+            else if (method == Method.SegmentedByTile)
+            {
+                Parallel.For(0, blocks, parallel, t => (changes[t], danglingParts[t]) = SegmentedStep(segments, sums!, step, t, path));
+            }
             else
             {
-                Parallel.For(0, blocks, parallel, t =>
-                    (changes[t], danglingParts[t]) = SegmentedStep(segments, sums!, step, t, path));
+                // Segment by segment, every tile's pairs of the segment: its scaled ranks stay in L2 while both cores
+                // gather from them (tile by tile, segment after segment, a tile's run through all segments evicted them).
+                // Each target still adds its pairs in segment order, so the sums are those of SegmentedStep, bit for bit.
+                for (int segment = 0; segment < segments.SegmentCount; segment++)
+                {
+                    int s = segment;
+                    Parallel.For(0, blocks, parallel, t => GatherSegment(segments, sums!, step, t, s, path));
+                }
+
+                Parallel.For(0, blocks, parallel, t => (changes[t], danglingParts[t]) = UpdateTile(segments, sums!, step, t, path));
             }
 
             double residual = 0;
@@ -129,6 +152,7 @@ internal static class SparsePageRank
         }
 
         var ranks = new double[n];
+        var order = graph.Order;
         for (int i = 0; i < n; i++) ranks[order[i]] = x[i];
         return new PageRankResult(ranks, iteration, converged, residuals) { MatrixProducts = iteration };
     }
@@ -174,9 +198,21 @@ internal static class SparsePageRank
     /// </summary>
     internal static (double Change, double Dangling) SegmentedStep(SourceSegments segments, double[] sums, StepInput step, int tile, KernelPath path)
     {
-        var pairs = segments.TilePairs(tile);
+        Gather(segments, sums, step, segments.TilePairs(tile), path);
+        return UpdateTile(segments, sums, step, tile, path);
+    }
+
+    /// <summary>Adds the runs of tile <paramref name="tile"/>'s pairs in segment <paramref name="segment"/> to their targets' sums.</summary>
+    private static void GatherSegment(SourceSegments segments, double[] sums, StepInput step, int tile, int segment, KernelPath path) =>
+        Gather(segments, sums, step, segments.SegmentPairs(tile, segment), path);
+
+    private static void Gather(SourceSegments segments, double[] sums, StepInput step, (int Start, int End) pairs, KernelPath path) =>
         GatheredSums.Accumulate(step.Scaled, segments.Sources, segments.PairOffsets.AsSpan(pairs.Start, pairs.End - pairs.Start + 1),
             segments.PairTargets.AsSpan(pairs.Start, pairs.End - pairs.Start), sums, path);
+
+    /// <summary>The update of tile <paramref name="tile"/>'s nodes from their complete sums (which it clears for the next step): the tile's L1 change and dangling mass.</summary>
+    private static (double Change, double Dangling) UpdateTile(SourceSegments segments, double[] sums, StepInput step, int tile, KernelPath path)
+    {
         var (start, end) = segments.TileNodes(tile);
         double jumpUniform = (1 - step.Damping) / step.N, change = 0, dangling = 0;
         // Block by block: a tile's two sums over up to 2^16 nodes of nearly equal values would gather a rounding bias

@@ -1,5 +1,6 @@
 using MathForML.Graphs;
 using MathForML.Kernels;
+using MathForML.Numerics;
 
 namespace MathForML.Tests.Graphs;
 
@@ -110,5 +111,78 @@ public class SegmentedPageRankTests
             var expected = graph.Sources[graph.Offsets[w]..graph.Offsets[w + 1]].OrderBy(s => s >> bits).ToArray();
             Assert.Equal(expected, seen.TryGetValue(w, out var list) ? list : []);
         }
+    }
+
+    [Theory]
+    [InlineData(12, false)]
+    [InlineData(14, true)]
+    [InlineData(16, false)]
+    public void SegmentBySegmentEqualsTileByTileBitForBit(int scale, bool personalized)
+    {
+        // The default step walks segment by segment (both cores on one segment's scaled ranks); a distributed rank's
+        // step walks tile by tile. Each target adds its pairs in segment order either way, so the ranks are identical.
+        var graph = RmatGenerator.GenerateGraph(scale, 16, (ulong)scale + 100);
+        var options = personalized ? Personalized(graph.NodeCount, scale) : Tight;
+        var layout = SourceSegments.Build(graph, segmentBits: 9, tileWork: 1 << 12);
+        Assert.True(layout.SegmentCount > 4);
+        foreach (int threads in new[] { 1, 2, 3 })
+        {
+            var bySegment = SparsePageRank.Run(graph, options, threads, null, SparsePageRank.Method.Segmented, KernelPathSelection.Best, layout, CancellationToken.None);
+            var byTile = SparsePageRank.Run(graph, options, threads, null, SparsePageRank.Method.SegmentedByTile, KernelPathSelection.Best, layout, CancellationToken.None);
+            Assert.Equal(byTile.Ranks, bySegment.Ranks);
+            Assert.Equal(byTile.Residuals, bySegment.Residuals);
+        }
+    }
+
+    [Fact]
+    public void SegmentPairsCutEachTilesPairsBySegment()
+    {
+        var graph = RmatGenerator.GenerateGraph(11, 8, 5);
+        const int bits = 7;
+        var layout = SourceSegments.Build(graph, bits, tileWork: 1 << 10);
+        Assert.Equal((graph.NodeCount >> bits) + 1, layout.SegmentCount);
+        for (int t = 0; t < layout.TileCount; t++)
+        {
+            var (start, end) = layout.TilePairs(t);
+            int at = start;
+            for (int s = 0; s < layout.SegmentCount; s++)
+            {
+                var (segmentStart, segmentEnd) = layout.SegmentPairs(t, s);
+                Assert.Equal(at, segmentStart);
+                for (int p = segmentStart; p < segmentEnd; p++) Assert.Equal(s, layout.Sources[layout.PairOffsets[p]] >> bits);
+                at = segmentEnd;
+            }
+
+            Assert.Equal(end, at);
+        }
+    }
+
+    [Fact]
+    public async Task TheKeptWorkspaceGivesTheSameRanksRunAfterRunSideBySideAndAfterACancelledRun()
+    {
+        // The vectors stay with the graph between runs; a run that finds them taken allocates its own.
+        var graph = RmatGenerator.GenerateGraph(13, 16, 3);
+        var layout = SourceSegments.Build(graph, segmentBits: 9, tileWork: 1 << 12);
+        PageRankResult Run(PageRankOptions options) =>
+            SparsePageRank.Run(graph, options, 2, null, SparsePageRank.Method.Segmented, KernelPathSelection.Best, layout, CancellationToken.None);
+        var first = Run(Tight);
+        var personalized = Run(Personalized(graph.NodeCount, 9));
+        Assert.NotEqual(first.Ranks, personalized.Ranks);
+        Assert.Equal(first.Ranks, Run(Tight).Ranks);
+        var side = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Run(Tight))));
+        Assert.All(side, result => Assert.Equal(first.Ranks, result.Ranks));
+
+        // Cancelled after three steps: the next run starts from clean vectors all the same.
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress<WorkProgress>(p => { if (p.Step == 3) cancel.Cancel(); });
+        Assert.Throws<OperationCanceledException>(() =>
+            SparsePageRank.Run(graph, Tight, 2, progress, SparsePageRank.Method.Segmented, KernelPathSelection.Best, layout, cancel.Token));
+        Assert.Equal(first.Ranks, Run(Tight).Ranks);
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }
