@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using MathForML.Kernels;
 using MathForML.Numerics;
@@ -68,36 +69,42 @@ internal static class SecularEquation
         else Roots(0, k);
         for (int i = 0; i < k; i++) lambda[i] = d[origin[i]] + tau[i];
 
-        // diff[j, i] = d_j − λ_i from the pole-relative representation.
-        var diff = u;
-        for (int j = 0; j < k; j++)
-            for (int i = 0; i < k; i++)
-                diff[j * k + i] = (d[j] - d[origin[i]]) - tau[i];
-
+        // Row by row (the rows are independent: large problems split them between two threads), u[j, i] starts as
+        // diff[j, i] = d_j − λ_i from the pole-relative representation, gives ẑ_j by Löwner's formula, then becomes ẑ_j/diff[j, i].
         var zHat = new double[k];
-        for (int j = 0; j < k; j++)
+        void Rows(int from, int to, Span<double> u)
         {
-            double product = -diff[j * k + j] / rho;
-            for (int i = 0; i < k; i++)
-                if (i != j) product *= -diff[j * k + i] / (d[i] - d[j]);
-            zHat[j] = Math.CopySign(Math.Sqrt(Math.Abs(product)), z[j]);
-        }
-
-        var norm = new double[k];
-        for (int j = 0; j < k; j++)
-        {
-            for (int i = 0; i < k; i++)
+            for (int j = from; j < to; j++)
             {
-                double x = zHat[j] / diff[j * k + i];
-                u[j * k + i] = x;
-                norm[i] += x * x;
+                var row = u.Slice(j * k, k);
+                for (int i = 0; i < k; i++) row[i] = (dArray[j] - dArray[origin[i]]) - tau[i];
+                double product = -row[j] / rho;
+                for (int i = 0; i < k; i++)
+                    if (i != j) product *= -row[i] / (dArray[i] - dArray[j]);
+                zHat[j] = Math.CopySign(Math.Sqrt(Math.Abs(product)), zArray[j]);
+                for (int i = 0; i < k; i++) row[i] = zHat[j] / row[i];
             }
         }
 
+        unsafe
+        {
+            fixed (double* pu = u)
+            {
+                // Spans cannot cross into the lambdas of Parallel.Invoke; the pinned pointers can (the spans outlive it).
+                nint au = (nint)pu;
+                int length = u.Length;
+                if (k >= ParallelSize)
+                    Parallel.Invoke(() => Rows(0, k / 2, new Span<double>((double*)au, length)), () => Rows(k / 2, k, new Span<double>((double*)au, length)));
+                else
+                    Rows(0, k, u);
+            }
+        }
+
+        // The columns' squared norms summed in row order, then each column scaled to unit length.
+        var norm = new double[k];
+        for (int j = 0; j < k; j++) TensorPrimitives.MultiplyAdd(u.Slice(j * k, k), u.Slice(j * k, k), norm, norm);
         for (int i = 0; i < k; i++) norm[i] = 1 / Math.Sqrt(norm[i]);
-        for (int j = 0; j < k; j++)
-            for (int i = 0; i < k; i++)
-                u[j * k + i] *= norm[i];
+        for (int j = 0; j < k; j++) TensorPrimitives.Multiply(u.Slice(j * k, k), norm, u.Slice(j * k, k));
     }
 
     /// <summary>Root i as (origin pole o, τ) with λ_i = d_o + τ; <paramref name="delta"/> is workspace (K).</summary>

@@ -25,6 +25,10 @@ namespace MathForML.LinearAlgebra.Eigen;
 internal static class TridiagonalDivideConquer
 {
     private const int LeafSize = 32;
+
+    /// <summary>Merges of at least this many rows gather and scatter their columns on two threads.</summary>
+    private const int ParallelRows = 256;
+
     /// <summary>
     /// Diagonalises T in place: on return <paramref name="d"/> holds the eigenvalues (unsorted) and the returned n×n
     /// row-major matrix holds the orthonormal eigenvectors as columns (column j pairs with d[j]). <paramref name="e"/>
@@ -36,8 +40,9 @@ internal static class TridiagonalDivideConquer
     public static double[] Decompose(double[] d, double[] e, int n, int largest = int.MaxValue)
     {
         var z = WorkspacePool.Rent(n * n, clear: true);
-        // Merge workspace, allocated once: large-object allocations per merge measured as costly as the GEMMs.
-        var workspace = WorkspacePool.Rent(3 * n * n, clear: true);
+        // Merge workspace, allocated once: large-object allocations per merge measured as costly as the GEMMs. Every
+        // part a merge reads it has written first, so it is not cleared (96 MB of memset at n = 2000).
+        var workspace = WorkspacePool.Rent(3 * n * n, clear: false);
         if (n > 0) Solve(d, e, n, 0, n, z, workspace, Math.Min(largest, n));
         WorkspacePool.Return(workspace);
         return z;
@@ -188,12 +193,15 @@ internal static class TridiagonalDivideConquer
         var keptColumn = new int[k];
         for (int p = 0; p < k; p++) keptColumn[p] = column[kept[order[p]]];
         var gathered = workspace.AsSpan(n * n, size * k);
-        for (int r = 0; r < size; r++)
+        ForRows(size, (from, to) =>
         {
-            var source = q.AsSpan((lo + r) * n, n);
-            var target = gathered.Slice(r * k, k);
-            for (int p = 0; p < target.Length; p++) target[p] = source[keptColumn[p]];
-        }
+            for (int r = from; r < to; r++)
+            {
+                var source = q.AsSpan((lo + r) * n, n);
+                var target = workspace.AsSpan((n * n) + (r * k), k);
+                for (int p = 0; p < target.Length; p++) target[p] = source[keptColumn[p]];
+            }
+        });
 
         var permuted = workspace.AsSpan(2 * n * n, k * k);
         for (int p = 0; p < k; p++) u.Slice(order[p] * k, k).CopyTo(permuted.Slice(p * k, k));
@@ -217,14 +225,26 @@ internal static class TridiagonalDivideConquer
                 permuted[(lowerStart * kf)..], kf, 0.0, product[(top * kf)..], kf);
         else
             product[(top * kf)..].Clear();
-        for (int r = 0; r < size; r++)
+        var destination = new int[kf];
+        for (int j = 0; j < kf; j++) destination[j] = column[kept[formed[j]]];
+        ForRows(size, (from, to) =>
         {
-            var target = q.AsSpan((lo + r) * n, n);
-            var source = product.Slice(r * kf, kf);
-            for (int j = 0; j < kf; j++) target[column[kept[formed[j]]]] = source[j];
-        }
+            for (int r = from; r < to; r++)
+            {
+                var target = q.AsSpan((lo + r) * n, n);
+                var source = workspace.AsSpan(r * kf, kf);
+                for (int j = 0; j < kf; j++) target[destination[j]] = source[j];
+            }
+        });
 
         for (int i = 0; i < k; i++) d[column[kept[i]]] = lambda[i];
+    }
+
+    /// <summary>Rows [0, size) of a merge's gathers and scatters, split between two threads from <see cref="ParallelRows"/> rows.</summary>
+    private static void ForRows(int size, Action<int, int> body)
+    {
+        if (size >= ParallelRows) Parallel.Invoke(() => body(0, size / 2), () => body(size / 2, size));
+        else body(0, size);
     }
 
     /// <summary>

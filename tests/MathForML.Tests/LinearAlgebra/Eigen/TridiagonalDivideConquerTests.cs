@@ -6,7 +6,8 @@ namespace MathForML.Tests.LinearAlgebra.Eigen;
 public class TridiagonalDivideConquerTests
 {
     /// <summary>
-    /// A random tridiagonal of order 150 (several merges above the 32-row leaves) and the zero-diagonal Golub–Kahan form
+    /// A random tridiagonal of order 150 (several merges above the 32-row leaves; 600 for merges large enough to solve
+    /// the secular equation and move their columns on two threads) and the zero-diagonal Golub–Kahan form
     /// of a random bidiagonal: the eigenvalues equal the full run's to 1e-14·‖T‖, and the eigenvectors of the k largest
     /// satisfy ‖T·z − λ·z‖ ≤ 1e-13·‖T‖ and are orthonormal to 1e-13.
     /// </summary>
@@ -14,6 +15,8 @@ public class TridiagonalDivideConquerTests
     [InlineData(150, 40, false)]
     [InlineData(150, 75, true)]
     [InlineData(64, 1, false)]
+    [InlineData(600, 600, false)]
+    [InlineData(600, 150, true)]
     public void LargestEigenvectorsAreFinished(int n, int largest, bool zeroDiagonal)
     {
         var random = new Random(n + largest);
