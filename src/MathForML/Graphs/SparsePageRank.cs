@@ -78,23 +78,36 @@ internal static class SparsePageRank
         int n = graph.NodeCount;
         double d = options.Damping;
         var (x, next, scaled, scaledNext) = (workspace.X, workspace.Next, workspace.Scaled, workspace.ScaledNext);
-        if (v is null) Array.Fill(x, 1.0 / n);
-        else v.AsSpan().CopyTo(x);
         var inverseDegree = graph.InverseOutDegree;
         var segments = method is Method.Segmented or Method.SegmentedByTile ? layout ?? graph.Segments : null;
         int blocks = segments?.TileCount ?? (n + Chunk - 1) / Chunk;
         var sums = segments is null ? null : workspace.Sums;
-        if (sums is not null) Array.Clear(sums);
         var changes = new double[blocks];
         var danglingParts = new double[blocks];
-        double danglingMass = 0;
-        for (int u = 0; u < n; u++)
-        {
-            scaled[u] = x[u] * inverseDegree[u];
-            if (inverseDegree[u] == 0) danglingMass += x[u];
-        }
-
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount };
+
+        // The start, in fixed chunks on every core: x = 1/n (or v), s = D⁻¹x, the sums cleared, and the dangling mass
+        // summed chunk by chunk in order (the same whatever the thread count).
+        int chunks = (n + Chunk - 1) / Chunk;
+        var initialDangling = new double[chunks];
+        Parallel.For(0, chunks, parallel, c =>
+        {
+            int lo = c * Chunk, length = Math.Min(n, lo + Chunk) - lo;
+            if (v is null) x.AsSpan(lo, length).Fill(1.0 / n);
+            else v.AsSpan(lo, length).CopyTo(x.AsSpan(lo, length));
+            sums?.AsSpan(lo, length).Clear();
+            double mass = 0;
+            for (int u = lo; u < lo + length; u++)
+            {
+                scaled[u] = x[u] * inverseDegree[u];
+                if (inverseDegree[u] == 0) mass += x[u];
+            }
+
+            initialDangling[c] = mass;
+        });
+        double danglingMass = 0;
+        foreach (double mass in initialDangling) danglingMass += mass;
+
         var residuals = new List<double>();
         int iteration = 0;
         bool converged = false;
@@ -151,9 +164,14 @@ internal static class SparsePageRank
             if (converged) break;
         }
 
-        var ranks = new double[n];
+        // Back to node ids, on every core (every slot is written: the order is a permutation).
+        var ranks = LargeArray.Uninitialized<double>(n);
         var order = graph.Order;
-        for (int i = 0; i < n; i++) ranks[order[i]] = x[i];
+        var final = x;
+        Parallel.For(0, chunks, parallel, c =>
+        {
+            for (int i = c * Chunk, end = Math.Min(n, i + Chunk); i < end; i++) ranks[order[i]] = final[i];
+        });
         return new PageRankResult(ranks, iteration, converged, residuals) { MatrixProducts = iteration };
     }
 
