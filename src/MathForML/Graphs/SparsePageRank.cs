@@ -257,11 +257,4 @@ internal static class SparsePageRank
         double s = p.Sum();
         if (Math.Abs(s - 1) > 1e-9) throw new ArgumentException($"The personalization vector sums to {s:G6}, not 1.", nameof(personalization));
     }
-
-    private static double[] Filled(int n, double value)
-    {
-        var a = LargeArray.Uninitialized<double>(n);
-        Array.Fill(a, value);
-        return a;
-    }
 }

@@ -256,16 +256,8 @@ internal static class DifferentialQd
             double dMin = d, eMin = double.MaxValue, qMax = 0;
             for (int i = lo; i < last - 2; i++)
             {
-                double qh = d + ei[i];
-                double t = qi[i + 1] / qh;
-                double en = ei[i] * t;
-                qo[i] = qh;
-                eo[i] = en;
-                d = (d * t) - tau;
-                if (d < 0) return Outcome.Failure;
+                if (Step(qi, ei, qo, eo, i, ref d, tau, ref eMin, ref qMax) < 0) return Outcome.Failure;
                 dMin = Math.Min(dMin, d);
-                eMin = Math.Min(eMin, en);
-                qMax = Math.Max(qMax, qh);
             }
 
             double dn2 = d, dMin2 = dMin;
