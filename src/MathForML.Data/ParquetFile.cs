@@ -34,6 +34,11 @@ public static class ParquetFile
     }
 
     /// <summary>Reads the numeric table in the seekable <paramref name="stream"/>; <paramref name="path"/> names it in error messages.</summary>
+    /// <remarks>
+    /// Parquet.Net is asynchronous only, and for an uncompressed page it reads through <c>Stream.ReadAsync</c>'s default,
+    /// a task on the thread pool, which this waits for: called from a pool thread while every other pool thread is busy,
+    /// the read waits until the pool adds a thread (about every half second).
+    /// </remarks>
     internal static NumericTable ReadTable(Stream stream, string path)
     {
         try

@@ -32,6 +32,18 @@ public class PoleSumsTests
         }
     }
 
+    /// <summary>A pole at t gives every path the division's +∞ (the 512-bit path redoes a non-finite loop with division).</summary>
+    [Theory]
+    [MemberData(nameof(KernelTestData.PathNumbers), MemberType = typeof(KernelTestData))]
+    public void APoleAtTGivesTheDivisionsResult(int pathNumber)
+    {
+        var z = Enumerable.Repeat(1.0, 20).ToArray();
+        var delta = Enumerable.Range(0, 20).Select(i => 1.0 + i).ToArray();
+        var (s, q) = PoleSums.Compute<double>(z, delta, 6.0, (KernelPath)pathNumber);
+        Assert.Equal(double.PositiveInfinity, s);
+        Assert.Equal(double.PositiveInfinity, q);
+    }
+
     [Fact]
     public void AShorterDeltaIsRejected() =>
         Assert.Throws<ArgumentException>(() => PoleSums.Compute<double>(new double[3], new double[2], 0, KernelPath.Scalar));

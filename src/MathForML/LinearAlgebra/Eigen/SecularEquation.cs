@@ -52,21 +52,9 @@ internal static class SecularEquation
             return;
         }
 
-        double zNorm2 = 0;
-        for (int j = 0; j < k; j++) zNorm2 += z[j] * z[j];
-        var origin = new int[k];
-        var tau = new double[k];
         var dArray = d.ToArray();
         var zArray = z.ToArray();
-        void Roots(int from, int to)
-        {
-            var delta = new double[k];
-            for (int i = from; i < to; i++) (origin[i], tau[i]) = FindRoot(dArray, zArray, rho, zNorm2, i, delta, path);
-        }
-
-        // The roots are independent: large problems split them between two threads (one fork per merge).
-        if (k >= ParallelSize) Parallel.Invoke(() => Roots(0, k / 2), () => Roots(k / 2, k));
-        else Roots(0, k);
+        var (origin, tau) = Roots(dArray, zArray, rho, path);
         for (int i = 0; i < k; i++) lambda[i] = d[origin[i]] + tau[i];
 
         // Row by row (the rows are independent: large problems split them between two threads), u[j, i] starts as
@@ -107,6 +95,98 @@ internal static class SecularEquation
         for (int j = 0; j < k; j++) TensorPrimitives.Multiply(u.Slice(j * k, k), norm, u.Slice(j * k, k));
     }
 
+    /// <summary>
+    /// The roots of the secular equation, as <see cref="Solve(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Span{double})"/>
+    /// finds them, and instead of the K×K eigenvector matrix only two rows of the new eigenvectors: with the old rows
+    /// <paramref name="first"/> and <paramref name="last"/> (f and l, K each) and the normalised eigenvector u_i of λ_i,
+    /// <paramref name="newFirst"/>[i] = Σ_j f_j·u_ji and <paramref name="newLast"/>[i] = Σ_j l_j·u_ji. This is all the
+    /// values-only divide and conquer carries up the tree (the first and last rows of each block's eigenvectors), in
+    /// O(K²) time and O(K) space: ẑ by Löwner's formula row by row, then each root's two sums and norm in one pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void SolveBoundaryRows(ReadOnlySpan<double> d, ReadOnlySpan<double> z, double rho, ReadOnlySpan<double> first,
+        ReadOnlySpan<double> last, Span<double> lambda, Span<double> newFirst, Span<double> newLast, KernelPath path)
+    {
+        int k = d.Length;
+        if (k == 1)
+        {
+            lambda[0] = d[0] + rho * z[0] * z[0];
+            newFirst[0] = first[0];
+            newLast[0] = last[0];
+            return;
+        }
+
+        var dArray = d.ToArray();
+        var (origin, tau) = Roots(dArray, z.ToArray(), rho, path);
+        var poleOfRoot = new double[k];
+        for (int i = 0; i < k; i++)
+        {
+            poleOfRoot[i] = dArray[origin[i]];
+            lambda[i] = poleOfRoot[i] + tau[i];
+        }
+
+        // ẑ_j² = (λ_j − d_j)/ρ · Π_{i≠j} (λ_i − d_j)/(d_i − d_j), the product in two ranges around i = j.
+        var zHat = new double[k];
+        var zSigns = z.ToArray();
+        void Lowner(int from, int to)
+        {
+            for (int j = from; j < to; j++)
+            {
+                double dj = dArray[j];
+                double product = ((poleOfRoot[j] - dj) + tau[j]) / rho
+                    * SecularVectorSums.LownerProduct(poleOfRoot.AsSpan(0, j), tau.AsSpan(0, j), dArray.AsSpan(0, j), dj, path)
+                    * SecularVectorSums.LownerProduct(poleOfRoot.AsSpan(j + 1), tau.AsSpan(j + 1), dArray.AsSpan(j + 1), dj, path);
+                zHat[j] = Math.CopySign(Math.Sqrt(Math.Abs(product)), zSigns[j]);
+            }
+        }
+
+        var f = first[..k].ToArray();
+        var l = last[..k].ToArray();
+        var rowFirst = new double[k];
+        var rowLast = new double[k];
+        void Rows(int from, int to)
+        {
+            for (int i = from; i < to; i++)
+            {
+                var (sf, sl, sn) = SecularVectorSums.BoundarySums(zHat, dArray, f, l, poleOfRoot[i], tau[i], path);
+                double scale = 1 / Math.Sqrt(sn);
+                rowFirst[i] = sf * scale;
+                rowLast[i] = sl * scale;
+            }
+        }
+
+        Split(k, Lowner);
+        Split(k, Rows);
+        rowFirst.CopyTo(newFirst);
+        rowLast.CopyTo(newLast);
+    }
+
+    /// <summary>The secular equation's K roots as (pole o_i, τ_i) with λ_i = d_{o_i} + τ_i, split between two threads from <see cref="ParallelSize"/>.</summary>
+    private static (int[] Origin, double[] Tau) Roots(double[] d, double[] z, double rho, KernelPath path)
+    {
+        int k = d.Length;
+        double zNorm2 = 0;
+        for (int j = 0; j < k; j++) zNorm2 += z[j] * z[j];
+        var origin = new int[k];
+        var tau = new double[k];
+        void Range(int from, int to)
+        {
+            var delta = new double[k];
+            for (int i = from; i < to; i++) (origin[i], tau[i]) = FindRoot(d, z, rho, zNorm2, i, delta, path);
+        }
+
+        // The roots are independent: large problems split them between two threads (one fork per merge).
+        Split(k, Range);
+        return (origin, tau);
+    }
+
+    /// <summary>Runs body(0, k) on this thread, or from <see cref="ParallelSize"/> its two halves on two.</summary>
+    private static void Split(int k, Action<int, int> body)
+    {
+        if (k >= ParallelSize) Parallel.Invoke(() => body(0, k / 2), () => body(k / 2, k));
+        else body(0, k);
+    }
+
     /// <summary>Root i as (origin pole o, τ) with λ_i = d_o + τ; <paramref name="delta"/> is workspace (K).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Origin, double Tau) FindRoot(ReadOnlySpan<double> d, ReadOnlySpan<double> z, double rho, double zNorm2,
@@ -115,37 +195,50 @@ internal static class SecularEquation
         int k = d.Length;
         bool last = i == k - 1;
         int o;
-        double lo, hi;
+        double lo, hi, t;
         if (last)
         {
             o = i;
             lo = 0;
             hi = rho * zNorm2;
+            t = 0.5 * hi;
         }
         else
         {
+            // f at the midpoint of (d_i, d_{i+1}) says which pole the root is nearer (its origin). The first guess is
+            // dlaed4's: the root of c + z_i²/(d_i − λ) + z_{i+1}²/(d_{i+1} − λ) with c the rest of f at the midpoint,
+            // from the quadratic c·τ² − a·τ + b = 0 in its cancellation-free form.
             double gap = d[i + 1] - d[i];
-            double fMid = 1 / rho;
             double mid = 0.5 * gap;
-            for (int j = 0; j < k; j++) fMid += z[j] * z[j] / ((d[j] - d[i]) - mid);
+            TensorPrimitives.Subtract(d, d[i], delta);
+            double fMid = (1 / rho) + PoleSums.Compute(z, delta, mid, path).Sum;
+            double zi2 = z[i] * z[i], zj2 = z[i + 1] * z[i + 1];
+            double c = fMid + (zi2 / mid) - (zj2 / mid);
             if (fMid >= 0)
             {
                 o = i;
                 lo = 0;
                 hi = mid;
+                double a = (c * gap) + zi2 + zj2, b = zi2 * gap;
+                double root = Math.Sqrt(Math.Abs((a * a) - (4 * b * c)));
+                t = a > 0 ? 2 * b / (a + root) : (a - root) / (2 * c);
             }
             else
             {
                 o = i + 1;
                 lo = -mid;
                 hi = 0;
+                double a = (c * gap) - zi2 - zj2, b = zj2 * gap;
+                double root = Math.Sqrt(Math.Abs((a * a) + (4 * b * c)));
+                t = a < 0 ? 2 * b / (a - root) : -(a + root) / (2 * c);
             }
+
+            if (!(t > lo && t < hi)) t = 0.5 * (lo + hi);
         }
 
-        for (int j = 0; j < k; j++) delta[j] = d[j] - d[o];
+        if (last || o != i) TensorPrimitives.Subtract(d, d[o], delta);
         // Poles 0..left form ψ, the rest φ; the root lies just right of pole `left` (i).
         int left = i;
-        double t = 0.5 * (lo + hi);
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
             var (psi, dPsi) = PoleSums.Compute(z[..(left + 1)], delta[..(left + 1)], t, path);

@@ -58,6 +58,42 @@ public class EigenKernelPathTests
         for (int i = 0; i < k * k; i++) Assert.Equal(Math.Abs(u0[i]), Math.Abs(u[i]), 1e-10);
     }
 
+    /// <summary>
+    /// The boundary rows of the values-only merge against the full solve's eigenvector matrix: newFirst = fᵀU and
+    /// newLast = lᵀU, the roots the same, on every path and on both sides of the two-thread size (256).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(KernelTestData.PathNumbers), MemberType = typeof(KernelTestData))]
+    public void SecularBoundaryRowsAreThoseOfTheEigenvectorMatrix(int pathNumber)
+    {
+        var path = (KernelPath)pathNumber;
+        foreach (int k in new[] { 1, 2, 29, 300 })
+        {
+            var random = new Random(k);
+            var d = Enumerable.Range(0, k).Select(i => i + random.NextDouble() * 0.5).ToArray();
+            var z = KernelTestData.Uniform(random, k, 0.1, 1);
+            var first = KernelTestData.Uniform(random, k);
+            var last = KernelTestData.Uniform(random, k);
+            var (lambda0, u) = (new double[k], new double[k * k]);
+            SecularEquation.Solve(d, z, 0.7, lambda0, u, KernelPath.Scalar);
+            var (lambda, newFirst, newLast) = (new double[k], new double[k], new double[k]);
+            SecularEquation.SolveBoundaryRows(d, z, 0.7, first, last, lambda, newFirst, newLast, path);
+            for (int i = 0; i < k; i++)
+            {
+                double f = 0, l = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    f += first[j] * u[(j * k) + i];
+                    l += last[j] * u[(j * k) + i];
+                }
+
+                Assert.Equal(lambda0[i], lambda[i], 1e-12);
+                Assert.Equal(f, newFirst[i], 1e-11);
+                Assert.Equal(l, newLast[i], 1e-11);
+            }
+        }
+    }
+
     /// <summary>The diagonal, off-diagonal, reflectors and τ, one after another.</summary>
     private static double[] Reduce(double[] a, int n, KernelPath path)
     {
