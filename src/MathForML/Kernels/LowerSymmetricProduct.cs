@@ -88,6 +88,25 @@ internal static class LowerSymmetricProduct
         }
     }
 
+    /// <summary>
+    /// Part <paramref name="part"/> of <paramref name="parts"/> of y ← A·u, split as <see cref="Multiply(ReadOnlySpan{double}, int, int, ReadOnlySpan{double}, Span{double}, int, KernelPath, Span{double})"/>
+    /// splits it (rows cut where the triangle's area divides evenly): that part's row dots and column axpys are added to
+    /// <paramref name="target"/> (m long, cleared by the caller), and the parts' targets summed give y. For callers that
+    /// run the parts on threads of their own (the tridiagonal panel's <see cref="Numerics.SpinningPair"/>).
+    /// </summary>
+    public static void MultiplyPart(ReadOnlySpan<double> a, int lda, int m, ReadOnlySpan<double> u, Span<double> target, int part, int parts,
+        KernelPath path, Span<double> firstColumn = default)
+    {
+        KernelArguments.Operand("A", m, m, lda, a.Length);
+        if (u.Length < m || target.Length < m) throw new ArgumentException($"u and the target must hold at least {m} values.");
+        if (!firstColumn.IsEmpty && firstColumn.Length < m) throw new ArgumentException($"firstColumn must hold at least {m} values.", nameof(firstColumn));
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(part);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(part, parts);
+        int start = Syrk.RowCut(m, part, parts, 1), end = Syrk.RowCut(m, part + 1, parts, 1);
+        Rows(a, lda, start, end, u, target, path, m >= OctetOrder, firstColumn);
+    }
+
     /// <summary>Adds rows <paramref name="start"/> … <paramref name="end"/>−1 of the triangle's share of A·u to y (row dots and column axpys).</summary>
     private static void Rows(ReadOnlySpan<double> a, int lda, int start, int end, ReadOnlySpan<double> u, Span<double> y, KernelPath path,
         bool octets, Span<double> firstColumn)

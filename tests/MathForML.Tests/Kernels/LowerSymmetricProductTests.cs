@@ -51,6 +51,43 @@ public class LowerSymmetricProductTests
             }
     }
 
+    /// <summary>
+    /// The parts of <see cref="LowerSymmetricProduct.MultiplyPart"/>, each into a cleared target and summed, give the
+    /// split product of <see cref="LowerSymmetricProduct.Multiply(ReadOnlySpan{double}, int, int, ReadOnlySpan{double}, Span{double}, int, KernelPath, Span{double})"/>
+    /// to the bit (part 0 first, then each later part added, the order Multiply adds them), and together copy out the first column.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(KernelTestData.PathNumbers), MemberType = typeof(KernelTestData))]
+    public void ThePartsSumToTheSplitProduct(int pathNumber)
+    {
+        var path = (KernelPath)pathNumber;
+        foreach (int m in new[] { 1, 9, 130, 1043 })
+            foreach (int parts in new[] { 1, 2, 3 }.Where(p => p <= (m / 64) + 1))   // Multiply's own cap on the parts
+            {
+                var random = new Random(m + parts);
+                int lda = m + 1;
+                var a = KernelTestData.Uniform(random, m * lda);
+                var u = KernelTestData.Uniform(random, m);
+                var expected = new double[m];
+                LowerSymmetricProduct.Multiply(a, lda, m, u, expected, parts, path);
+                var sum = new double[m];
+                var first = new double[m];
+                Array.Fill(first, double.NaN);
+                var target = new double[m];
+                for (int part = 0; part < parts; part++)
+                {
+                    Array.Clear(target);
+                    LowerSymmetricProduct.MultiplyPart(a, lda, m, u, target, part, parts, path, first);
+                    for (int i = 0; i < m; i++) sum[i] = part == 0 ? target[i] : sum[i] + target[i];
+                }
+
+                Assert.Equal(expected, sum);
+                for (int i = 0; i < m; i++) Assert.Equal(a[i * lda], first[i]);
+            }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => LowerSymmetricProduct.MultiplyPart(new double[9], 3, 3, new double[3], new double[3], 2, 2, path));
+    }
+
     [Fact]
     public void BadArgumentsAreRejected()
     {

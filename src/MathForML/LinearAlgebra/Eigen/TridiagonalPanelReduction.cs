@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MathForML.Kernels;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -35,14 +36,21 @@ internal static class TridiagonalPanelReduction
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Reduce(double[] a, int n, int start, int nb, double[] diagonal, double[] offDiagonal, double[] reflectors,
-        double[] tau, double[] w, double[] column, double[] p, int symmetricProductParts, KernelPath path, int row0 = 0)
+        double[] tau, double[] w, double[] column, double[] p, bool halved, KernelPath path, int row0 = 0, SpinningPair? pair = null)
     {
         bool captured = false;
         var (coefficientsV, coefficientsW, scalar) = (new double[nb], new double[nb], new double[1]);
+        var halves = halved ? new TridiagonalPanelPairWork(a, n, start, reflectors, row0, w, column, p, path) : null;
         for (int j = 0; j < nb; j++)
         {
             int c = start + j;
-            UpToDateColumn(a, n, start, j, reflectors, row0, w, column, captured, coefficientsV, coefficientsW, path);
+            if (halves is null) UpToDateColumn(a, n, start, j, reflectors, row0, w, column, captured, coefficientsV, coefficientsW, path);
+            else
+            {
+                if (!captured)
+                    for (int r = c; r < n; r++) column[r] = a[r * n + c];
+                halves.UpToDate(pair, j);
+            }
             diagonal[c] = column[c];
 
             var v = reflectors.AsSpan((c - row0) * n, n);
@@ -71,8 +79,22 @@ internal static class TridiagonalPanelReduction
             var wj = w.AsSpan(j * n, n);
             wj.Clear();
             captured = t != 0;
-            if (captured) PanelW(a, n, start, j, t, reflectors, row0, w, p, column, coefficientsV, coefficientsW, symmetricProductParts, path);
+            if (captured && halves is not null) PanelWInHalves(n, start, j, t, reflectors, row0, w, p, halves, pair);
+            else if (captured) PanelW(a, n, start, j, t, reflectors, row0, w, p, column, coefficientsV, coefficientsW, path);
         }
+    }
+
+    /// <summary><see cref="PanelW"/> with its product, dots and correction in halves, on the two threads of <paramref name="pair"/> when there is one.</summary>
+    private static void PanelWInHalves(int n, int start, int j, double t, double[] reflectors, int row0, double[] w, double[] p,
+        TridiagonalPanelPairWork halves, SpinningPair? pair)
+    {
+        int c = start + j, s = c + 1, m = n - s;
+        halves.Product(pair, j);
+        double half = 0.5 * t * halves.Correction(pair, t);
+        var v = reflectors.AsSpan((c - row0) * n + s, m);
+        var ps = p.AsSpan(s, m);
+        var wj = w.AsSpan(j * n + s, m);
+        for (int r = 0; r < m; r++) wj[r] = ps[r] - (half * v[r]);
     }
 
     /// <summary>
@@ -102,12 +124,12 @@ internal static class TridiagonalPanelReduction
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PanelW(double[] a, int n, int start, int j, double t, double[] reflectors, int row0, double[] w, double[] p,
-        double[] column, double[] wv, double[] vv, int symmetricProductParts, KernelPath path)
+        double[] column, double[] wv, double[] vv, KernelPath path)
     {
         int c = start + j, s = c + 1, m = n - s;
         var v = reflectors.AsSpan((c - row0) * n + s, m);
         var ps = p.AsSpan(s, m);
-        LowerSymmetricProduct.Multiply(a.AsSpan(s * n + s), n, m, v, ps, symmetricProductParts, path, column.AsSpan(s, m));
+        LowerSymmetricProduct.Multiply(a.AsSpan(s * n + s), n, m, v, ps, 1, path, column.AsSpan(s, m));
         var panelV = reflectors.AsSpan((start - row0) * n + s);
         var panelW = w.AsSpan(s);
         LowRankCorrection.Dots(panelW, n, j, m, v, wv, path);

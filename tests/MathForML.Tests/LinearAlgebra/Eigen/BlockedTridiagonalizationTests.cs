@@ -1,6 +1,7 @@
 using MathForML.Kernels;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Eigen;
+using MathForML.Numerics;
 using MathForML.Tests.Kernels;
 
 namespace MathForML.Tests.LinearAlgebra.Eigen;
@@ -25,16 +26,56 @@ public class BlockedTridiagonalizationTests
 
     /// <summary>
     /// A random symmetric matrix: T agrees with the unblocked reduction to 1e-13·‖A‖_F entry by entry (same reflectors,
-    /// other rounding), and the blocked Q and T satisfy Q·T·Qᵀ = A to 1e-12·‖A‖_F and QᵀQ = I to 1e-12.
+    /// other rounding), and the blocked Q and T satisfy Q·T·Qᵀ = A to 1e-12·‖A‖_F and QᵀQ = I to 1e-12; with whole panel
+    /// columns and with every column in halves (parallel order 0: on the spinning pair, or one half after the other).
     /// </summary>
     [Theory]
     [MemberData(nameof(Boundaries))]
     public void RandomMatrixMatchesTheUnblockedReduction(int n, int nb, int crossover)
     {
         var a = RandomSymmetric(n, (ulong)(n * 100 + nb));
-        var blocked = Blocked(a, n, nb, crossover, int.MaxValue, KernelPathSelection.Best);
-        AssertSameTridiagonal(Unblocked(a, n), blocked, Norm(a), 1e-13);
-        AssertFactorization(a, n, blocked);
+        foreach (int parallelOrder in new[] { int.MaxValue, 0 })
+        {
+            var blocked = Blocked(a, n, nb, crossover, parallelOrder, KernelPathSelection.Best);
+            AssertSameTridiagonal(Unblocked(a, n), blocked, Norm(a), 1e-13);
+            AssertFactorization(a, n, blocked);
+        }
+    }
+
+    /// <summary>
+    /// Panel columns in halves give the same T and reflectors to the bit whether the halves run on the spinning pair's
+    /// two threads or, while this test holds the pair, one after the other on the caller: results do not depend on
+    /// whether another reduction had the pair.
+    /// </summary>
+    [Theory]
+    [InlineData(200, 32)]
+    [InlineData(457, 32)]
+    public async Task HalvedPanelsGiveTheSameResultWithAndWithoutThePair(int n, int nb)
+    {
+        var a = RandomSymmetric(n, (ulong)n);
+        var withPair = Blocked(a, n, nb, 128, 0, KernelPathSelection.Best);
+        Reduction alone;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        SpinningPair? held;
+        while ((held = SpinningPair.TryEnter()) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the spinning pair stayed held for 30 s");
+            await Task.Delay(1);
+        }
+
+        try
+        {
+            alone = Blocked(a, n, nb, 128, 0, KernelPathSelection.Best);
+        }
+        finally
+        {
+            held.Exit();
+        }
+
+        Assert.Equal(withPair.D, alone.D);
+        Assert.Equal(withPair.E, alone.E);
+        Assert.Equal(withPair.Reflectors, alone.Reflectors);
+        Assert.Equal(withPair.Tau, alone.Tau);
     }
 
     /// <summary>
