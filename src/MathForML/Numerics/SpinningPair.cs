@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace MathForML.Numerics;
@@ -78,6 +79,7 @@ internal sealed class SpinningPair
     }
 
     /// <summary>Runs part 0 of <paramref name="work"/> here and part 1 on the helper, and returns when both are done.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(IPairWork work)
     {
         _failure = null;
@@ -99,6 +101,7 @@ internal sealed class SpinningPair
         if (_failure is { } failure) ExceptionDispatchInfo.Throw(failure);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Loop()
     {
         long seen = 0;

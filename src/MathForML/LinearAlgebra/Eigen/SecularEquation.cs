@@ -60,6 +60,7 @@ internal static class SecularEquation
         // Row by row (the rows are independent: large problems split them between two threads), u[j, i] starts as
         // diff[j, i] = d_j − λ_i from the pole-relative representation, gives ẑ_j by Löwner's formula, then becomes ẑ_j/diff[j, i].
         var zHat = new double[k];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Rows(int from, int to, Span<double> u)
         {
             for (int j = from; j < to; j++)
@@ -128,6 +129,7 @@ internal static class SecularEquation
         // ẑ_j² = (λ_j − d_j)/ρ · Π_{i≠j} (λ_i − d_j)/(d_i − d_j), the product in two ranges around i = j.
         var zHat = new double[k];
         var zSigns = z.ToArray();
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Lowner(int from, int to)
         {
             for (int j = from; j < to; j++)
@@ -144,6 +146,7 @@ internal static class SecularEquation
         var l = last[..k].ToArray();
         var rowFirst = new double[k];
         var rowLast = new double[k];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Rows(int from, int to)
         {
             for (int i = from; i < to; i++)
@@ -169,6 +172,7 @@ internal static class SecularEquation
         for (int j = 0; j < k; j++) zNorm2 += z[j] * z[j];
         var origin = new int[k];
         var tau = new double[k];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Range(int from, int to)
         {
             var delta = new double[k];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathForML.Kernels;
 using MathForML.Numerics;
 
@@ -74,6 +75,7 @@ internal sealed class TridiagonalPanelPairWork(double[] a, int n, int start, dou
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int part)
     {
         switch (_stage)
