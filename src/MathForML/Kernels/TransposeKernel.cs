@@ -8,16 +8,45 @@ internal static class TransposeKernel
 {
     private const int Tile = 32;
 
-    /// <summary>Writes the columns×rows transpose of the rows×columns row-major <paramref name="source"/> into <paramref name="destination"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Transpose<T>(ReadOnlySpan<T> source, int rows, int columns, Span<T> destination)
+    /// <summary>Elements from which the transpose splits its tile rows between two threads (a 512×512 matrix: 2 MB each way).</summary>
+    internal const int ParallelElements = 1 << 18;
+
+    /// <summary>
+    /// Writes the columns×rows transpose of the rows×columns row-major <paramref name="source"/> into
+    /// <paramref name="destination"/>; from <see cref="ParallelElements"/> elements the source's tile rows are split
+    /// between two threads (memory-bound: a 2000×2000 transpose 15 → 8 ms on the 2-core Xeon).
+    /// </summary>
+    public static unsafe void Transpose<T>(ReadOnlySpan<T> source, int rows, int columns, Span<T> destination)
         where T : unmanaged, INumberBase<T>
     {
         if (source.Length < rows * columns || destination.Length < rows * columns)
             throw new ArgumentException("Spans are shorter than rows·columns.");
-        for (int i0 = 0; i0 < rows; i0 += Tile)
+        int tileRows = (rows + Tile - 1) / Tile;
+        if ((long)rows * columns < ParallelElements || tileRows < 2 || Environment.ProcessorCount < 2)
         {
-            int i1 = Math.Min(i0 + Tile, rows);
+            Tiles(source, rows, columns, destination, 0, rows);
+            return;
+        }
+
+        int middle = tileRows / 2 * Tile;
+        fixed (T* ps = source, pd = destination)
+        {
+            nint sAddress = (nint)ps, dAddress = (nint)pd;
+            int sLength = source.Length, dLength = destination.Length;
+            Parallel.Invoke(
+                () => Tiles(new ReadOnlySpan<T>((T*)sAddress, sLength), rows, columns, new Span<T>((T*)dAddress, dLength), 0, middle),
+                () => Tiles(new ReadOnlySpan<T>((T*)sAddress, sLength), rows, columns, new Span<T>((T*)dAddress, dLength), middle, rows));
+        }
+    }
+
+    /// <summary>The tiles of source rows <paramref name="from"/> … <paramref name="to"/>−1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tiles<T>(ReadOnlySpan<T> source, int rows, int columns, Span<T> destination, int from, int to)
+        where T : unmanaged, INumberBase<T>
+    {
+        for (int i0 = from; i0 < to; i0 += Tile)
+        {
+            int i1 = Math.Min(i0 + Tile, to);
             for (int j0 = 0; j0 < columns; j0 += Tile)
             {
                 int j1 = Math.Min(j0 + Tile, columns);

@@ -135,6 +135,29 @@ public class SymmetricEigenTests
     /// OverwriteInput reduces A in its own storage: the same values bit for bit, A changed; without it A is untouched
     /// (n = 300 takes the blocked path, 50 the unblocked one).
     /// </summary>
+    /// <summary>
+    /// The symmetry check walks 32×32 tiles; the error still names the first mismatch in row order: two mismatches in
+    /// different tiles of a 100×100 matrix (the later tile in the walk holds the earlier pair in row order), one on a
+    /// tile's edge, and one only just above the tolerance.
+    /// </summary>
+    [Theory]
+    [InlineData(10, 70, 20, 40, "a[10,70]")]
+    [InlineData(31, 32, 95, 99, "a[31,32]")]
+    [InlineData(64, 95, 64, 95, "a[64,95]")]
+    public void TheSymmetryCheckNamesTheFirstMismatchInRowOrder(int i1, int j1, int i2, int j2, string named)
+    {
+        int n = 100;
+        var a = EigenReferenceData.LcgSymmetric(n, 5);
+        a[i2, j2] += 1e-3;
+        a[i1, j1] += 2e-3;
+        var error = Assert.Throws<ArgumentException>(() => SymmetricEigen.Values(a));
+        Assert.Contains(named, error.Message);
+        var barely = EigenReferenceData.LcgSymmetric(n, 5);
+        barely[97, 98] += 1e-6;
+        Assert.Throws<ArgumentException>(() => SymmetricEigen.Decompose(barely, new SymmetricEigenOptions { SymmetryTolerance = 1e-7 }));
+        Assert.Equal(n, SymmetricEigen.Values(barely, new SymmetricEigenOptions { SymmetryTolerance = 1e-5 }).Length);
+    }
+
     [Theory]
     [InlineData(50)]
     [InlineData(300)]
