@@ -61,6 +61,62 @@ internal static class SecularVectorSums
         };
     }
 
+    /// <summary>
+    /// One row of the secular eigenvector matrix before normalisation: row[i] = ẑ_j/((d_j − d_{o_i}) − τ_i) for every root i
+    /// (<paramref name="poleOfRoot"/>, <paramref name="tau"/> and <paramref name="row"/> equally long).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Ratios(double zHat, double dj, ReadOnlySpan<double> poleOfRoot, ReadOnlySpan<double> tau, Span<double> row, KernelPath path)
+    {
+        int k = row.Length;
+        if (poleOfRoot.Length < k || tau.Length < k) throw new ArgumentException("The roots' poles and τ must be as long as the row.");
+        int i = 0;
+        if (path == KernelPath.Vector512 && Vector512.IsHardwareAccelerated) i = Ratios512(zHat, dj, poleOfRoot, tau, row);
+        else if (path == KernelPath.Vector256 && Vector256.IsHardwareAccelerated) i = Ratios256(zHat, dj, poleOfRoot, tau, row);
+        for (; i < k; i++) row[i] = zHat / ((dj - poleOfRoot[i]) - tau[i]);
+    }
+
+    /// <summary>The 512-bit body of <see cref="Ratios"/>: whole registers with the refined reciprocal, redone by division where it is not finite; returns the first index left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Ratios512(double zHat, double dj, ReadOnlySpan<double> poleOfRoot, ReadOnlySpan<double> tau, Span<double> row)
+    {
+        ref double oRef = ref MemoryMarshal.GetReference(poleOfRoot);
+        ref double tRef = ref MemoryMarshal.GetReference(tau);
+        ref double rRef = ref MemoryMarshal.GetReference(row);
+        int k = row.Length, i = 0;
+        var zv = Vector512.Create(zHat);
+        var djv = Vector512.Create(dj);
+        for (; i + Vector512<double>.Count <= k; i += Vector512<double>.Count)
+        {
+            var difference = (djv - Vector512.LoadUnsafe(ref oRef, (nuint)i)) - Vector512.LoadUnsafe(ref tRef, (nuint)i);
+            var ratio = zv * RefinedReciprocal.Of(difference);
+            if (!Vector512.IsNaN(ratio).Equals(Vector512<double>.Zero) || !Vector512.IsInfinity(ratio).Equals(Vector512<double>.Zero))
+                ratio = zv / difference;
+            ratio.StoreUnsafe(ref rRef, (nuint)i);
+        }
+
+        return i;
+    }
+
+    /// <summary>The 256-bit body of <see cref="Ratios"/>; returns the first index left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Ratios256(double zHat, double dj, ReadOnlySpan<double> poleOfRoot, ReadOnlySpan<double> tau, Span<double> row)
+    {
+        ref double oRef = ref MemoryMarshal.GetReference(poleOfRoot);
+        ref double tRef = ref MemoryMarshal.GetReference(tau);
+        ref double rRef = ref MemoryMarshal.GetReference(row);
+        int k = row.Length, i = 0;
+        var zv = Vector256.Create(zHat);
+        var djv = Vector256.Create(dj);
+        for (; i + Vector256<double>.Count <= k; i += Vector256<double>.Count)
+        {
+            var difference = (djv - Vector256.LoadUnsafe(ref oRef, (nuint)i)) - Vector256.LoadUnsafe(ref tRef, (nuint)i);
+            (zv / difference).StoreUnsafe(ref rRef, (nuint)i);
+        }
+
+        return i;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Product512(ReadOnlySpan<double> poleOfRoot, ReadOnlySpan<double> tau, ReadOnlySpan<double> pole, double dj)
     {

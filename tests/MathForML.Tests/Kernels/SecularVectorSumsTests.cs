@@ -57,6 +57,37 @@ public class SecularVectorSumsTests
         }
     }
 
+    /// <summary>Every path's ratios ẑ/((d_j − d_o) − τ) against the division: within an ulp (the 512-bit reciprocal), a zero denominator giving the division's ±∞.</summary>
+    [Theory]
+    [MemberData(nameof(KernelTestData.PathNumbers), MemberType = typeof(KernelTestData))]
+    public void TheRatiosMatchTheDivision(int pathNumber)
+    {
+        var path = (KernelPath)pathNumber;
+        foreach (int n in KernelTestData.Lengths)
+        {
+            var random = new Random(n + 41);
+            var poleOfRoot = KernelTestData.Uniform(random, n, 1, 2);
+            var tau = KernelTestData.Uniform(random, n, -0.01, 0.01);
+            double zHat = 0.37, dj = 0.5;
+            var row = new double[n + 1];
+            row[n] = 99;
+            SecularVectorSums.Ratios(zHat, dj, poleOfRoot, tau, row.AsSpan(0, n), path);
+            for (int i = 0; i < n; i++)
+            {
+                double expected = zHat / ((dj - poleOfRoot[i]) - tau[i]);
+                Assert.Equal(expected, row[i], path == KernelPath.Scalar ? 0 : Math.ScaleB(Math.Abs(expected), -51));
+            }
+
+            Assert.Equal(99, row[n]);
+        }
+
+        var poles = Enumerable.Range(0, 16).Select(i => 1.0 + i).ToArray();
+        var ratios = new double[16];
+        SecularVectorSums.Ratios(1, 4.0, poles, new double[16], ratios, path);
+        Assert.Equal(double.PositiveInfinity, ratios[3]);
+        Assert.Equal(1 / 3.0, ratios[0], 1e-15);
+    }
+
     /// <summary>A zero denominator gives every path the division's ±∞ or NaN (the 512-bit path redoes such a loop with division).</summary>
     [Theory]
     [MemberData(nameof(KernelTestData.PathNumbers), MemberType = typeof(KernelTestData))]

@@ -57,21 +57,22 @@ internal static class SecularEquation
         var (origin, tau) = Roots(dArray, zArray, rho, path);
         for (int i = 0; i < k; i++) lambda[i] = d[origin[i]] + tau[i];
 
-        // Row by row (the rows are independent: large problems split them between two threads), u[j, i] starts as
-        // diff[j, i] = d_j − λ_i from the pole-relative representation, gives ẑ_j by Löwner's formula, then becomes ẑ_j/diff[j, i].
+        // Row by row (the rows are independent: large problems split them between two threads): ẑ_j by Löwner's formula
+        // from the pole-relative roots, then u[j, i] = ẑ_j/(d_j − λ_i) with d_j − λ_i = (d_j − d_{o_i}) − τ_i.
         var zHat = new double[k];
+        var poleOfRoot = new double[k];
+        for (int i = 0; i < k; i++) poleOfRoot[i] = dArray[origin[i]];
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Rows(int from, int to, Span<double> u)
         {
             for (int j = from; j < to; j++)
             {
-                var row = u.Slice(j * k, k);
-                for (int i = 0; i < k; i++) row[i] = (dArray[j] - dArray[origin[i]]) - tau[i];
-                double product = -row[j] / rho;
-                for (int i = 0; i < k; i++)
-                    if (i != j) product *= -row[i] / (dArray[i] - dArray[j]);
+                double dj = dArray[j];
+                double product = ((poleOfRoot[j] - dj) + tau[j]) / rho
+                    * SecularVectorSums.LownerProduct(poleOfRoot.AsSpan(0, j), tau.AsSpan(0, j), dArray.AsSpan(0, j), dj, path)
+                    * SecularVectorSums.LownerProduct(poleOfRoot.AsSpan(j + 1), tau.AsSpan(j + 1), dArray.AsSpan(j + 1), dj, path);
                 zHat[j] = Math.CopySign(Math.Sqrt(Math.Abs(product)), zArray[j]);
-                for (int i = 0; i < k; i++) row[i] = zHat[j] / row[i];
+                SecularVectorSums.Ratios(zHat[j], dj, poleOfRoot, tau, u.Slice(j * k, k), path);
             }
         }
 
