@@ -348,7 +348,8 @@ public sealed class SymmetricEigen
         for (int i = 0; i < scaled.Length; i++) scaled[i] = a[i] * inverse;
         var d = new double[n];
         var e = new double[n];
-        var reflectors = WorkspacePool.Rent(n * n, clear: true);
+        // Not cleared: the reduction writes every reflector row the back-transformation reads (rows 0 … n−3, whole).
+        var reflectors = WorkspacePool.Rent(n * n, clear: false);
         var tau = new double[n];
         BlockedTridiagonalization.Reduce(work, n, d, e, reflectors, tau, cancellationToken);
         WorkspacePool.Return(work);

@@ -136,6 +136,33 @@ public class SymmetricEigenTests
     /// (n = 300 takes the blocked path, 50 the unblocked one).
     /// </summary>
     /// <summary>
+    /// Work arrays come from a pool uncleared unless asked: with the pool's arrays of these sizes filled with NaN first,
+    /// the decomposition is the same to the bit (nothing reads a pooled element it has not written), through the
+    /// unblocked (50) and blocked (300) reductions and the top-k path.
+    /// </summary>
+    [Theory]
+    [InlineData(50)]
+    [InlineData(300)]
+    public void PooledArraysLeftFullOfNaNChangeNothing(int n)
+    {
+        var a = EigenReferenceData.LcgSymmetric(n, 77);
+        var clean = SymmetricEigen.Decompose(a);
+        var cleanTop = SymmetricEigen.Decompose(a, new SymmetricEigenOptions { TopK = 5 });
+        var poisoned = Enumerable.Range(0, 8).Select(_ => WorkspacePool.Rent(n * n, clear: false)).ToList();
+        foreach (var array in poisoned)
+        {
+            Array.Fill(array, double.NaN);
+            WorkspacePool.Return(array);
+        }
+
+        var again = SymmetricEigen.Decompose(a);
+        Assert.Equal(clean.Eigenvalues.ToArray(), again.Eigenvalues.ToArray());
+        Assert.Equal(clean.Eigenvectors.AsSpan().ToArray(), again.Eigenvectors.AsSpan().ToArray());
+        var top = SymmetricEigen.Decompose(a, new SymmetricEigenOptions { TopK = 5 });
+        Assert.Equal(cleanTop.Eigenvectors.AsSpan().ToArray(), top.Eigenvectors.AsSpan().ToArray());
+    }
+
+    /// <summary>
     /// The symmetry check walks 32×32 tiles; the error still names the first mismatch in row order: two mismatches in
     /// different tiles of a 100×100 matrix (the later tile in the walk holds the earlier pair in row order), one on a
     /// tile's edge, and one only just above the tolerance.
