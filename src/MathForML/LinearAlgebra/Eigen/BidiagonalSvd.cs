@@ -69,19 +69,36 @@ internal static class BidiagonalSvd
         var z = TridiagonalDivideConquer.Decompose(diagonal, offDiagonal, size, largest: n);
         var order = Enumerable.Range(0, size).OrderByDescending(j => diagonal[j]).ThenBy(j => j).Take(n).ToArray();
         var sigma = new double[n];
-        var (u, v) = (LargeArray.Zeroed<double>(n * n), LargeArray.Zeroed<double>(n * n));
-        for (int q = 0; q < n; q++)
+        for (int q = 0; q < n; q++) sigma[q] = Math.Max(diagonal[order[q]], 0);
+
+        // v_q and u_q are the even and odd rows of z's column order[q]: gathered row by row of z (whole rows in cache,
+        // where walking each column of the 2n×2n z missed on every element), then transposed.
+        var vColumns = WorkspacePool.Rent(n * n, clear: false);
+        var uColumns = WorkspacePool.Rent(n * n, clear: false);
+        void Gather(int from, int to)
         {
-            int j = order[q];
-            sigma[q] = Math.Max(diagonal[j], 0);
-            for (int i = 0; i < n; i++)
+            for (int i = from; i < to; i++)
             {
-                v[q * n + i] = z[2 * i * size + j];
-                u[q * n + i] = z[(2 * i + 1) * size + j];
+                var even = z.AsSpan(2 * i * size, size);
+                var odd = z.AsSpan((2 * i + 1) * size, size);
+                var vRow = vColumns.AsSpan(i * n, n);
+                var uRow = uColumns.AsSpan(i * n, n);
+                for (int q = 0; q < n; q++)
+                {
+                    vRow[q] = even[order[q]];
+                    uRow[q] = odd[order[q]];
+                }
             }
         }
 
+        if (n >= 256) Parallel.Invoke(() => Gather(0, n / 2), () => Gather(n / 2, n));
+        else Gather(0, n);
         WorkspacePool.Return(z);
+        var (u, v) = (LargeArray.Uninitialized<double>(n * n), LargeArray.Uninitialized<double>(n * n));   // the transposes write every element
+        TransposeKernel.Transpose<double>(vColumns.AsSpan(0, n * n), n, n, v);
+        TransposeKernel.Transpose<double>(uColumns.AsSpan(0, n * n), n, n, u);
+        WorkspacePool.Return(vColumns);
+        WorkspacePool.Return(uColumns);
         int head = 0;
         while (head < n && sigma[head] > ReorthogonalizeBelow * sigma[0]) head++;
         Repair(u, n, head);
