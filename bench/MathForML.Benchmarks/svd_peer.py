@@ -7,9 +7,10 @@ The matrices are the C# side's: numpy.random.RandomState(m + n).standard_normal(
 of the rounds, in seconds; one line a size and function.
 """
 import argparse, os, sys, time
-if os.environ.get("OPENBLAS_CORETYPE") or os.environ.get("OPENBLAS_L2_SIZE"):
-    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
-    os.execve(sys.executable, [sys.executable] + sys.argv, env)
+# The environment is kept as given: on the Xeon Debian's OpenBLAS needs OPENBLAS_CORETYPE=Cooperlake for its AVX-512
+# kernels (without it, its SSE3 "Prescott" ones: svdvals 2000×1000 0.35 s against 0.25 s). Until 2026-12-06 night this
+# script dropped the variable, as peers.py does for the Zen machine it was written on, so its Xeon figures before then
+# are the slower kernel's. The header line names the kernel that ran.
 import numpy as np
 import scipy.linalg
 
@@ -30,7 +31,12 @@ def median_time(f, rounds):
     return times[len(times) // 2], times[0], times[-1]
 
 
-print(f"# scipy {scipy.__version__} numpy {np.__version__}, {os.cpu_count()} cores, {args.rounds} rounds, medians in seconds")
+try:
+    from threadpoolctl import threadpool_info
+    kernel = ", ".join(f"{i.get('internal_api')} {i.get('architecture')}" for i in threadpool_info() if i.get("user_api") == "blas")
+except ImportError:
+    kernel = "BLAS kernel unknown (no threadpoolctl)"
+print(f"# scipy {scipy.__version__} numpy {np.__version__} ({kernel}), {os.cpu_count()} cores, {args.rounds} rounds, medians in seconds")
 for size in args.sizes.split(","):
     m, n = (int(t) for t in size.split("x"))
     a = np.random.RandomState(m + n).standard_normal((m, n))
