@@ -26,6 +26,9 @@ internal static class TridiagonalDivideConquer
 {
     private const int LeafSize = 32;
 
+    /// <summary>Blocks of at least this many rows solve their two halves on two threads.</summary>
+    internal const int ParallelHalves = 128;
+
     /// <summary>Merges of at least this many rows gather and scatter their columns on two threads.</summary>
     private const int ParallelRows = 256;
 
@@ -43,12 +46,17 @@ internal static class TridiagonalDivideConquer
         // Merge workspace, allocated once: large-object allocations per merge measured as costly as the GEMMs. Every
         // part a merge reads it has written first, so it is not cleared (96 MB of memset at n = 2000).
         var workspace = WorkspacePool.Rent(3 * n * n, clear: false);
-        if (n > 0) Solve(d, e, n, 0, n, z, workspace, Math.Min(largest, n));
+        if (n > 0) Solve(d, e, n, 0, n, z, workspace, 0, Math.Min(largest, n));
         WorkspacePool.Return(workspace);
         return z;
     }
 
-    private static void Solve(double[] d, double[] e, int n, int lo, int hi, double[] q, double[] workspace, int largest)
+    /// <summary>
+    /// Solves the block [lo, hi) into q's rows and columns lo … hi−1, its merges using workspace[<paramref name="area"/>,
+    /// area + 3·size²). From <see cref="ParallelHalves"/> rows the two halves run on two threads, each in its own part of
+    /// that area (3·h₁² + 3·h₂² ≤ 3·size²); they touch disjoint rows and columns of q, d and e.
+    /// </summary>
+    private static void Solve(double[] d, double[] e, int n, int lo, int hi, double[] q, double[] workspace, long area, int largest)
     {
         int size = hi - lo;
         if (size <= LeafSize)
@@ -61,9 +69,16 @@ internal static class TridiagonalDivideConquer
         double beta = e[m - 1];
         d[m - 1] -= Math.Abs(beta);
         d[m] -= Math.Abs(beta);
-        Solve(d, e, n, lo, m, q, workspace, size);
-        Solve(d, e, n, m, hi, q, workspace, size);
-        if (beta != 0) Merge(d, n, lo, m, hi, beta, q, workspace, largest);
+        long half = 3L * (m - lo) * (m - lo);
+        if (size >= ParallelHalves)
+            Parallel.Invoke(() => Solve(d, e, n, lo, m, q, workspace, area, size), () => Solve(d, e, n, m, hi, q, workspace, area + half, size));
+        else
+        {
+            Solve(d, e, n, lo, m, q, workspace, area, size);
+            Solve(d, e, n, m, hi, q, workspace, area + half, size);
+        }
+
+        if (beta != 0) Merge(d, n, lo, m, hi, beta, q, workspace.AsSpan((int)area, 3 * size * size), largest);
     }
 
     /// <summary>Implicit QL with recorded rotations replayed on the identity; writes the block's eigenvectors as columns.</summary>
@@ -86,9 +101,10 @@ internal static class TridiagonalDivideConquer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Merge(double[] d, int n, int lo, int m, int hi, double beta, double[] q, double[] workspace, int largest)
+    private static unsafe void Merge(double[] d, int n, int lo, int m, int hi, double beta, double[] q, Span<double> area, int largest)
     {
         int size = hi - lo;
+        long square = (long)size * size;
         double rho = 2 * Math.Abs(beta);
         double sign = beta < 0 ? -1 : 1;
         double inverseRoot2 = 1 / Math.Sqrt(2);
@@ -168,7 +184,7 @@ internal static class TridiagonalDivideConquer
         }
 
         var lambda = new double[k];
-        var u = workspace.AsSpan(0, k * k);
+        var u = area[..(k * k)];
         SecularEquation.Solve(dk, zk, rho, lambda, u);
 
         // Q[lo..hi, kept] ← Q[lo..hi, kept]·U, exploiting the block structure (dlaed2/dlaed3): order the kept columns as
@@ -192,18 +208,23 @@ internal static class TridiagonalDivideConquer
 
         var keptColumn = new int[k];
         for (int p = 0; p < k; p++) keptColumn[p] = column[kept[order[p]]];
-        var gathered = workspace.AsSpan(n * n, size * k);
-        ForRows(size, (from, to) =>
+        var gathered = area.Slice((int)square, size * k);
+        fixed (double* pArea = area)
         {
-            for (int r = from; r < to; r++)
+            // The lambdas below cannot capture the span; the pinned address outlives them (ForRows returns when both halves are done).
+            nint gatheredAddress = (nint)(pArea + square);
+            ForRows(size, (from, to) =>
             {
-                var source = q.AsSpan((lo + r) * n, n);
-                var target = workspace.AsSpan((n * n) + (r * k), k);
-                for (int p = 0; p < target.Length; p++) target[p] = source[keptColumn[p]];
-            }
-        });
+                for (int r = from; r < to; r++)
+                {
+                    var source = q.AsSpan((lo + r) * n, n);
+                    var target = new Span<double>((double*)gatheredAddress + ((long)r * k), k);
+                    for (int p = 0; p < target.Length; p++) target[p] = source[keptColumn[p]];
+                }
+            });
+        }
 
-        var permuted = workspace.AsSpan(2 * n * n, k * k);
+        var permuted = area.Slice((int)(2 * square), k * k);
         for (int p = 0; p < k; p++) u.Slice(order[p] * k, k).CopyTo(permuted.Slice(p * k, k));
         var formed = FormedColumns(d, size, column, kept, lambda, largest);
         int kf = formed.Length;
@@ -214,7 +235,7 @@ internal static class TridiagonalDivideConquer
                 for (int j = 0; j < kf; j++) permuted[p * kf + j] = permuted[p * k + formed[j]];
         }
 
-        var product = workspace.AsSpan(0, size * kf);
+        var product = area[..(size * kf)];
         int top = m - lo, lowerStart = upper, lowerCount = k - upper;
         if (upper + both > 0)
             Gemm.Multiply(Op.None, Op.None, top, kf, upper + both, 1.0, gathered, k, permuted, kf, 0.0, product, kf);
@@ -227,15 +248,19 @@ internal static class TridiagonalDivideConquer
             product[(top * kf)..].Clear();
         var destination = new int[kf];
         for (int j = 0; j < kf; j++) destination[j] = column[kept[formed[j]]];
-        ForRows(size, (from, to) =>
+        fixed (double* pArea = area)
         {
-            for (int r = from; r < to; r++)
+            nint productAddress = (nint)pArea;
+            ForRows(size, (from, to) =>
             {
-                var target = q.AsSpan((lo + r) * n, n);
-                var source = workspace.AsSpan(r * kf, kf);
-                for (int j = 0; j < kf; j++) target[destination[j]] = source[j];
-            }
-        });
+                for (int r = from; r < to; r++)
+                {
+                    var target = q.AsSpan((lo + r) * n, n);
+                    var source = new ReadOnlySpan<double>((double*)productAddress + ((long)r * kf), kf);
+                    for (int j = 0; j < kf; j++) target[destination[j]] = source[j];
+                }
+            });
+        }
 
         for (int i = 0; i < k; i++) d[column[kept[i]]] = lambda[i];
     }
