@@ -39,6 +39,61 @@ internal static class TransposeKernel
         }
     }
 
+    /// <summary>
+    /// The transpose of the source's rows taken in <paramref name="order"/> and scaled: destination[j·rows + q] =
+    /// scale[q]·source[order[q]·columns + j] for q &lt; rows (= order's length), j &lt; columns — a reordering, a sign
+    /// flip and a transpose in one pass (tiled and split between two threads as <see cref="Transpose{T}"/>).
+    /// </summary>
+    public static unsafe void TransposeRows(ReadOnlySpan<double> source, ReadOnlySpan<int> order, ReadOnlySpan<double> scale, int columns, Span<double> destination)
+    {
+        int rows = order.Length;
+        if (scale.Length < rows || destination.Length < rows * columns)
+            throw new ArgumentException("scale or destination is shorter than the rows asked for.");
+        foreach (int r in order)
+            if (r < 0 || (long)(r + 1) * columns > source.Length) throw new ArgumentOutOfRangeException(nameof(order), r, "A row index is outside the source.");
+        int tileRows = (rows + Tile - 1) / Tile;
+        if ((long)rows * columns < ParallelElements || tileRows < 2 || Environment.ProcessorCount < 2)
+        {
+            OrderedTiles(source, order, scale, columns, destination, 0, rows);
+            return;
+        }
+
+        int middle = tileRows / 2 * Tile;
+        fixed (double* ps = source, pd = destination, pScale = scale)
+        fixed (int* po = order)
+        {
+            nint sAddress = (nint)ps, dAddress = (nint)pd, scaleAddress = (nint)pScale, oAddress = (nint)po;
+            int sLength = source.Length, dLength = destination.Length;
+            Parallel.Invoke(
+                () => OrderedTiles(new ReadOnlySpan<double>((double*)sAddress, sLength), new ReadOnlySpan<int>((int*)oAddress, rows),
+                    new ReadOnlySpan<double>((double*)scaleAddress, rows), columns, new Span<double>((double*)dAddress, dLength), 0, middle),
+                () => OrderedTiles(new ReadOnlySpan<double>((double*)sAddress, sLength), new ReadOnlySpan<int>((int*)oAddress, rows),
+                    new ReadOnlySpan<double>((double*)scaleAddress, rows), columns, new Span<double>((double*)dAddress, dLength), middle, rows));
+        }
+    }
+
+    /// <summary>The tiles of <see cref="TransposeRows"/> for output columns (source rows in order) <paramref name="from"/> … <paramref name="to"/>−1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void OrderedTiles(ReadOnlySpan<double> source, ReadOnlySpan<int> order, ReadOnlySpan<double> scale, int columns, Span<double> destination,
+        int from, int to)
+    {
+        int rows = order.Length;
+        for (int q0 = from; q0 < to; q0 += Tile)
+        {
+            int q1 = Math.Min(q0 + Tile, to);
+            for (int j0 = 0; j0 < columns; j0 += Tile)
+            {
+                int j1 = Math.Min(j0 + Tile, columns);
+                for (int q = q0; q < q1; q++)
+                {
+                    var row = source.Slice(order[q] * columns, columns);
+                    double factor = scale[q];
+                    for (int j = j0; j < j1; j++) destination[j * rows + q] = factor * row[j];
+                }
+            }
+        }
+    }
+
     /// <summary>The tiles of source rows <paramref name="from"/> … <paramref name="to"/>−1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tiles<T>(ReadOnlySpan<T> source, int rows, int columns, Span<T> destination, int from, int to)

@@ -86,10 +86,23 @@ public sealed class SymmetricEigen
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked between the phases).</exception>
     public static SymmetricEigen Decompose(Matrix a, SymmetricEigenOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var (eigenvalues, rows) = DecomposeToRows(a, options, cancellationToken);
+        ArgumentNullException.ThrowIfNull(a);
+        DimensionMismatchException.ThrowIfNotSquare(a.Rows, a.Columns, nameof(a));
+        var (eigenvalues, rows, order) = DecomposeToRows(a.AsSpan(), a.Rows, options, mirrored: false, ordered: false, cancellationToken);
         int n = a.Rows, k = eigenvalues.Length;
         var vectors = LargeArray.Uninitialized<double>(n * k);   // the transpose writes every element
-        TransposeKernel.Transpose<double>(rows.AsSpan(0, k * n), k, n, vectors);
+        if (order is null)
+        {
+            TransposeKernel.Transpose<double>(rows.AsSpan(0, k * n), k, n, vectors);
+        }
+        else
+        {
+            // Rows in T's order: the sign convention read off each row, then reorder, sign and transpose in one pass.
+            var sign = new double[k];
+            for (int q = 0; q < k; q++) sign[q] = SignConvention.NeedsFlip(rows.AsSpan(order[q] * n, n)) ? -1.0 : 1.0;
+            TransposeKernel.TransposeRows(rows, order, sign, n, vectors);
+        }
+
         WorkspacePool.Return(rows);
         return new SymmetricEigen(Vector.Wrap(eigenvalues), Matrix.Wrap(n, k, vectors), n);
     }
@@ -168,6 +181,20 @@ public sealed class SymmetricEigen
     internal static (double[] Eigenvalues, double[] Rows) DecomposeToRows(ReadOnlySpan<double> a, int n, SymmetricEigenOptions? options = null,
         bool mirrored = false, CancellationToken cancellationToken = default)
     {
+        var (eigenvalues, rows, _) = DecomposeToRows(a, n, options, mirrored, ordered: true, cancellationToken);
+        return (eigenvalues, rows);
+    }
+
+    /// <summary>
+    /// <see cref="DecomposeToRows(ReadOnlySpan{double}, int, SymmetricEigenOptions?, bool, CancellationToken)"/>; unless
+    /// <paramref name="ordered"/>, the divide-and-conquer path leaves the rows in T's order and without the sign
+    /// convention and returns the row order (row order[q] pairs with eigenvalue q; <see cref="Decompose"/> reorders,
+    /// signs and transposes in one pass). RowOrder is null when the rows are final.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (double[] Eigenvalues, double[] Rows, int[]? RowOrder) DecomposeToRows(ReadOnlySpan<double> a, int n, SymmetricEigenOptions? options,
+        bool mirrored, bool ordered, CancellationToken cancellationToken)
+    {
         options ??= new SymmetricEigenOptions();
         a = a[..(n * n)];
         int k = options.TopK ?? n;
@@ -177,7 +204,12 @@ public sealed class SymmetricEigen
         double maxAbs = CheckedMaxAbs(a, n, options.SymmetryTolerance, mirrored);
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (maxAbs == 0) return Trivial(n, k);
+        if (maxAbs == 0)
+        {
+            var (zeros, identity) = Trivial(n, k);
+            return (zeros, identity, null);
+        }
+
         var (d, e, reflectors, tau, scale) = ScaledTridiagonal(a, n, maxAbs, cancellationToken);
 
         double[]? eigenvalues = null, result = null;
@@ -197,6 +229,13 @@ public sealed class SymmetricEigen
 
         if (eigenvalues is null || result is null)
         {
+            if (k == n && !ordered)
+            {
+                var (values, rows, order) = AllToRowsUnordered(d, e, n, reflectors, tau, cancellationToken);
+                for (int q = 0; q < n; q++) values[q] *= scale;
+                return (values, rows, order);
+            }
+
             if (k == n)
             {
                 (eigenvalues, result) = AllToRows(d, e, n, k, reflectors, tau, cancellationToken);
@@ -218,7 +257,7 @@ public sealed class SymmetricEigen
 
         for (int q = 0; q < k; q++) eigenvalues[q] *= scale;
         NormaliseSigns(result, k, n);
-        return (eigenvalues, result);
+        return (eigenvalues, result, null);
     }
 
     /// <summary>
@@ -289,6 +328,20 @@ public sealed class SymmetricEigen
     private static (double[] Eigenvalues, double[] Rows) AllToRows(double[] d, double[] e, int n, int k, double[] reflectors, double[] tau,
         CancellationToken cancellationToken)
     {
+        var (eigenvalues, rows, order) = AllToRowsUnordered(d, e, n, reflectors, tau, cancellationToken);
+        var result = WorkspacePool.Rent(k * n, clear: false);
+        for (int q = 0; q < k; q++) rows.AsSpan(order[q] * n, n).CopyTo(result.AsSpan(q * n, n));
+        WorkspacePool.Return(rows);
+        return (eigenvalues[..k], result);
+    }
+
+    /// <summary>
+    /// Divide and conquer on T, then A's eigenvectors as the rows of a <see cref="WorkspacePool"/> array in T's order:
+    /// all n eigenvalues descending (unscaled), the rows, and order[q], the row of eigenvalue q. The reflectors go back to the pool.
+    /// </summary>
+    private static (double[] Eigenvalues, double[] Rows, int[] Order) AllToRowsUnordered(double[] d, double[] e, int n, double[] reflectors, double[] tau,
+        CancellationToken cancellationToken)
+    {
         // Divide and conquer gives T = S·Λ·Sᵀ; the rows of Sᵀ·Qᵀ are the eigenvectors of A. The two run one after the
         // other, each with its GEMMs on every core: overlapping them on two threads measured slower (both compete
         // for the same two cores).
@@ -301,11 +354,8 @@ public sealed class SymmetricEigen
         WorkspacePool.Return(s);
         HouseholderBackTransformation.Apply(rows, n, n, reflectors, tau);
         WorkspacePool.Return(reflectors);
-        var order = DescendingOrder(d, k);
-        var result = WorkspacePool.Rent(k * n, clear: false);
-        for (int q = 0; q < k; q++) rows.AsSpan(order[q] * n, n).CopyTo(result.AsSpan(q * n, n));
-        WorkspacePool.Return(rows);
-        return (order.Select(i => d[i]).ToArray(), result);
+        var order = DescendingOrder(d, n);
+        return (order.Select(i => d[i]).ToArray(), rows, order);
     }
 
     private static void NormaliseSigns(double[] rows, int k, int n)
