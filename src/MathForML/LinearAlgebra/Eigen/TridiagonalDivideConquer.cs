@@ -120,59 +120,19 @@ internal static class TridiagonalDivideConquer
 
         Array.Sort(ds, column);
         var zs = new double[size];
-        double zMax = 0, dMax = 0;
         for (int t = 0; t < size; t++)
         {
             int c = column[t];
             zs[t] = (q[(m - 1) * n + c] + sign * q[m * n + c]) * inverseRoot2;
-            zMax = Math.Max(zMax, Math.Abs(zs[t]));
-            dMax = Math.Max(dMax, Math.Abs(ds[t]));
         }
 
-        double tol = 8 * MachineEpsilon.Double * Math.Max(dMax, zMax);
         // A column of Q = diag(Q₁, Q₂) is zero in the other half's rows until a deflation rotation mixes it.
         var dense = new bool[n];
-        var kept = new List<int>(size);
-        int previous = -1;
-        for (int t = 0; t < size; t++)
+        var kept = SecularDeflation.Deflate(d, ds, zs, column, rho, (x, y, c, s) =>
         {
-            if (rho * Math.Abs(zs[t]) <= tol)
-            {
-                d[column[t]] = ds[t];
-                continue;
-            }
-
-            if (previous < 0)
-            {
-                previous = t;
-                continue;
-            }
-
-            double s = zs[previous], c = zs[t];
-            double r = Math.Sqrt(s * s + c * c);
-            c /= r;
-            s = -s / r;
-            if (Math.Abs((ds[t] - ds[previous]) * c * s) <= tol)
-            {
-                // Rotate the columns so that pole `previous` loses its z component and deflates.
-                zs[t] = r;
-                zs[previous] = 0;
-                RotateColumns(q, n, lo, hi, column[previous], column[t], c, s);
-                dense[column[previous]] = dense[column[t]] = true;
-                double dp = ds[previous], dt = ds[t];
-                ds[previous] = dp * c * c + dt * s * s;
-                ds[t] = dp * s * s + dt * c * c;
-                d[column[previous]] = ds[previous];
-            }
-            else
-            {
-                kept.Add(previous);
-            }
-
-            previous = t;
-        }
-
-        if (previous >= 0) kept.Add(previous);
+            RotateColumns(q, n, lo, hi, x, y, c, s);
+            dense[x] = dense[y] = true;
+        });
         int k = kept.Count;
         if (k == 0) return;
         var dk = new double[k];

@@ -150,60 +150,19 @@ internal static class TridiagonalDivideConquerValues
         }
 
         Array.Sort(ds, column);
-        double zMax = 0, dMax = 0;
         for (int t = 0; t < size; t++)
         {
             int c = column[t];
             zs[t] = (c < m ? last[c] : sign * first[c]) * inverseRoot2;
-            zMax = Math.Max(zMax, Math.Abs(zs[t]));
-            dMax = Math.Max(dMax, Math.Abs(ds[t]));
         }
 
         first.AsSpan(m, hi - m).Clear();
         last.AsSpan(lo, m - lo).Clear();
-
-        double tol = 8 * MachineEpsilon.Double * Math.Max(dMax, zMax);
-        var kept = new List<int>(size);
-        int previous = -1;
-        for (int t = 0; t < size; t++)
+        var kept = SecularDeflation.Deflate(d, ds, zs, column, rho, (x, y, c, s) =>
         {
-            if (rho * Math.Abs(zs[t]) <= tol)
-            {
-                d[column[t]] = ds[t];
-                continue;
-            }
-
-            if (previous < 0)
-            {
-                previous = t;
-                continue;
-            }
-
-            double s = zs[previous], c = zs[t];
-            double r = Math.Sqrt((s * s) + (c * c));
-            c /= r;
-            s = -s / r;
-            if (Math.Abs((ds[t] - ds[previous]) * c * s) <= tol)
-            {
-                // Rotate the two poles' carried entries so that pole `previous` loses its z component and deflates.
-                zs[t] = r;
-                zs[previous] = 0;
-                Rotate(first, column[previous], column[t], c, s);
-                Rotate(last, column[previous], column[t], c, s);
-                double dp = ds[previous], dt = ds[t];
-                ds[previous] = (dp * c * c) + (dt * s * s);
-                ds[t] = (dp * s * s) + (dt * c * c);
-                d[column[previous]] = ds[previous];
-            }
-            else
-            {
-                kept.Add(previous);
-            }
-
-            previous = t;
-        }
-
-        if (previous >= 0) kept.Add(previous);
+            Rotate(first, x, y, c, s);
+            Rotate(last, x, y, c, s);
+        });
         int k = kept.Count;
         if (k == 0) return;
         var dk = new double[k];
