@@ -119,7 +119,8 @@ internal static class SecularEquation
         }
 
         var dArray = d.ToArray();
-        var (origin, tau) = Roots(dArray, z.ToArray(), rho, path);
+        var zArray = z.ToArray();
+        var (origin, tau) = Roots(dArray, zArray, rho, path);
         var poleOfRoot = new double[k];
         for (int i = 0; i < k; i++)
         {
@@ -129,7 +130,6 @@ internal static class SecularEquation
 
         // ẑ_j² = (λ_j − d_j)/ρ · Π_{i≠j} (λ_i − d_j)/(d_i − d_j), the product in two ranges around i = j.
         var zHat = new double[k];
-        var zSigns = z.ToArray();
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Lowner(int from, int to)
         {
@@ -139,7 +139,7 @@ internal static class SecularEquation
                 double product = ((poleOfRoot[j] - dj) + tau[j]) / rho
                     * SecularVectorSums.LownerProduct(poleOfRoot.AsSpan(0, j), tau.AsSpan(0, j), dArray.AsSpan(0, j), dj, path)
                     * SecularVectorSums.LownerProduct(poleOfRoot.AsSpan(j + 1), tau.AsSpan(j + 1), dArray.AsSpan(j + 1), dj, path);
-                zHat[j] = Math.CopySign(Math.Sqrt(Math.Abs(product)), zSigns[j]);
+                zHat[j] = Math.CopySign(Math.Sqrt(Math.Abs(product)), zArray[j]);
             }
         }
 

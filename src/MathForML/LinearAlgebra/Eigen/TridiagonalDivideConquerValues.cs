@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using MathForML.Kernels;
-using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
