@@ -12,7 +12,8 @@ namespace MathForML.Benchmarks;
 /// <see cref="Svd.Values(Matrix, CancellationToken)"/> and <see cref="Svd.Decompose(Matrix, CancellationToken)"/> on
 /// standard normal matrices from NumPy's legacy stream (RandomState(seed).standard_normal((m, n)), seed = m + n), the
 /// same matrices `svd_peer.py` times with scipy.linalg.svd (gesdd) and svdvals. Each figure is the median of the rounds
-/// after one warm-up, in seconds. With --stages 1 the bidiagonal path's stages are timed one by one as well; with
+/// after one warm-up, in seconds, with the algorithm <see cref="SvdAlgorithm.Automatic"/> chose (and, where that is
+/// <see cref="SvdAlgorithm.Gram"/>, the bidiagonal path forced on the same matrix as well). With --stages 1 the bidiagonal path's stages are timed one by one as well; with
 /// --crossover 1 only the Jacobi and bidiagonal paths are compared on small square and 3:1 matrices (for
 /// <see cref="Svd.JacobiCrossover"/>).
 /// </summary>
@@ -35,8 +36,16 @@ internal static class SvdRun
             int m = size[0], n = size[1];
             var a = new NumPyRandom((uint)(m + n)).Randn(m, n);
             if (Option(args, "--stages", "0") == "1") Stages(a, rounds, output);
-            Time(output, $"{m}x{n} Svd.Values", rounds, () => Svd.Values(a));
-            Time(output, $"{m}x{n} Svd.Decompose", rounds, () => Svd.Decompose(a));
+            var chosen = Svd.Decompose(a).Algorithm;
+            Time(output, $"{m}x{n} Svd.Values ({chosen})", rounds, () => Svd.Values(a));
+            Time(output, $"{m}x{n} Svd.Decompose ({chosen})", rounds, () => Svd.Decompose(a));
+            if (chosen == SvdAlgorithm.Gram)
+            {
+                // The general path on the same matrix, for matrices the Gram path's checks reject.
+                Time(output, $"{m}x{n} Svd.Values (Bidiagonalization forced)", rounds, () => Svd.Values(a, SvdAlgorithm.Bidiagonalization));
+                Time(output, $"{m}x{n} Svd.Decompose (Bidiagonalization forced)", rounds, () => Svd.Decompose(a, SvdAlgorithm.Bidiagonalization));
+            }
+
             if (Option(args, "--jacobi", "0") == "1") Time(output, $"{m}x{n} Svd.Decompose (Jacobi)", 1, () => Svd.Decompose(a, SvdAlgorithm.Jacobi));
         }
     }

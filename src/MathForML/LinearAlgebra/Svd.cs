@@ -18,6 +18,12 @@ namespace MathForML.LinearAlgebra;
 /// O(n³) more for the vectors.
 /// </para>
 /// <para>
+/// Clearly rectangular, well-conditioned matrices (max(m, n) ≥ 1.5·min(m, n), σ_max/σ_min ≤ 11.3): the eigendecomposition
+/// of the Gram matrix AᵀA (AAᵀ when wide) and U from A·V with a first-order re-orthogonalisation, as accurate there as
+/// the bidiagonal path and about three times faster (<see cref="Eigen.GramSvd"/> says how each call checks it; a matrix that
+/// fails a check takes the bidiagonal path).
+/// </para>
+/// <para>
 /// Small matrices, and any size on request: one-sided Jacobi (Hestenes; LAPACK dgesvj; Golub and Van Loan, Matrix Computations, 4th ed., §8.6.3) on the
 /// columns of A (of Aᵀ when m &lt; n): plane rotations A ← A·J orthogonalise the columns, the accumulated rotations give V,
 /// the column norms are σ and the normalised columns are U. It computes even tiny singular values to high relative
@@ -108,7 +114,14 @@ public sealed class Svd
     public static Vector Values(Matrix a, SvdAlgorithm algorithm, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (Choose(a, algorithm) == SvdAlgorithm.Bidiagonalization) return Vector.Wrap(GolubKahanSvd.Values(a, cancellationToken));
+        var chosen = Choose(a, algorithm);
+        if (chosen == SvdAlgorithm.Gram)
+        {
+            if (GramValues(a, algorithm, cancellationToken) is { } gram) return gram;
+            chosen = SvdAlgorithm.Bidiagonalization;
+        }
+
+        if (chosen == SvdAlgorithm.Bidiagonalization) return Vector.Wrap(GolubKahanSvd.Values(a, cancellationToken));
         var (w, p, length, scale) = ScaledColumns(a, a.Rows < a.Columns);
         if (!OneSidedJacobi.Orthogonalize(w, p, length, null, cancellationToken))
             throw new InvalidOperationException("The one-sided Jacobi SVD did not converge.");
@@ -132,7 +145,14 @@ public sealed class Svd
     public static Svd Decompose(Matrix a, SvdAlgorithm algorithm, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (Choose(a, algorithm) == SvdAlgorithm.Bidiagonalization) return FromBidiagonalization(a, cancellationToken);
+        var chosen = Choose(a, algorithm);
+        if (chosen == SvdAlgorithm.Gram)
+        {
+            if (FromGram(a, algorithm, cancellationToken) is { } gram) return gram;
+            chosen = SvdAlgorithm.Bidiagonalization;
+        }
+
+        if (chosen == SvdAlgorithm.Bidiagonalization) return FromBidiagonalization(a, cancellationToken);
         bool wide = a.Rows < a.Columns;
         var (w, p, length, scale) = ScaledColumns(a, wide);
         var x = LargeArray.Zeroed<double>(p * p);
@@ -182,8 +202,36 @@ public sealed class Svd
         Finite.Require(a, nameof(a));
         if (!Enum.IsDefined(algorithm)) throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Not a defined SVD algorithm.");
         if (algorithm != SvdAlgorithm.Automatic) return algorithm;
-        return Math.Min(a.Rows, a.Columns) <= JacobiCrossover ? SvdAlgorithm.Jacobi : SvdAlgorithm.Bidiagonalization;
+        if (Math.Min(a.Rows, a.Columns) <= JacobiCrossover) return SvdAlgorithm.Jacobi;
+        return GramSvd.Suits(a.Rows, a.Columns) ? SvdAlgorithm.Gram : SvdAlgorithm.Bidiagonalization;
     }
+
+    /// <summary>
+    /// The singular values by <see cref="GramSvd"/>, or null when its checks fail and <paramref name="algorithm"/> is
+    /// <see cref="SvdAlgorithm.Automatic"/> (requested explicitly, the failure throws).
+    /// </summary>
+    private static Vector? GramValues(Matrix a, SvdAlgorithm algorithm, CancellationToken cancellationToken)
+    {
+        if (Math.Min(a.Rows, a.Columns) == 0) return new Vector(0);
+        var sigma = GramSvd.TryValues(a, cancellationToken);
+        if (sigma is not null) return Vector.Wrap(sigma);
+        return algorithm == SvdAlgorithm.Gram ? throw NotForGram(a) : null;
+    }
+
+    /// <summary>The decomposition by <see cref="GramSvd"/>, or null as for <see cref="GramValues"/>.</summary>
+    private static Svd? FromGram(Matrix a, SvdAlgorithm algorithm, CancellationToken cancellationToken)
+    {
+        int m = a.Rows, n = a.Columns, p = Math.Min(m, n);
+        if (p == 0) return new Svd(new Vector(0), new Matrix(m, 0), new Matrix(0, n), SvdAlgorithm.Gram);
+        if (GramSvd.TryDecompose(a, cancellationToken) is var (sigma, u, vt))
+            return new Svd(Vector.Wrap(sigma), Matrix.Wrap(m, p, u), Matrix.Wrap(p, n, vt), SvdAlgorithm.Gram);
+        return algorithm == SvdAlgorithm.Gram ? throw NotForGram(a) : null;
+    }
+
+    /// <summary>The error for <see cref="SvdAlgorithm.Gram"/> requested on a matrix that fails its checks.</summary>
+    private static ArgumentException NotForGram(Matrix a) => new(
+        $"The {a.Rows}×{a.Columns} matrix is too ill-conditioned for the Gram SVD (it needs σ_max/σ_min ≤ {Math.Sqrt(GramSvd.LargestConditionSquared):F1} " +
+        "and its columns orthonormal after one correction); use SvdAlgorithm.Automatic or Bidiagonalization.", nameof(a));
 
     /// <summary>The bidiagonal path's factors as an <see cref="Svd"/>, with the sign convention applied.</summary>
     private static Svd FromBidiagonalization(Matrix a, CancellationToken cancellationToken)

@@ -4,8 +4,9 @@ namespace MathForML.LinearAlgebra;
 public enum SvdAlgorithm
 {
     /// <summary>
-    /// One-sided Jacobi when min(m, n) ≤ <see cref="Svd.JacobiCrossover"/>, Householder bidiagonalisation with the
-    /// Golub–Kahan divide and conquer above (the fast path for real sizes).
+    /// One-sided Jacobi when min(m, n) ≤ <see cref="Svd.JacobiCrossover"/>; above it <see cref="Gram"/> when A is
+    /// clearly rectangular and well conditioned (its checks pass), else Householder bidiagonalisation with the
+    /// Golub–Kahan divide and conquer (the general path for real sizes).
     /// </summary>
     Automatic,
 
@@ -22,4 +23,13 @@ public enum SvdAlgorithm
     /// singular values accurate to about ε·σ_max.
     /// </summary>
     Bidiagonalization,
+
+    /// <summary>
+    /// The eigendecomposition of the Gram matrix AᵀA (AAᵀ when m &lt; n), U from A·V with a first-order
+    /// re-orthogonalisation: about three times faster than <see cref="Bidiagonalization"/>, for matrices with
+    /// max(m, n) ≥ 1.5·min(m, n) and condition number σ_max/σ_min ≤ 11.3, where it is as accurate (σ to a few
+    /// ε·σ_max, U and V orthonormal to about ε); checked on every call. Requested explicitly for a matrix that fails the
+    /// checks, it throws <see cref="ArgumentException"/>; <see cref="Automatic"/> falls back to the bidiagonal path instead.
+    /// </summary>
+    Gram,
 }

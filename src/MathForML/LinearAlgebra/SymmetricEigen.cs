@@ -135,25 +135,36 @@ public sealed class SymmetricEigen
         double maxAbs = CheckedMaxAbs(a.AsSpan(), n, options.SymmetryTolerance, mirrored: false);
         cancellationToken.ThrowIfCancellationRequested();
         if (maxAbs == 0) return new Vector(n);
-        // T alone (no reflectors kept), reduced in A's storage when the caller allows it, else in a pooled copy. Between
-        // 2^-256 and 2^256 nothing the reduction squares can overflow or underflow (LAPACK dsyev scales only outside about
-        // 1e±146) and dsterf scales T's blocks itself, so A is scaled only outside that range: a pass over A saved.
+        var work = options.OverwriteInput ? a.Storage : WorkspacePool.Rent(n * n, clear: false);
+        if (!options.OverwriteInput) a.AsSpan().CopyTo(work);
+        var values = ValuesInPlace(work, n, maxAbs, cancellationToken);
+        if (!options.OverwriteInput) WorkspacePool.Return(work);
+        return Vector.Wrap(values);
+    }
+
+    /// <summary>
+    /// The eigenvalues, descending, of the symmetric n×n matrix in <paramref name="work"/>[0, n²) whose largest |aᵢⱼ| is
+    /// <paramref name="maxAbs"/> (&gt; 0), destroying it: the work of <see cref="Values"/> once A is checked (finite and
+    /// symmetric) and copied. Callers that built A exactly symmetric themselves (the Gram matrix of <see cref="GramSvd"/>) come here directly.
+    /// </summary>
+    internal static double[] ValuesInPlace(double[] work, int n, double maxAbs, CancellationToken cancellationToken)
+    {
+        // T alone (no reflectors kept). Between 2^-256 and 2^256 nothing the reduction squares can overflow or underflow
+        // (LAPACK dsyev scales only outside about 1e±146) and dsterf scales T's blocks itself, so A is scaled only outside
+        // that range: a pass over A saved.
         int exponent = Math.ILogB(maxAbs);
         double scale = Math.Abs(exponent) <= ValuesUnscaledExponent ? 1 : Math.ScaleB(1.0, exponent);
-        var work = options.OverwriteInput ? a.Storage : WorkspacePool.Rent(n * n, clear: false);
-        if (scale != 1) TensorPrimitives.Multiply(a.AsSpan(), 1 / scale, work.AsSpan(0, n * n));
-        else if (!options.OverwriteInput) a.AsSpan().CopyTo(work);
+        if (scale != 1) TensorPrimitives.Multiply(work.AsSpan(0, n * n), 1 / scale, work.AsSpan(0, n * n));
         var d = new double[n];
         var e = new double[n];
         if (n >= TwoStageTridiagonalization.MinimumOrder) TwoStageTridiagonalization.ReduceValuesOnly(work, n, d, e, cancellationToken);
         else BlockedTridiagonalization.ReduceValuesOnly(work, n, d, e, cancellationToken);
-        if (!options.OverwriteInput) WorkspacePool.Return(work);
         cancellationToken.ThrowIfCancellationRequested();
         if (n >= TridiagonalDivideConquerValues.MinimumOrder) TridiagonalDivideConquerValues.Compute(d, e, n);
         else TridiagonalValues.Compute(d, e, n);
         Array.Reverse(d);
         for (int i = 0; i < n; i++) d[i] *= scale;   // n values: a loop compiles faster than a vectorised operator runs
-        return Vector.Wrap(d);
+        return d;
     }
 
     /// <summary>

@@ -46,12 +46,17 @@ public class GolubKahanSvdTests
         AssertValid(a, svd);
     }
 
-    /// <summary>The automatic choice: Jacobi up to min(m, n) = <see cref="Svd.JacobiCrossover"/>, the bidiagonal path above.</summary>
+    /// <summary>
+    /// The automatic choice: Jacobi up to min(m, n) = <see cref="Svd.JacobiCrossover"/>; above it the Gram path for a
+    /// well-conditioned matrix at least 1.5 times as long one way as the other, the bidiagonal path for a square one.
+    /// </summary>
     [Theory]
     [InlineData(200, 32, SvdAlgorithm.Jacobi)]
     [InlineData(32, 200, SvdAlgorithm.Jacobi)]
     [InlineData(33, 33, SvdAlgorithm.Bidiagonalization)]
-    [InlineData(40, 300, SvdAlgorithm.Bidiagonalization)]
+    [InlineData(40, 300, SvdAlgorithm.Gram)]
+    [InlineData(300, 40, SvdAlgorithm.Gram)]
+    [InlineData(50, 60, SvdAlgorithm.Bidiagonalization)]
     public void AutomaticChoosesByTheSmallerDimension(int m, int n, SvdAlgorithm expected)
     {
         var a = EigenReferenceData.Lcg(m, n, 9);
@@ -161,7 +166,7 @@ public class GolubKahanSvdTests
     }
 
     /// <summary>A case of Reference/svd/svd.json: the matrix built by its rule, numpy's σ and the rank.</summary>
-    private static (Matrix A, double[] Sigma, int Rank) Case(string name)
+    internal static (Matrix A, double[] Sigma, int Rank) Case(string name)
     {
         var c = ReferenceData.Json("svd", "svd.json").GetProperty("cases").EnumerateArray().First(x => x.GetProperty("name").GetString() == name);
         int rows = c.GetProperty("rows").GetInt32(), columns = c.GetProperty("columns").GetInt32();
