@@ -101,31 +101,42 @@ internal static unsafe class GemmPacking
     public static void PackB<T>(Op trans, T* b, nint ldb, int kc, int nc, int nr, T* destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (trans == Op.None)
+        {
+            // op(B)[p, j + c] = b[p·ldb + j + c]: each packed row is a contiguous piece of a stored row. The stored rows
+            // are walked one after the other, each handing its pieces to every panel, so the reads stream through memory;
+            // walking one panel down all kc rows first started a new page every row once ldb·8 bytes reached 4 KiB, where
+            // the hardware prefetcher stops (a 256×1000 pack of a 2000×1000 matrix: 2.6 → 1.3 ms on the Xeon).
+            int full = nc / nr * nr;
+            for (int p = 0; p < kc; p++)
+            {
+                T* src = b + (p * ldb);
+                T* dst = destination + ((nint)p * nr);
+                for (int j = 0; j < full; j += nr) CopyShort(src + j, dst + ((nint)j * kc), nr);
+                if (full == nc) continue;
+                T* tail = dst + ((nint)full * kc);
+                int columns = nc - full;
+                CopyShort(src + full, tail, columns);
+                for (int c = columns; c < nr; c++) tail[c] = T.Zero;
+            }
+
+            return;
+        }
+
         for (int j = 0; j < nc; j += nr)
         {
             int columns = Math.Min(nr, nc - j);
             T* dst = destination + ((nint)j * kc);
-            if (trans == Op.None)
+
+            // op(B)[p, j + c] = b[(j + c)·ldb + p]: read nr stored rows side by side, eight at a time.
+            T* src = b + (j * ldb);
+            int c0 = 0;
+            for (; c0 + 8 <= columns; c0 += 8) InterleaveEightRows(src + (c0 * ldb), ldb, kc, dst + c0, nr);
+            if (c0 == nr) continue;
+            for (int p = 0; p < kc; p++, dst += nr)
             {
-                // op(B)[p, j + c] = b[p·ldb + j + c]: each packed row is a contiguous piece of a stored row.
-                for (int p = 0; p < kc; p++, dst += nr)
-                {
-                    CopyShort(b + (p * ldb) + j, dst, columns);
-                    for (int c = columns; c < nr; c++) dst[c] = T.Zero;
-                }
-            }
-            else
-            {
-                // op(B)[p, j + c] = b[(j + c)·ldb + p]: read nr stored rows side by side, eight at a time.
-                T* src = b + (j * ldb);
-                int c0 = 0;
-                for (; c0 + 8 <= columns; c0 += 8) InterleaveEightRows(src + (c0 * ldb), ldb, kc, dst + c0, nr);
-                if (c0 == nr) continue;
-                for (int p = 0; p < kc; p++, dst += nr)
-                {
-                    for (int c = c0; c < columns; c++) dst[c] = src[(c * ldb) + p];
-                    for (int c = columns; c < nr; c++) dst[c] = T.Zero;
-                }
+                for (int c = c0; c < columns; c++) dst[c] = src[(c * ldb) + p];
+                for (int c = columns; c < nr; c++) dst[c] = T.Zero;
             }
         }
     }
