@@ -95,7 +95,7 @@ internal static class SvdRun
         var v = new double[n * n];
         Time(output, "  stage: V = P·V_B", rounds, () =>
         {
-            vB.CopyTo(v, 0);
+            vB.AsSpan(0, n * n).CopyTo(v);
             HouseholderBackTransformation.Apply(v, n, n, right, tauP, n - 2, 1);
         });
     }

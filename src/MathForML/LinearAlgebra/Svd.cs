@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MathForML.Kernels;
 using MathForML.LinearAlgebra.Eigen;
 using MathForML.Numerics;
 
@@ -247,7 +248,13 @@ public sealed class Svd
             TensorPrimitives.Negate<double>(vRows.AsSpan(q * n, n), vRows.AsSpan(q * n, n));
         }
 
-        return new Svd(Vector.Wrap(sigma), Matrix.Wrap(p, m, uRows).Transpose(), Matrix.Wrap(p, n, vRows), SvdAlgorithm.Bidiagonalization);
+        // The rows are pooled work arrays: U is their transpose, Vᵀ a copy, each in a new array of its exact size.
+        var uOut = LargeArray.Uninitialized<double>(m * p);   // the transpose writes every element
+        TransposeKernel.Transpose<double>(uRows.AsSpan(0, p * m), p, m, uOut);
+        var vtOut = LargeArray.CopyOf<double>(vRows.AsSpan(0, p * n));
+        WorkspacePool.Return(uRows);
+        WorkspacePool.Return(vRows);
+        return new Svd(Vector.Wrap(sigma), Matrix.Wrap(m, p, uOut), Matrix.Wrap(p, n, vtOut), SvdAlgorithm.Bidiagonalization);
     }
 
     /// <summary>

@@ -58,12 +58,19 @@ internal static class BidiagonalSvd
 
     /// <summary>
     /// B = U·Σ·Vᵀ: σ descending, and the singular vectors as rows, u_q row q of the first n×n array and v_q row q of the
-    /// second (both orthonormal).
+    /// second (both orthonormal). Both arrays come from <see cref="WorkspacePool"/> (they may be longer than n²): give
+    /// them back there.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double[] Sigma, double[] URows, double[] VRows) Decompose(ReadOnlySpan<double> d, ReadOnlySpan<double> e, int n)
     {
-        if (n == 1) return ([Math.Abs(d[0])], [d[0] < 0 ? -1.0 : 1.0], [1.0]);
+        if (n == 1)
+        {
+            var (u1, v1) = (WorkspacePool.Rent(1, clear: false), WorkspacePool.Rent(1, clear: false));
+            (u1[0], v1[0]) = (d[0] < 0 ? -1.0 : 1.0, 1.0);
+            return ([Math.Abs(d[0])], u1, v1);
+        }
+
         var (diagonal, offDiagonal) = GolubKahan(d, e, n);
         int size = 2 * n;
         var z = TridiagonalDivideConquer.Decompose(diagonal, offDiagonal, size, largest: n);
@@ -94,7 +101,7 @@ internal static class BidiagonalSvd
         if (n >= 256) Parallel.Invoke(() => Gather(0, n / 2), () => Gather(n / 2, n));
         else Gather(0, n);
         WorkspacePool.Return(z);
-        var (u, v) = (LargeArray.Uninitialized<double>(n * n), LargeArray.Uninitialized<double>(n * n));   // the transposes write every element
+        var (u, v) = (WorkspacePool.Rent(n * n, clear: false), WorkspacePool.Rent(n * n, clear: false));   // the transposes write every element
         TransposeKernel.Transpose<double>(vColumns.AsSpan(0, n * n), n, n, v);
         TransposeKernel.Transpose<double>(uColumns.AsSpan(0, n * n), n, n, u);
         WorkspacePool.Return(vColumns);

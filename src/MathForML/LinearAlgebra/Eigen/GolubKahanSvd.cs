@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MathForML.Kernels;
 using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra.Eigen;
@@ -45,7 +46,9 @@ internal static class GolubKahanSvd
 
     /// <summary>
     /// A = U·Σ·Vᵀ: σ descending, the left singular vectors u_q as rows of an p×m array and the right ones v_q as rows of
-    /// a p×n array (p = min(m, n); no sign convention applied).
+    /// a p×n array (p = min(m, n); no sign convention applied). Both arrays come from <see cref="WorkspacePool"/> and may
+    /// be longer than p·m and p·n: the caller copies what it keeps and gives them back (fresh, a 2000×1000 call's
+    /// intermediate arrays cost their page faults on every call).
     /// </summary>
     public static (double[] Sigma, double[] URows, double[] VRows) Decompose(Matrix a, CancellationToken cancellationToken)
     {
@@ -56,8 +59,14 @@ internal static class GolubKahanSvd
         TensorPrimitives.Multiply(sigma, r.Scale, sigma);
         // Rows of U_B, padded to length m; Q_B applied, then (for very tall A) the QR's Q.
         if (r.QrReflectors is not null) HouseholderBackTransformation.Apply(uB, n, n, r.Left, r.TauQ, n, 0);
-        var u = LargeArray.Zeroed<double>(n * m);
-        for (int q = 0; q < n; q++) uB.AsSpan(q * n, n).CopyTo(u.AsSpan(q * m, n));
+        var u = WorkspacePool.Rent(n * m, clear: false);
+        for (int q = 0; q < n; q++)
+        {
+            uB.AsSpan(q * n, n).CopyTo(u.AsSpan(q * m, n));
+            u.AsSpan(q * m + n, m - n).Clear();
+        }
+
+        WorkspacePool.Return(uB);
         if (r.QrReflectors is null) HouseholderBackTransformation.Apply(u, n, m, r.Left, r.TauQ, n, 0);
         else HouseholderBackTransformation.Apply(u, n, m, r.QrReflectors, r.QrTau!, n, 0);
         HouseholderBackTransformation.Apply(vB, n, n, r.Right, r.TauP, n - 2, 1);
@@ -81,8 +90,17 @@ internal static class GolubKahanSvd
         double scale = maxAbs == 0 ? 1 : Math.ScaleB(1.0, Math.ILogB(maxAbs));
         // The work arrays come from WorkspacePool (cleared where the reduction relies on zeros): fresh, the five of a
         // 2000×1000 SVD (56 MB) cost their page faults on every call, 0.1 s on this VM.
-        var work = WorkspacePool.Rent(m * n, clear: false);   // every element written on the next line
-        TensorPrimitives.Multiply((wide ? a.Transpose() : a).AsSpan(), 1 / scale, work.AsSpan(0, m * n));
+        var work = WorkspacePool.Rent(m * n, clear: false);   // every element written on the next lines
+        if (wide)
+        {
+            TransposeKernel.Transpose<double>(a.AsSpan(), a.Rows, a.Columns, work);
+            TensorPrimitives.Multiply(work.AsSpan(0, m * n), 1 / scale, work.AsSpan(0, m * n));
+        }
+        else
+        {
+            TensorPrimitives.Multiply(a.AsSpan(), 1 / scale, work.AsSpan(0, m * n));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         double[]? qrReflectors = null, qrTau = null;
         int rows = m;
