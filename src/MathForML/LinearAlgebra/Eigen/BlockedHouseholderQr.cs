@@ -24,8 +24,12 @@ namespace MathForML.LinearAlgebra.Eigen;
 /// </remarks>
 internal static class BlockedHouseholderQr
 {
-    /// <summary>Columns per panel.</summary>
-    public const int BlockSize = 32;
+    /// <summary>
+    /// Columns per panel: 48, the most the triangular factor's storage takes (<see cref="HouseholderBackTransformation.BlockSize"/>).
+    /// Fewer trailing passes over A than 32 at the price of a longer level-1 panel: QR of 2000×1000 on the Xeon, three
+    /// interleaved pairs, medians 83.6 / 91.7 / 88.4 ms against 90.5 / 95.2 / 88.9 ms.
+    /// </summary>
+    public const int BlockSize = 48;
 
     /// <summary>
     /// Factors the m×n row-major <paramref name="a"/> (m ≥ n) in place: R in its upper triangle, the reflectors as rows of

@@ -6,15 +6,18 @@ namespace MathForML.Tests.LinearAlgebra.Eigen;
 /// <summary>The blocked QR (dgeqrf) that precedes the bidiagonalisation of very tall matrices: Q·R = A, QᵀQ = I, R upper triangular.</summary>
 public class BlockedHouseholderQrTests
 {
-    /// <summary>Shapes either side of the 32-column panels, a square one and a single column.</summary>
+    /// <summary>Shapes either side of the 48-column panels (one, two), square ones and a single column.</summary>
     [Theory]
     [InlineData(1, 1)]
     [InlineData(50, 1)]
-    [InlineData(40, 31)]
-    [InlineData(40, 32)]
-    [InlineData(70, 33)]
+    [InlineData(60, 47)]
+    [InlineData(60, 48)]
+    [InlineData(70, 49)]
     [InlineData(65, 65)]
+    [InlineData(120, 95)]
+    [InlineData(120, 96)]
     [InlineData(200, 97)]
+    [InlineData(97, 97)]
     public void FactorsRandomMatrices(int m, int n)
     {
         var a = EigenReferenceData.Lcg(m, n, (ulong)(m + 7 * n));
