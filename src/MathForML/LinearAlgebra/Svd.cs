@@ -21,7 +21,7 @@ namespace MathForML.LinearAlgebra;
 /// <para>
 /// Clearly rectangular, well-conditioned matrices (max(m, n) ≥ 1.5·min(m, n), σ_max/σ_min ≤ 11.3): the eigendecomposition
 /// of the Gram matrix AᵀA (AAᵀ when wide) and U from A·V with a first-order re-orthogonalisation, as accurate there as
-/// the bidiagonal path and about three times faster (<see cref="Eigen.GramSvd"/> says how each call checks it; a matrix that
+/// the bidiagonal path and two to three times faster (<see cref="Eigen.GramSvd"/> says how each call checks it; a matrix that
 /// fails a check takes the bidiagonal path).
 /// </para>
 /// <para>

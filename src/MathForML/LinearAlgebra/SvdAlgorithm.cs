@@ -26,7 +26,7 @@ public enum SvdAlgorithm
 
     /// <summary>
     /// The eigendecomposition of the Gram matrix AᵀA (AAᵀ when m &lt; n), U from A·V with a first-order
-    /// re-orthogonalisation: about three times faster than <see cref="Bidiagonalization"/>, for matrices with
+    /// re-orthogonalisation: two to three times faster than <see cref="Bidiagonalization"/>, for matrices with
     /// max(m, n) ≥ 1.5·min(m, n) and condition number σ_max/σ_min ≤ 11.3, where it is as accurate (σ to a few
     /// ε·σ_max, U and V orthonormal to about ε); checked on every call. Requested explicitly for a matrix that fails the
     /// checks, it throws <see cref="ArgumentException"/>; <see cref="Automatic"/> falls back to the bidiagonal path instead.
