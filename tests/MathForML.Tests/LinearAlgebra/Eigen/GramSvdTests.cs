@@ -1,3 +1,4 @@
+using CsCheck;
 using MathForML.LinearAlgebra;
 using MathForML.LinearAlgebra.Eigen;
 using MathForML.Numerics;
@@ -61,7 +62,12 @@ public class GramSvdTests
         double sigma0 = reference.SingularValues[0];
         for (int i = 0; i < p; i++) Assert.True(Math.Abs(gram.SingularValues[i] - reference.SingularValues[i]) <= 4 * p * Epsilon * sigma0, $"σ{i}");
         var values = Svd.Values(a, SvdAlgorithm.Gram);
-        for (int i = 0; i < p; i++) Assert.True(Math.Abs(values[i] - gram.SingularValues[i]) <= 4 * p * Epsilon * sigma0, $"values-only σ{i}");
+        var jacobi = Svd.Values(a, SvdAlgorithm.Jacobi);
+        for (int i = 0; i < p; i++)
+        {
+            Assert.True(Math.Abs(values[i] - gram.SingularValues[i]) <= 4 * p * Epsilon * sigma0, $"values-only σ{i}");
+            Assert.True(Math.Abs(gram.SingularValues[i] - jacobi[i]) <= 4 * p * Epsilon * sigma0, $"σ{i} against Jacobi's {jacobi[i]:R}");
+        }
 
         // Singular vectors are unique up to sign when the σ are apart: a vector's error is about ε·σ_0/gap.
         for (int q = 0; q < p; q++)
@@ -134,6 +140,43 @@ public class GramSvdTests
         }
 
         GolubKahanSvdTests.AssertValid(scaled, svd);
+    }
+
+    /// <summary>
+    /// Random rectangular shapes (33…120 by 1.5–3 times that), entries uniform in ±5, some columns stretched by up to 8,
+    /// some rows copied: whichever path the automatic choice takes, a valid decomposition with Jacobi's σ to 4·p·ε·σ_0,
+    /// and the Gram path only where κ² = (σ_0/σ_{p−1})² ≤ 128.
+    /// </summary>
+    [Fact]
+    public void RandomRectangularMatricesDecomposeOnEitherPath()
+    {
+        int gram = 0, bidiagonal = 0;
+        Gen.Select(Gen.Int[33, 60], Gen.Double[1.5, 3], Gen.Bool, Gen.Int[0, 2], Gen.UInt).Sample(sample =>
+        {
+            var (p, aspect, wide, kind, seed) = sample;
+            int longer = (int)Math.Ceiling(p * aspect);
+            var a = wide ? EigenReferenceData.Lcg(p, longer, seed) : EigenReferenceData.Lcg(longer, p, seed);
+            var random = new Random((int)(seed % int.MaxValue));
+            if (kind == 1)
+                for (int j = 0; j < a.Columns; j += 5) for (int i = 0; i < a.Rows; i++) a[i, j] *= 1 + 7 * random.NextDouble();
+            if (kind == 2)
+                for (int i = 3; i < a.Rows; i += 7) a.RowSpan(i - 1).CopyTo(a.RowSpan(i));
+            var svd = Svd.Decompose(a);
+            var jacobi = Svd.Values(a, SvdAlgorithm.Jacobi);
+            GolubKahanSvdTests.AssertValid(a, svd);
+            for (int i = 0; i < p; i++) Assert.True(Math.Abs(svd.SingularValues[i] - jacobi[i]) <= 4 * p * Epsilon * jacobi[0], $"σ{i}");
+            if (svd.Algorithm == SvdAlgorithm.Gram)
+            {
+                Assert.True(jacobi[0] * jacobi[0] <= GramSvd.LargestConditionSquared * jacobi[p - 1] * jacobi[p - 1] * (1 + 1e-12), "κ² ≤ 128");
+                Interlocked.Increment(ref gram);
+            }
+            else
+            {
+                Assert.Equal(SvdAlgorithm.Bidiagonalization, svd.Algorithm);
+                Interlocked.Increment(ref bidiagonal);
+            }
+        }, iter: 40);
+        Assert.True(gram > 0 && bidiagonal > 0, $"both paths taken ({gram} Gram, {bidiagonal} bidiagonal)");
     }
 
     /// <summary>Empty shapes, a matrix of zeros, and a cancelled token.</summary>
