@@ -177,10 +177,12 @@ internal static class SpectralCommands
             if (vtPath is not null) MatrixFile.Write(vtPath, svd.VT);
             var u = uPath is null ? svd.U : null;
             var vt = vtPath is null ? svd.VT : null;
-            ctx.Emit(new { singular_values = svd.SingularValues, u, vt, u_file = uPath, vt_file = vtPath, rank = svd.Rank(), seconds }, () =>
+            string algorithm = svd.Algorithm.ToString();
+            ctx.Emit(new { singular_values = svd.SingularValues, u, vt, u_file = uPath, vt_file = vtPath, rank = svd.Rank(), algorithm, seconds }, () =>
             {
                 MatrixPrinter.Print(ctx.Output, "singular values", svd.SingularValues);
                 ctx.Output.WriteLine($"rank: {svd.Rank()}");
+                ctx.Output.WriteLine($"algorithm: {algorithm}");
                 if (u is not null) MatrixPrinter.Print(ctx.Output, "U", u);
                 else ctx.Output.WriteLine($"U written to {uPath}");
                 if (vt is not null) MatrixPrinter.Print(ctx.Output, "Vᵀ", vt);

@@ -98,6 +98,22 @@ public class SpectralCommandTests
         Assert.Equal(Math.Sqrt(70), json.GetProperty("singular_values")[0].GetDouble(), 12);
         Assert.Equal(1, json.GetProperty("rank").GetInt32());
         Assert.Equal(3, json.GetProperty("u").GetArrayLength());
+        Assert.Equal("Jacobi", json.GetProperty("algorithm").GetString());
+    }
+
+    /// <summary>A well-conditioned 90×40 matrix takes the Gram path, and says so; σ as the bidiagonal path's.</summary>
+    [Fact]
+    public void SvdReportsTheGramPath()
+    {
+        using var dir = new TempDirectory();
+        var a = MathForML.Tests.LinearAlgebra.EigenReferenceData.Lcg(90, 40, 17);
+        NpyFile.Write(dir.File("a.npy"), a);
+        var json = CliRunner.Json("linalg", "svd", dir.File("a.npy"));
+        Assert.Equal("Gram", json.GetProperty("algorithm").GetString());
+        var sigma = json.GetProperty("singular_values").ToVector();
+        var reference = Svd.Values(a, SvdAlgorithm.Bidiagonalization);
+        for (int i = 0; i < 40; i++) Assert.Equal(reference[i], sigma[i], 1e-13 * reference[0]);
+        Assert.Contains("algorithm: Gram", CliRunner.Run("linalg", "svd", dir.File("a.npy")).Out, StringComparison.Ordinal);
     }
 
     [Fact]
