@@ -26,10 +26,11 @@ public enum SvdAlgorithm
 
     /// <summary>
     /// The eigendecomposition of the Gram matrix AᵀA (AAᵀ when m &lt; n), U from A·V with a first-order
-    /// re-orthogonalisation: two to three times faster than <see cref="Bidiagonalization"/>, for matrices with
-    /// max(m, n) ≥ 1.5·min(m, n) and condition number σ_max/σ_min ≤ 11.3, where it is as accurate (σ to a few
-    /// ε·σ_max, U and V orthonormal to about ε); checked on every call. Requested explicitly for a matrix that fails the
-    /// checks, it throws <see cref="ArgumentException"/>; <see cref="Automatic"/> falls back to the bidiagonal path instead.
+    /// re-orthogonalisation: for matrices with condition number σ_max/σ_min ≤ 11.3, where it is as accurate as
+    /// <see cref="Bidiagonalization"/> (σ to a few ε·σ_max, U and V orthonormal to about ε) and two to three times
+    /// faster; the condition and the orthogonality are checked on every call. <see cref="Automatic"/> tries it on
+    /// matrices with max(m, n) ≥ 1.5·min(m, n) and falls back to the bidiagonal path when a check fails; requested
+    /// explicitly it runs on any shape and throws <see cref="ArgumentException"/> when a check fails.
     /// </summary>
     Gram,
 }
