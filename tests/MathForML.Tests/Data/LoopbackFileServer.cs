@@ -11,16 +11,14 @@ namespace MathForML.Tests.Data;
 /// </summary>
 internal sealed class LoopbackFileServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, byte[]> _files = new();
     private readonly Task _loop;
 
     public LoopbackFileServer(IReadOnlyDictionary<string, byte[]> files)
     {
         foreach (var (name, bytes) in files) _files[name] = bytes;
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = Listen();
         _loop = Task.Run(ServeAsync);
     }
 
@@ -43,6 +41,30 @@ internal sealed class LoopbackFileServer : IDisposable
 
     /// <summary>Replaces what <c>/good/NAME</c> serves.</summary>
     public void Serve(string name, byte[] bytes) => _files[name] = bytes;
+
+    /// <summary>
+    /// A started listener on a free loopback port. A port found free can be taken by another process before the listener
+    /// binds it (the README test runs a second test suite beside this one, whose servers probe ports at the same time:
+    /// it failed so once), so a bind that fails is tried again on another port, up to ten times.
+    /// </summary>
+    private static (HttpListener Listener, int Port) Listen()
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            int port = FreePort();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return (listener, port);
+            }
+            catch (Exception e) when ((e is HttpListenerException or SocketException) && attempt < 10)
+            {
+                listener.Close();
+            }
+        }
+    }
 
     /// <summary>A loopback port nothing listens on (taken and released at once).</summary>
     public static int FreePort()
