@@ -84,13 +84,14 @@ internal static class SparsePageRank
         var sums = segments is null ? null : workspace.Sums;
         var changes = new double[blocks];
         var danglingParts = new double[blocks];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount };
+        int threads = maxThreads ?? Environment.ProcessorCount;
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, nameof(maxThreads));
 
         // The start, in fixed chunks on every core: x = 1/n (or v), s = D⁻¹x, the sums cleared, and the dangling mass
         // summed chunk by chunk in order (the same whatever the thread count).
         int chunks = (n + Chunk - 1) / Chunk;
         var initialDangling = new double[chunks];
-        Parallel.For(0, chunks, parallel, c =>
+        KernelTeam.For(0, chunks, threads, c =>
         {
             int lo = c * Chunk, length = Math.Min(n, lo + Chunk) - lo;
             if (v is null) x.AsSpan(lo, length).Fill(1.0 / n);
@@ -119,7 +120,7 @@ internal static class SparsePageRank
             var step = new StepInput(x, scaled, next, scaledNext, inverseDegree, v, jump, d, d * danglingMass / n, n);
             if (segments is null)
             {
-                Parallel.For(0, blocks, parallel, c =>
+                KernelTeam.For(0, blocks, threads, c =>
                 {
                     int lo = c * Chunk, hi = Math.Min(n, lo + Chunk);
                     (changes[c], danglingParts[c]) = ReferenceStep(graph, step, lo, hi);
@@ -127,7 +128,7 @@ internal static class SparsePageRank
             }
             else if (method == Method.SegmentedByTile)
             {
-                Parallel.For(0, blocks, parallel, t => (changes[t], danglingParts[t]) = SegmentedStep(segments, sums!, step, t, path));
+                KernelTeam.For(0, blocks, threads, t => (changes[t], danglingParts[t]) = SegmentedStep(segments, sums!, step, t, path));
             }
             else
             {
@@ -137,10 +138,10 @@ internal static class SparsePageRank
                 for (int segment = 0; segment < segments.SegmentCount; segment++)
                 {
                     int s = segment;
-                    Parallel.For(0, blocks, parallel, t => GatherSegment(segments, sums!, step, t, s, path));
+                    KernelTeam.For(0, blocks, threads, t => GatherSegment(segments, sums!, step, t, s, path));
                 }
 
-                Parallel.For(0, blocks, parallel, t => (changes[t], danglingParts[t]) = UpdateTile(segments, sums!, step, t, path));
+                KernelTeam.For(0, blocks, threads, t => (changes[t], danglingParts[t]) = UpdateTile(segments, sums!, step, t, path));
             }
 
             double residual = 0;
@@ -168,7 +169,7 @@ internal static class SparsePageRank
         var ranks = LargeArray.Uninitialized<double>(n);
         var order = graph.Order;
         var final = x;
-        Parallel.For(0, chunks, parallel, c =>
+        KernelTeam.For(0, chunks, threads, c =>
         {
             for (int i = c * Chunk, end = Math.Min(n, i + Chunk); i < end; i++) ranks[order[i]] = final[i];
         });

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Kernels;
 
@@ -72,7 +73,7 @@ internal static unsafe class CentredSyrk
             return;
         }
 
-        Parallel.For(0, parts, part =>
+        KernelTeam.For(0, parts, part =>
         {
             int start = Syrk.RowCut(n, part, parts, mr), end = Syrk.RowCut(n, part + 1, parts, mr);
             // Rows start..end−1 of C need columns 0..end−1.

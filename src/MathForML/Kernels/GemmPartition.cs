@@ -1,4 +1,5 @@
 using System.Numerics;
+using MathForML.Numerics;
 
 namespace MathForML.Kernels;
 
@@ -38,7 +39,7 @@ internal static unsafe class GemmPartition
         }
 
         int slab = GemmDriver.RoundUp((extent + parts - 1) / parts, step);
-        Parallel.For(0, parts, part =>
+        KernelTeam.For(0, parts, part =>
         {
             int start = part * slab, size = Math.Min(slab, extent - start);
             if (size <= 0) return;

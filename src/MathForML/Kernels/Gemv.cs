@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MathForML.LinearAlgebra;
+using MathForML.Numerics;
 
 namespace MathForML.Kernels;
 
@@ -75,7 +76,7 @@ public static class Gemv
         {
             nint aAddress = (nint)pa, xAddress = (nint)px, yAddress = (nint)py;
             int length = a.Length;
-            Parallel.For(0, parts, part =>
+            KernelTeam.For(0, parts, part =>
             {
                 int first = Cut(m, part, parts), last = Cut(m, part + 1, parts);
                 RowRange(first, last, n, alpha, new ReadOnlySpan<T>((T*)aAddress, length), lda, new ReadOnlySpan<T>((T*)xAddress, n), beta,
@@ -101,7 +102,7 @@ public static class Gemv
         {
             nint aAddress = (nint)pa, xAddress = (nint)px, yAddress = (nint)py;
             int length = a.Length;
-            Parallel.For(0, parts, part =>
+            KernelTeam.For(0, parts, part =>
             {
                 int first = Cut(m, part, parts), last = Cut(m, part + 1, parts);
                 var target = part == 0 ? new Span<T>((T*)yAddress, n) : partial.AsSpan((part - 1) * n, n);

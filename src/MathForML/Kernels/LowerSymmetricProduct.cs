@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using MathForML.Numerics;
 
 namespace MathForML.Kernels;
 
@@ -72,7 +73,7 @@ internal static class LowerSymmetricProduct
         {
             nint aAddress = (nint)pa, uAddress = (nint)pu, yAddress = (nint)py, fAddress = (nint)pf;
             int length = a.Length, firstLength = firstColumn.Length;
-            System.Threading.Tasks.Parallel.For(0, parts, part =>
+            KernelTeam.For(0, parts, part =>
             {
                 int start = Syrk.RowCut(m, part, parts, 1), end = Syrk.RowCut(m, part + 1, parts, 1);
                 var target = part == 0 ? new Span<double>((double*)yAddress, m) : partial.AsSpan((part - 1) * m, m);

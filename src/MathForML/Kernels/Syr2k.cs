@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using MathForML.Numerics;
 
 namespace MathForML.Kernels;
 
@@ -85,7 +86,7 @@ internal static class Syr2k
             return;
         }
 
-        Parallel.For(0, parts, part =>
+        KernelTeam.For(0, parts, part =>
         {
             int start = Syrk.RowCut(n, part, parts, mr), end = Syrk.RowCut(n, part + 1, parts, mr);
             if (end <= start) return;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using MathForML.Numerics;
 
 namespace MathForML.Kernels;
 
@@ -70,7 +71,7 @@ public static class Syrk
             return;
         }
 
-        Parallel.For(0, parts, part =>
+        KernelTeam.For(0, parts, part =>
         {
             int start = RowCut(n, part, parts, mr), end = RowCut(n, part + 1, parts, mr);
             if (end <= start) return;

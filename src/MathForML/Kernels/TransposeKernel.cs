@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using MathForML.Numerics;
 
 namespace MathForML.Kernels;
 
@@ -33,7 +34,7 @@ internal static class TransposeKernel
         {
             nint sAddress = (nint)ps, dAddress = (nint)pd;
             int sLength = source.Length, dLength = destination.Length;
-            Parallel.Invoke(
+            KernelTeam.Invoke(
                 () => Tiles(new ReadOnlySpan<T>((T*)sAddress, sLength), rows, columns, new Span<T>((T*)dAddress, dLength), 0, middle),
                 () => Tiles(new ReadOnlySpan<T>((T*)sAddress, sLength), rows, columns, new Span<T>((T*)dAddress, dLength), middle, rows));
         }
@@ -64,7 +65,7 @@ internal static class TransposeKernel
         {
             nint sAddress = (nint)ps, dAddress = (nint)pd, scaleAddress = (nint)pScale, oAddress = (nint)po;
             int sLength = source.Length, dLength = destination.Length;
-            Parallel.Invoke(
+            KernelTeam.Invoke(
                 () => OrderedTiles(new ReadOnlySpan<double>((double*)sAddress, sLength), new ReadOnlySpan<int>((int*)oAddress, rows),
                     new ReadOnlySpan<double>((double*)scaleAddress, rows), columns, new Span<double>((double*)dAddress, dLength), 0, middle),
                 () => OrderedTiles(new ReadOnlySpan<double>((double*)sAddress, sLength), new ReadOnlySpan<int>((int*)oAddress, rows),

@@ -65,6 +65,8 @@ internal sealed class SpinningPair
         }
 
         if (Interlocked.CompareExchange(ref pair._held, 1, 0) != 0) return null;
+        // The kernel team's helpers, spinning after the last GEMM, would take the core this pair's helper spins on.
+        KernelTeam.Park();
         pair._active = true;
         pair._session.Set();
         return pair;

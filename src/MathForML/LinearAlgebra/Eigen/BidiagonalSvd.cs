@@ -98,7 +98,7 @@ internal static class BidiagonalSvd
             }
         }
 
-        if (n >= 256) Parallel.Invoke(() => Gather(0, n / 2), () => Gather(n / 2, n));
+        if (n >= 256) KernelTeam.Invoke(() => Gather(0, n / 2), () => Gather(n / 2, n));
         else Gather(0, n);
         WorkspacePool.Return(z);
         var (u, v) = (WorkspacePool.Rent(n * n, clear: false), WorkspacePool.Rent(n * n, clear: false));   // the transposes write every element

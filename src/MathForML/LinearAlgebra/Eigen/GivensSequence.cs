@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MathForML.Kernels;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -65,7 +66,7 @@ internal sealed class GivensSequence
         }
 
         int half = (columns / 2 + 7) / 8 * 8;
-        Parallel.Invoke(
+        KernelTeam.Invoke(
             () => ApplyToColumns(x, columns, 0, half, path),
             () => ApplyToColumns(x, columns, half, columns, path));
     }

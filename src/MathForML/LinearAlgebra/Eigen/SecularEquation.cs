@@ -80,11 +80,11 @@ internal static class SecularEquation
         {
             fixed (double* pu = u)
             {
-                // Spans cannot cross into the lambdas of Parallel.Invoke; the pinned pointers can (the spans outlive it).
+                // Spans cannot cross into the lambdas of KernelTeam.Invoke; the pinned pointers can (the spans outlive it).
                 nint au = (nint)pu;
                 int length = u.Length;
                 if (k >= ParallelSize)
-                    Parallel.Invoke(() => Rows(0, k / 2, new Span<double>((double*)au, length)), () => Rows(k / 2, k, new Span<double>((double*)au, length)));
+                    KernelTeam.Invoke(() => Rows(0, k / 2, new Span<double>((double*)au, length)), () => Rows(k / 2, k, new Span<double>((double*)au, length)));
                 else
                     Rows(0, k, u);
             }
@@ -188,7 +188,7 @@ internal static class SecularEquation
     /// <summary>Runs body(0, k) on this thread, or from <see cref="ParallelSize"/> its two halves on two.</summary>
     private static void Split(int k, Action<int, int> body)
     {
-        if (k >= ParallelSize) Parallel.Invoke(() => body(0, k / 2), () => body(k / 2, k));
+        if (k >= ParallelSize) KernelTeam.Invoke(() => body(0, k / 2), () => body(k / 2, k));
         else body(0, k);
     }
 

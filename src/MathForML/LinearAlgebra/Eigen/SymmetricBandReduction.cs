@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using MathForML.Kernels;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -129,7 +130,7 @@ internal static class SymmetricBandReduction
         if (parts == 1) Range(0);
         else
         {
-            Parallel.For(0, parts, Range);
+            KernelTeam.For(0, parts, Range);
             for (int p = 1; p < parts; p++) TensorPrimitives.Add(next.W.AsSpan(0, m * r), partialW[p - 1].AsSpan(0, m * r), next.W.AsSpan(0, m * r));
         }
     }

@@ -71,7 +71,7 @@ internal static class TridiagonalDivideConquer
         d[m] -= Math.Abs(beta);
         long half = 3L * (m - lo) * (m - lo);
         if (size >= ParallelHalves)
-            Parallel.Invoke(() => Solve(d, e, n, lo, m, q, workspace, area, size), () => Solve(d, e, n, m, hi, q, workspace, area + half, size));
+            KernelTeam.Invoke(() => Solve(d, e, n, lo, m, q, workspace, area, size), () => Solve(d, e, n, m, hi, q, workspace, area + half, size));
         else
         {
             Solve(d, e, n, lo, m, q, workspace, area, size);
@@ -228,7 +228,7 @@ internal static class TridiagonalDivideConquer
     /// <summary>Rows [0, size) of a merge's gathers and scatters, split between two threads from <see cref="ParallelRows"/> rows.</summary>
     private static void ForRows(int size, Action<int, int> body)
     {
-        if (size >= ParallelRows) Parallel.Invoke(() => body(0, size / 2), () => body(size / 2, size));
+        if (size >= ParallelRows) KernelTeam.Invoke(() => body(0, size / 2), () => body(size / 2, size));
         else body(0, size);
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MathForML.Kernels;
+using MathForML.Numerics;
 
 namespace MathForML.LinearAlgebra.Eigen;
 
@@ -86,7 +87,7 @@ internal static class TridiagonalDivideConquerValues
         d[m - 1] -= Math.Abs(beta);
         d[m] -= Math.Abs(beta);
         if (size >= ParallelBlock)
-            Parallel.Invoke(() => Solve(d, e, lo, m, first, last, path), () => Solve(d, e, m, hi, first, last, path));
+            KernelTeam.Invoke(() => Solve(d, e, lo, m, first, last, path), () => Solve(d, e, m, hi, first, last, path));
         else
         {
             Solve(d, e, lo, m, first, last, path);
