@@ -32,6 +32,7 @@ internal sealed class SourceSegments
     public const int DefaultTileWork = 1 << 16;
 
     private readonly int[] tileNodes, tilePairs, keyPairs;
+    private readonly long[] segmentPairs;
 
     private SourceSegments(int segmentBits, int segmentCount, int[] tileNodes, int[] tilePairs, int[] keyPairs, int[] pairTargets, int[] pairOffsets, int[] sources)
     {
@@ -43,6 +44,15 @@ internal sealed class SourceSegments
         PairTargets = pairTargets;
         PairOffsets = pairOffsets;
         Sources = sources;
+        segmentPairs = new long[segmentCount];
+        for (int tile = 0; tile < tileNodes.Length - 1; tile++)
+        {
+            for (int segment = 0; segment < segmentCount; segment++)
+            {
+                int key = (tile * segmentCount) + segment;
+                segmentPairs[segment] += keyPairs[key + 1] - keyPairs[key];
+            }
+        }
     }
 
     /// <summary>log₂ of the segment width in nodes.</summary>
@@ -62,6 +72,12 @@ internal sealed class SourceSegments
 
     /// <summary>The sources (stored positions) of all edges, by (tile, segment, target).</summary>
     public int[] Sources { get; }
+
+    /// <summary>
+    /// The pairs, over all tiles, whose sources lie in segment <paramref name="segment"/>: 0 for a segment of nodes that
+    /// link nowhere (the graph stores nodes by descending out-degree, so those are the last segments).
+    /// </summary>
+    public long SegmentPairCount(int segment) => segmentPairs[segment];
 
     /// <summary>The targets [Start, End) of tile <paramref name="tile"/>.</summary>
     public (int Start, int End) TileNodes(int tile) => (tileNodes[tile], tileNodes[tile + 1]);

@@ -137,6 +137,7 @@ internal static class SparsePageRank
                 // Each target still adds its pairs in segment order, so the sums are those of SegmentedStep, bit for bit.
                 for (int segment = 0; segment < segments.SegmentCount; segment++)
                 {
+                    if (segments.SegmentPairCount(segment) == 0) continue;
                     int s = segment;
                     KernelTeam.For(0, blocks, threads, t => GatherSegment(segments, sums!, step, t, s, path));
                 }

@@ -155,6 +155,19 @@ public class SegmentedPageRankTests
 
             Assert.Equal(end, at);
         }
+
+        // Each segment's pair count over all tiles; the nodes that link nowhere come last, so their segments hold none.
+        for (int s = 0; s < layout.SegmentCount; s++)
+        {
+            long pairs = 0;
+            for (int t = 0; t < layout.TileCount; t++) pairs += layout.SegmentPairs(t, s).End - layout.SegmentPairs(t, s).Start;
+            Assert.Equal(pairs, layout.SegmentPairCount(s));
+        }
+
+        int linking = graph.OutDegree.Count(degree => degree > 0);
+        Assert.True(layout.SegmentPairCount(layout.SegmentCount - 1) == 0, "the last segment holds only nodes that link nowhere");
+        Assert.True(layout.SegmentPairCount((linking - 1) >> bits) > 0);
+        for (int s = ((linking - 1) >> bits) + 1; s < layout.SegmentCount; s++) Assert.Equal(0, layout.SegmentPairCount(s));
     }
 
     [Fact]
