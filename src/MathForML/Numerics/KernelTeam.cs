@@ -104,6 +104,10 @@ internal static class KernelTeam
     /// <summary>One loop: its body, the next index to claim, and who is still running part of it.</summary>
     private sealed class Job(Action<int> body, int from, int to, int helpers)
     {
+        private static long _issued;
+
+        /// <summary>The job's number: a helper remembers this, not the job, so that no finished body (and what it captured) stays reachable.</summary>
+        public readonly long Number = Interlocked.Increment(ref _issued);
         public readonly Action<int> Body = body;
         public readonly int End = to;
         public readonly int Helpers = helpers;
@@ -187,16 +191,16 @@ internal static class KernelTeam
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Loop(int id)
         {
-            Job? last = null;
+            long last = 0;
             long parks = Volatile.Read(ref _parkRequests);
             long deadline = Stopwatch.GetTimestamp() + SpinBudget;
             int spins = 0;
             while (true)
             {
                 var job = _current;
-                if (job is not null && job != last && id < job.Helpers)
+                if (job is not null && job.Number != last && id < job.Helpers)
                 {
-                    last = job;
+                    last = job.Number;
                     Interlocked.Increment(ref job.Running);
                     job.Work();
                     Interlocked.Decrement(ref job.Running);
@@ -218,11 +222,12 @@ internal static class KernelTeam
                 // the announcement and releases the semaphore (each side writes before it reads, with full fences).
                 Interlocked.Exchange(ref _sleeping[id], 1);
                 job = _current;
-                if (job is not null && job != last && id < job.Helpers && Interlocked.CompareExchange(ref _sleeping[id], 0, 1) == 1)
+                if (job is not null && job.Number != last && id < job.Helpers && Interlocked.CompareExchange(ref _sleeping[id], 0, 1) == 1)
                 {
                     continue;
                 }
 
+                job = null;
                 _wake[id].Wait();
                 deadline = Stopwatch.GetTimestamp() + SpinBudget;
             }

@@ -130,6 +130,36 @@ public class KernelTeamTests
         Assert.Equal((1, 1), (first, second));
     }
 
+    [Fact]
+    public void AFinishedLoopKeepsNothingItsBodyCapturedAlive()
+    {
+        if (Environment.ProcessorCount < 2) return;
+        var captured = RunCapturing();
+        for (int i = 0; i < 20 && captured.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            Thread.Sleep(10);
+        }
+
+        Assert.False(captured.IsAlive, "a helper still holds the finished loop's body");
+    }
+
+    /// <summary>A loop whose body captures an array, run on the caller and a helper; returns a weak reference to the array.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference RunCapturing()
+    {
+        var data = new double[1024];
+        using var started = new ManualResetEventSlim(false);
+        KernelTeam.For(0, 2, i =>
+        {
+            data[i] = i;
+            if (i == 1) started.Set();
+            else Assert.True(started.Wait(Patience));
+        });
+        return new WeakReference(data);
+    }
+
     /// <summary>Index 0 waits for index 1 to start: only a helper can run it, so this deadlocks (and fails) without one.</summary>
     private static void AssertConcurrent()
     {
