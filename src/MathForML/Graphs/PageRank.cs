@@ -42,6 +42,7 @@ public static class PageRank
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
     /// <exception cref="DimensionMismatchException">The personalization vector's length is not the node count.</exception>
     /// <exception cref="ArgumentException">The personalization vector has a negative entry or does not sum to 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxThreads"/> is below 1.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static PageRankResult Compute(CsrGraph graph, PageRankOptions? options = null, int? maxThreads = null,
         IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)

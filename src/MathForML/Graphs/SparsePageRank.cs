@@ -41,6 +41,7 @@ internal static class SparsePageRank
         Method method, KernelPath path, SourceSegments? layout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        if (maxThreads is { } threads) ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, nameof(maxThreads));
         cancellationToken.ThrowIfCancellationRequested();
         options ??= new PageRankOptions();
         ValidatePersonalization(options.Personalization, graph.NodeCount);
@@ -85,7 +86,6 @@ internal static class SparsePageRank
         var changes = new double[blocks];
         var danglingParts = new double[blocks];
         int threads = maxThreads ?? Environment.ProcessorCount;
-        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, nameof(maxThreads));
 
         // The start, in fixed chunks on every core: x = 1/n (or v), s = D⁻¹x, the sums cleared, and the dangling mass
         // summed chunk by chunk in order (the same whatever the thread count).

@@ -134,6 +134,18 @@ public class SegmentedPageRankTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void AThreadCountBelowOneIsRefused(int threads)
+    {
+        var graph = RmatGenerator.GenerateGraph(8, 8, 3);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            SparsePageRank.Run(graph, null, threads, null, SparsePageRank.Method.Segmented, KernelPathSelection.Best, null, CancellationToken.None));
+        Assert.Equal("maxThreads", error.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PageRank.Compute(graph, maxThreads: threads));
+    }
+
     [Fact]
     public void SegmentPairsCutEachTilesPairsBySegment()
     {
