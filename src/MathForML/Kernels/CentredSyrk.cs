@@ -83,7 +83,7 @@ internal static unsafe class CentredSyrk
 
     /// <summary>
     /// Rows <paramref name="rowOffset"/> … + m − 1 and columns 0 … n − 1 of C (tiles wholly above the diagonal skipped),
-    /// where <paramref name="c"/> points at row <paramref name="rowOffset"/>: the loop nest of <see cref="GemmDriver.Run"/>.
+    /// where <paramref name="c"/> points at row <paramref name="rowOffset"/>: the loop nest of <see cref="GemmDriver"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TKernel>(int rowOffset, int m, int n, int k, double alpha, in CentredOperand z, double beta, double* c, nint ldc, KernelPath path,
@@ -99,39 +99,38 @@ internal static unsafe class CentredSyrk
         double* packedB = GemmPackingBuffers<double>.ForB(kcMax * ncMax);
         double* tile = stackalloc double[mr * nr];
 
-        for (int jc = 0; jc < n; jc += ncMax)
+        for (int pc = 0; pc < k; pc += kcMax)
         {
-            int nc = Math.Min(ncMax, n - jc);
-            if (jc > rowOffset + m - 1) break;
-            for (int pc = 0; pc < k; pc += kcMax)
+            if (cancellationToken.IsCancellationRequested) return;   // the caller throws once every part has stopped
+            int kc = Math.Min(kcMax, k - pc);
+            double betaBlock = pc == 0 ? beta : 1.0;
+            for (int ic = 0; ic < m; ic += mcMax)
             {
-                if (cancellationToken.IsCancellationRequested) return;   // the caller throws once every part has stopped
-                int kc = Math.Min(kcMax, k - pc);
-                CentredPacking.Pack(z, pc, kc, jc, nc, nr, packedB);
-                double betaBlock = pc == 0 ? beta : 1.0;
-                for (int ic = 0; ic < m; ic += mcMax)
+                int mc = Math.Min(mcMax, m - ic);
+                CentredPacking.Pack(z, pc, kc, rowOffset + ic, mc, mr, packedA);
+                for (int jc = 0; jc < n; jc += ncMax)
                 {
-                    int mc = Math.Min(mcMax, m - ic);
-                    if (jc > rowOffset + ic + mc - 1) continue;
-                    CentredPacking.Pack(z, pc, kc, rowOffset + ic, mc, mr, packedA);
-                    for (int jr = 0; jr < nc; jr += nr)
+                    int nc = Math.Min(ncMax, n - jc);
+                    if (jc > rowOffset + ic + mc - 1) break;
+                    CentredPacking.Pack(z, pc, kc, jc, nc, nr, packedB);
+                    for (int ir = 0; ir < mc; ir += mr)
                     {
-                        int columns = Math.Min(nr, nc - jr);
-                        double* bPanel = packedB + ((nint)jr * kc);
-                        for (int ir = 0; ir < mc; ir += mr)
+                        int rows = Math.Min(mr, mc - ir);
+                        double* aPanel = packedA + ((nint)ir * kc);
+                        double* cRow = c + ((ic + ir) * ldc) + jc;
+                        for (int jr = 0; jr < nc; jr += nr)
                         {
-                            int rows = Math.Min(mr, mc - ir);
-                            if (jc + jr > rowOffset + ic + ir + rows - 1) continue;
-                            double* aPanel = packedA + ((nint)ir * kc);
-                            double* cTile = c + ((ic + ir) * ldc) + jc + jr;
+                            if (jc + jr > rowOffset + ic + ir + rows - 1) break;
+                            int columns = Math.Min(nr, nc - jr);
+                            double* bPanel = packedB + ((nint)jr * kc);
                             if (rows == mr && columns == nr)
                             {
-                                TKernel.Run(kc, aPanel, bPanel, alpha, betaBlock, cTile, ldc);
+                                TKernel.Run(kc, aPanel, bPanel, alpha, betaBlock, cRow + jr, ldc);
                             }
                             else
                             {
                                 TKernel.Run(kc, aPanel, bPanel, 1.0, 0.0, tile, nr);
-                                GemmDriver.WriteEdge(tile, nr, rows, columns, alpha, betaBlock, cTile, ldc);
+                                GemmDriver.WriteEdge(tile, nr, rows, columns, alpha, betaBlock, cRow + jr, ldc);
                             }
                         }
                     }

@@ -1,0 +1,100 @@
+using System.Numerics;
+using MathForML.Kernels;
+
+namespace MathForML.Tests.Kernels;
+
+/// <summary>
+/// The loop nest of <see cref="GemmDriver"/> with tiny blocks (mc two A panels, kc five, nc two B panels), so that small
+/// products cross every block boundary, every edge tile and every transpose, on each micro-kernel the machine runs.
+/// </summary>
+public class GemmDriverTests
+{
+    public static TheoryData<int, int, int> Shapes => new()
+    {
+        { 1, 1, 1 }, { 3, 2, 7 }, { 17, 53, 11 }, { 40, 100, 23 }, { 9, 49, 5 }, { 33, 97, 10 }, { 64, 7, 16 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void DoubleCrossesEveryBlockBoundary(int m, int n, int k) => Check<double>(m, n, k, seed: (m * 31) + (n * 7) + k);
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void FloatCrossesEveryBlockBoundary(int m, int n, int k) => Check<float>(m, n, k, seed: (m * 37) + (n * 5) + k);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(13)]
+    public void LowerOnlyComputesEveryElementOnOrBelowTheDiagonal(int rowOffset)
+    {
+        const int m = 41, n = 97, k = 12;
+        var random = new Random(rowOffset + 5);
+        var a = KernelTestData.Random<double>(random, m, k, k);
+        var b = KernelTestData.Random<double>(random, k, n, n);
+        var c0 = KernelTestData.Random<double>(random, m, n, n);
+        var expected = (double[])c0.Clone();
+        ReferenceKernels.Gemm(Op.None, Op.None, m, n, k, 1.5, a, k, b, n, 0.5, expected, n);
+        foreach (var path in KernelTestData.Paths)
+        {
+            var c = (double[])c0.Clone();
+            var job = new DriverJob<double>(Op.None, Op.None, m, n, k, 1.5, a, k, b, n, 0.5, c, n, true, rowOffset, null);
+            GemmMicroKernelChoice.Run<double, DriverJob<double>>(path, ref job);
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    double got = c[(i * n) + j], reference = expected[(i * n) + j];
+                    bool close = Math.Abs(got - reference) <= 1e-13 * k * 4;
+                    if (j <= rowOffset + i) Assert.True(close, $"{path}: C[{i},{j}] = {got}, reference {reference}");
+                    else Assert.True(close || got == c0[(i * n) + j], $"{path}: C[{i},{j}] above the diagonal is neither computed nor left");
+                }
+        }
+    }
+
+    /// <summary>Every transpose combination and α/β pair (β = 0 over NaN) against the reference, padded leading dimensions.</summary>
+    private static void Check<T>(int m, int n, int k, int seed)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var random = new Random(seed);
+        foreach (var transA in new[] { Op.None, Op.Transpose })
+            foreach (var transB in new[] { Op.None, Op.Transpose })
+            {
+                int aRows = transA == Op.None ? m : k, aCols = transA == Op.None ? k : m;
+                int bRows = transB == Op.None ? k : n, bCols = transB == Op.None ? n : k;
+                int lda = aCols + 1, ldb = bCols + 2, ldc = n + 3;
+                var a = KernelTestData.Random<T>(random, aRows, aCols, lda);
+                var b = KernelTestData.Random<T>(random, bRows, bCols, ldb);
+                foreach (var (alpha, beta) in new[] { (1.0, 0.0), (-0.5, 2.0), (2.0, 1.0) })
+                {
+                    var c0 = KernelTestData.Random<T>(random, m, n, ldc);
+                    if (beta == 0)
+                        for (int i = 0; i < m; i++)
+                            for (int j = 0; j < n; j++) c0[(i * ldc) + j] = T.NaN;
+                    var expected = (T[])c0.Clone();
+                    ReferenceKernels.Gemm(transA, transB, m, n, k, T.CreateChecked(alpha), a, lda, b, ldb, T.CreateChecked(beta), expected, ldc);
+                    foreach (var path in KernelTestData.Paths)
+                    {
+                        var c = (T[])c0.Clone();
+                        var job = new DriverJob<T>(transA, transB, m, n, k, T.CreateChecked(alpha), a, lda, b, ldb, T.CreateChecked(beta), c, ldc, false, 0, null);
+                        GemmMicroKernelChoice.Run<T, DriverJob<T>>(path, ref job);
+                        KernelTestData.AssertClose(expected, c, m, n, ldc, k, alpha, beta, c0, 1, 1);
+                    }
+                }
+            }
+    }
+
+    /// <summary>
+    /// Runs the driver with the micro-kernel the path chooses and, unless given, blocks of two A panels, depth 5 and two
+    /// B panels.
+    /// </summary>
+    private readonly struct DriverJob<T>(Op transA, Op transB, int m, int n, int k, T alpha, T[] a, int lda, T[] b, int ldb, T beta, T[] c, int ldc,
+        bool lowerOnly, int rowOffset, GemmBlocking? blocks) : IGemmMicroKernelJob<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public unsafe void Run<TKernel>() where TKernel : IGemmMicroKernel<T>
+        {
+            var sizes = blocks ?? new GemmBlocking(2 * TKernel.Mr, 5, 2 * TKernel.Nr);
+            fixed (T* pa = a, pb = b, pc = c)
+                GemmDriver.Run<T, TKernel>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, lowerOnly, rowOffset, sizes);
+        }
+    }
+}
