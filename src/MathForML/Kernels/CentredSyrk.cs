@@ -91,7 +91,7 @@ internal static unsafe class CentredSyrk
         where TKernel : IGemmMicroKernel<double>
     {
         int mr = TKernel.Mr, nr = TKernel.Nr;
-        var blocks = GemmBlocking.For(path, mr, nr, sizeof(double));
+        var blocks = GemmBlocking.For(mr, nr, sizeof(double));
         int mcMax = GemmDriver.Balanced(m, blocks.Mc, mr);
         int kcMax = GemmDriver.Balanced(k, blocks.Kc, 1);
         int ncMax = GemmDriver.Balanced(n, blocks.Nc, nr);

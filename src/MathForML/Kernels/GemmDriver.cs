@@ -36,7 +36,7 @@ internal static unsafe class GemmDriver
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : IGemmMicroKernel<T> =>
         Run<T, TKernel>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, lowerOnly, rowOffset,
-            GemmBlocking.For(path, TKernel.Mr, TKernel.Nr, sizeof(T)));
+            GemmBlocking.For(TKernel.Mr, TKernel.Nr, sizeof(T)));
 
     /// <summary>The loop nest with the block sizes given (tests use small ones to cross every block boundary).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -4,7 +4,7 @@ using MathForML.LinearAlgebra;
 
 namespace MathForML.Tests.Kernels;
 
-[KernelPathTests(typeof(Gemm), typeof(GemmPartition), typeof(GemmDriver), typeof(GemmBlocking))]
+[KernelPathTests(typeof(Gemm), typeof(GemmPartition), typeof(GemmDriver))]
 public class GemmTests
 {
     public static TheoryData<int, int, int> Shapes => new()
