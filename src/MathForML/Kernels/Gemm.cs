@@ -10,9 +10,10 @@ namespace MathForML.Kernels;
 /// The algorithm is the GotoBLAS/BLIS one (Goto and van de Geijn, "Anatomy of High-Performance Matrix
 /// Multiplication", ACM TOMS 34(3), 2008; Van Zee and van de Geijn, "BLIS: A Framework for Rapidly Instantiating BLAS
 /// Functionality", ACM TOMS 41(3), 2015): C is updated by rank-kc products of an mc×kc block of op(A), packed into
-/// mr-row panels that sit in L2, and a kc×nc block of op(B), packed into nr-column panels; a register-blocked
-/// micro-kernel multiplies one A panel by one B panel at a time (see <see cref="GemmDriver"/> for the loop nest and
-/// <see cref="GemmBlocking"/> for the block sizes). Transposes are handled while packing, so all four combinations of
+/// mr-row panels, and a kc×nc block of op(B), packed into nr-column panels that sit in L2; a register-blocked
+/// micro-kernel multiplies one A panel, held in L1, by one B panel after another along a row of C (see
+/// <see cref="GemmDriver"/> for the loop nest and <see cref="GemmBlocking"/> for the block sizes, cut to the machine's
+/// caches). Transposes are handled while packing, so all four combinations of
 /// <see cref="Op"/> share the micro-kernel. The micro-kernel is chosen at run time: 8×(3·W) on
 /// <see cref="System.Runtime.Intrinsics.Vector512{T}"/> when AVX-512 is accelerated, 6×(2·W) on
 /// <see cref="System.Runtime.Intrinsics.Vector256{T}"/> with FMA otherwise, 4×4 scalar as the fallback.
