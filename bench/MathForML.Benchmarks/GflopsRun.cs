@@ -6,13 +6,14 @@ using MathNet.Numerics;
 namespace MathForML.Benchmarks;
 
 /// <summary>
-/// The `gflops` mode: n×n·n×n products timed directly (one warm-up, then the median of five), ours through
+/// The `gflops` mode: n×n·n×n products timed directly (one warm-up, then the median of fifteen, as the numpy peer script
+/// in bench/README.md times `np.matmul(A, B, out=C)`), ours through
 /// <see cref="Gemm"/> and Math.NET's managed <c>DenseMatrix</c> multiply (<c>Control.UseManaged()</c>), in float64 and float32.
 /// Rate = 2·n³ / t. Prints a table line and a JSON line for each.
 /// </summary>
 internal static class GflopsRun
 {
-    private const int Repeats = 5;
+    private const int Repeats = 15;
 
     public static void Execute(int n, bool oursOnly, TextWriter output)
     {
