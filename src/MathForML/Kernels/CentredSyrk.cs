@@ -113,27 +113,8 @@ internal static unsafe class CentredSyrk
                     int nc = Math.Min(ncMax, n - jc);
                     if (jc > rowOffset + ic + mc - 1) break;
                     CentredPacking.Pack(z, pc, kc, jc, nc, nr, packedB);
-                    for (int ir = 0; ir < mc; ir += mr)
-                    {
-                        int rows = Math.Min(mr, mc - ir);
-                        double* aPanel = packedA + ((nint)ir * kc);
-                        double* cRow = c + ((ic + ir) * ldc) + jc;
-                        for (int jr = 0; jr < nc; jr += nr)
-                        {
-                            if (jc + jr > rowOffset + ic + ir + rows - 1) break;
-                            int columns = Math.Min(nr, nc - jr);
-                            double* bPanel = packedB + ((nint)jr * kc);
-                            if (rows == mr && columns == nr)
-                            {
-                                TKernel.Run(kc, aPanel, bPanel, alpha, betaBlock, cRow + jr, ldc);
-                            }
-                            else
-                            {
-                                TKernel.Run(kc, aPanel, bPanel, 1.0, 0.0, tile, nr);
-                                GemmDriver.WriteEdge(tile, nr, rows, columns, alpha, betaBlock, cRow + jr, ldc);
-                            }
-                        }
-                    }
+                    GemmDriver.MultiplyBlock<double, TKernel>(mc, nc, kc, packedA, packedB, alpha, betaBlock, c + (ic * ldc) + jc, ldc,
+                        rowOffset + ic - jc, tile);
                 }
             }
         }

@@ -68,27 +68,44 @@ internal static unsafe class GemmDriver
                     if (lowerOnly && jc > rowOffset + ic + mc - 1) break;
                     T* bBlock = transB == Op.None ? b + (pc * ldb) + jc : b + (jc * ldb) + pc;
                     GemmPacking.PackB(transB, bBlock, ldb, kc, nc, nr, packedB);
-                    for (int ir = 0; ir < mc; ir += mr)
-                    {
-                        int rows = Math.Min(mr, mc - ir);
-                        T* aPanel = packedA + ((nint)ir * kc);
-                        T* cRow = c + ((ic + ir) * ldc) + jc;
-                        for (int jr = 0; jr < nc; jr += nr)
-                        {
-                            if (lowerOnly && jc + jr > rowOffset + ic + ir + rows - 1) break;
-                            int columns = Math.Min(nr, nc - jr);
-                            T* bPanel = packedB + ((nint)jr * kc);
-                            if (rows == mr && columns == nr)
-                            {
-                                TKernel.Run(kc, aPanel, bPanel, alpha, betaBlock, cRow + jr, ldc);
-                            }
-                            else
-                            {
-                                TKernel.Run(kc, aPanel, bPanel, T.One, T.Zero, tile, nr);
-                                WriteEdge(tile, nr, rows, columns, alpha, betaBlock, cRow + jr, ldc);
-                            }
-                        }
-                    }
+                    MultiplyBlock<T, TKernel>(mc, nc, kc, packedA, packedB, alpha, betaBlock, c + (ic * ldc) + jc, ldc,
+                        lowerOnly ? rowOffset + ic - jc : int.MaxValue / 2, tile);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The two innermost loops: C[0..mc, 0..nc] ← α·Ã·B̃ + β·C for a packed A block (⌈mc/mr⌉ panels of mr×kc) and B block
+    /// (⌈nc/nr⌉ panels of kc×nr), along each row of tiles in turn. A tile whose first column lies past
+    /// <paramref name="diagonal"/> + its last row is wholly above the diagonal and skipped, with the rest of its row
+    /// (int.MaxValue / 2 computes every tile). <paramref name="tile"/> is mr·nr scratch for the tiles cut by the block's edge.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void MultiplyBlock<T, TKernel>(int mc, int nc, int kc, T* packedA, T* packedB, T alpha, T beta, T* c, nint ldc,
+        int diagonal, T* tile)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IGemmMicroKernel<T>
+    {
+        int mr = TKernel.Mr, nr = TKernel.Nr;
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            int rows = Math.Min(mr, mc - ir);
+            T* aPanel = packedA + ((nint)ir * kc);
+            T* cRow = c + (ir * ldc);
+            for (int jr = 0; jr < nc; jr += nr)
+            {
+                if (jr > diagonal + ir + rows - 1) break;
+                int columns = Math.Min(nr, nc - jr);
+                T* bPanel = packedB + ((nint)jr * kc);
+                if (rows == mr && columns == nr)
+                {
+                    TKernel.Run(kc, aPanel, bPanel, alpha, beta, cRow + jr, ldc);
+                }
+                else
+                {
+                    TKernel.Run(kc, aPanel, bPanel, T.One, T.Zero, tile, nr);
+                    WriteEdge(tile, nr, rows, columns, alpha, beta, cRow + jr, ldc);
                 }
             }
         }

@@ -50,37 +50,14 @@ public class GemmDriverTests
         }
     }
 
-    /// <summary>Every transpose combination and α/β pair (β = 0 over NaN) against the reference, padded leading dimensions.</summary>
     private static void Check<T>(int m, int n, int k, int seed)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var random = new Random(seed);
-        foreach (var transA in new[] { Op.None, Op.Transpose })
-            foreach (var transB in new[] { Op.None, Op.Transpose })
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        GemmTests.CheckAgainstReference<T>(m, n, k, seed, [(1.0, 0.0), (-0.5, 2.0), (2.0, 1.0)],
+            (transA, transB, alpha, a, lda, b, ldb, beta, c, ldc, path) =>
             {
-                int aRows = transA == Op.None ? m : k, aCols = transA == Op.None ? k : m;
-                int bRows = transB == Op.None ? k : n, bCols = transB == Op.None ? n : k;
-                int lda = aCols + 1, ldb = bCols + 2, ldc = n + 3;
-                var a = KernelTestData.Random<T>(random, aRows, aCols, lda);
-                var b = KernelTestData.Random<T>(random, bRows, bCols, ldb);
-                foreach (var (alpha, beta) in new[] { (1.0, 0.0), (-0.5, 2.0), (2.0, 1.0) })
-                {
-                    var c0 = KernelTestData.Random<T>(random, m, n, ldc);
-                    if (beta == 0)
-                        for (int i = 0; i < m; i++)
-                            for (int j = 0; j < n; j++) c0[(i * ldc) + j] = T.NaN;
-                    var expected = (T[])c0.Clone();
-                    ReferenceKernels.Gemm(transA, transB, m, n, k, T.CreateChecked(alpha), a, lda, b, ldb, T.CreateChecked(beta), expected, ldc);
-                    foreach (var path in KernelTestData.Paths)
-                    {
-                        var c = (T[])c0.Clone();
-                        var job = new DriverJob<T>(transA, transB, m, n, k, T.CreateChecked(alpha), a, lda, b, ldb, T.CreateChecked(beta), c, ldc, false, 0, null);
-                        GemmMicroKernelChoice.Run<T, DriverJob<T>>(path, ref job);
-                        KernelTestData.AssertClose(expected, c, m, n, ldc, k, alpha, beta, c0, 1, 1);
-                    }
-                }
-            }
-    }
+                var job = new DriverJob<T>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, false, 0, null);
+                GemmMicroKernelChoice.Run<T, DriverJob<T>>(path, ref job);
+            });
 
     /// <summary>
     /// Runs the driver with the micro-kernel the path chooses and, unless given, blocks of two A panels, depth 5 and two

@@ -69,6 +69,19 @@ public class GemmTests
 
     /// <summary>Every transpose combination, α/β pair and hardware path against the reference, with padded leading dimensions.</summary>
     private static void Check<T>(int m, int n, int k, int seed, (double Alpha, double Beta)[]? scalars = null)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        CheckAgainstReference<T>(m, n, k, seed, scalars ?? Scalars,
+            (transA, transB, alpha, a, lda, b, ldb, beta, c, ldc, path) =>
+                Gemm.Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, path));
+
+    /// <summary>A product C ← α·op(A)·op(B) + β·C by the code under test, on one hardware path.</summary>
+    internal delegate void Product<T>(Op transA, Op transB, T alpha, T[] a, int lda, T[] b, int ldb, T beta, T[] c, int ldc, KernelPath path);
+
+    /// <summary>
+    /// Runs <paramref name="product"/> for every transpose combination, α/β pair (β = 0 over NaN) and hardware path on
+    /// random operands with padded leading dimensions, against <see cref="ReferenceKernels.Gemm{T}"/>.
+    /// </summary>
+    internal static void CheckAgainstReference<T>(int m, int n, int k, int seed, (double Alpha, double Beta)[] scalars, Product<T> product)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var random = new Random(seed);
@@ -80,7 +93,7 @@ public class GemmTests
                 int lda = aCols + (seed % 3), ldb = bCols + 2, ldc = n + 1;
                 var a = KernelTestData.Random<T>(random, aRows, aCols, lda);
                 var b = KernelTestData.Random<T>(random, bRows, bCols, ldb);
-                foreach (var (alpha, beta) in scalars ?? Scalars)
+                foreach (var (alpha, beta) in scalars)
                 {
                     var c0 = KernelTestData.Random<T>(random, m, n, ldc);
                     if (beta == 0)
@@ -90,7 +103,7 @@ public class GemmTests
                     foreach (var path in KernelTestData.Paths)
                     {
                         var c = (T[])c0.Clone();
-                        Gemm.Multiply(transA, transB, m, n, k, T.CreateChecked(alpha), a, lda, b, ldb, T.CreateChecked(beta), c, ldc, path);
+                        product(transA, transB, T.CreateChecked(alpha), a, lda, b, ldb, T.CreateChecked(beta), c, ldc, path);
                         KernelTestData.AssertClose(expected, c, m, n, ldc, k, alpha, beta, c0, 1, 1);
                     }
                 }
