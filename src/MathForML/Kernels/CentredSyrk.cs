@@ -92,7 +92,7 @@ internal static unsafe class CentredSyrk
     {
         int mr = TKernel.Mr, nr = TKernel.Nr;
         var blocks = GemmBlocking.For(mr, nr, sizeof(double));
-        int mcMax = GemmDriver.Balanced(m, blocks.Mc, mr);
+        int mcMax = GemmDriver.Balanced(m, n <= blocks.Nc && blocks.McNarrow > 0 ? blocks.McNarrow : blocks.Mc, mr);
         int kcMax = GemmDriver.Balanced(k, blocks.Kc, 1);
         int ncMax = GemmDriver.Balanced(n, blocks.Nc, nr);
         double* packedA = GemmPackingBuffers<double>.ForA(mcMax * kcMax);

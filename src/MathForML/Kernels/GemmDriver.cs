@@ -46,7 +46,7 @@ internal static unsafe class GemmDriver
         where TKernel : IGemmMicroKernel<T>
     {
         int mr = TKernel.Mr, nr = TKernel.Nr;
-        int mcMax = Balanced(m, blocks.Mc, mr);
+        int mcMax = Balanced(m, n <= blocks.Nc && blocks.McNarrow > 0 ? blocks.McNarrow : blocks.Mc, mr);
         int kcMax = Balanced(k, blocks.Kc, 1);
         int ncMax = Balanced(n, blocks.Nc, nr);
         T* packedA = GemmPackingBuffers<T>.ForA(mcMax * kcMax);

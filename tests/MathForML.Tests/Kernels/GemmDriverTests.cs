@@ -4,8 +4,9 @@ using MathForML.Kernels;
 namespace MathForML.Tests.Kernels;
 
 /// <summary>
-/// The loop nest of <see cref="GemmDriver"/> with tiny blocks (mc two A panels, kc five, nc two B panels), so that small
-/// products cross every block boundary, every edge tile and every transpose, on each micro-kernel the machine runs.
+/// The loop nest of <see cref="GemmDriver"/> with tiny blocks (mc two A panels, one when n fits one B block; kc five; nc
+/// two B panels), so that small products cross every block boundary, every edge tile and every transpose, on each
+/// micro-kernel the machine runs.
 /// </summary>
 public class GemmDriverTests
 {
@@ -60,8 +61,8 @@ public class GemmDriverTests
             });
 
     /// <summary>
-    /// Runs the driver with the micro-kernel the path chooses and, unless given, blocks of two A panels, depth 5 and two
-    /// B panels.
+    /// Runs the driver with the micro-kernel the path chooses and, unless given, blocks of two A panels (one when n fits one
+    /// B block), depth 5 and two B panels.
     /// </summary>
     private readonly struct DriverJob<T>(Op transA, Op transB, int m, int n, int k, T alpha, T[] a, int lda, T[] b, int ldb, T beta, T[] c, int ldc,
         bool lowerOnly, int rowOffset, GemmBlocking? blocks) : IGemmMicroKernelJob<T>
@@ -69,7 +70,7 @@ public class GemmDriverTests
     {
         public unsafe void Run<TKernel>() where TKernel : IGemmMicroKernel<T>
         {
-            var sizes = blocks ?? new GemmBlocking(2 * TKernel.Mr, 5, 2 * TKernel.Nr);
+            var sizes = blocks ?? new GemmBlocking(2 * TKernel.Mr, 5, 2 * TKernel.Nr, TKernel.Mr);
             fixed (T* pa = a, pb = b, pc = c)
                 GemmDriver.Run<T, TKernel>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, lowerOnly, rowOffset, sizes);
         }
