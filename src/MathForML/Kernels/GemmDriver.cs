@@ -19,8 +19,10 @@ namespace MathForML.Kernels;
 /// The innermost loop walks along the rows of C, so consecutive micro-tiles of C are neighbours in memory and the
 /// hardware prefetchers stream them; walking down the columns instead (one B micro-panel against a stream of A
 /// panels) makes every tile's lines a separate miss, which cost 8–10 % on 2048² products once C no longer fits in L2
-/// (Emerald Rapids). Each element of op(A) is packed once, each of op(B) ⌈m/mc⌉ times. Tiles cut by the edge of C are
-/// computed in full on the zero-padded panels into a scratch tile and only the valid part is written back.
+/// (Emerald Rapids). Each element of op(A) is packed once, each of op(B) ⌈m/mc⌉ times. A product narrow enough that
+/// all of op(B) is one block packs it once per rank-kc update and walks its tiles down the columns instead
+/// (<see cref="MultiplyBlockDownColumns{T, TKernel}"/>). Tiles cut by the edge of C are computed in full on the
+/// zero-padded panels into a scratch tile and only the valid part is written back.
 /// Cost: 2·m·n·k flops.
 /// </summary>
 internal static unsafe class GemmDriver
@@ -53,15 +55,24 @@ internal static unsafe class GemmDriver
         T* packedB = GemmPackingBuffers<T>.ForB(kcMax * ncMax);
         T* tile = stackalloc T[mr * nr];
 
+        bool oneBlockOfB = n <= ncMax;
         for (int pc = 0; pc < k; pc += kcMax)
         {
             int kc = Math.Min(kcMax, k - pc);
             T betaBlock = pc == 0 ? beta : T.One;
+            if (oneBlockOfB) GemmPacking.PackB(transB, transB == Op.None ? b + (pc * ldb) : b + pc, ldb, kc, n, nr, packedB);
             for (int ic = 0; ic < m; ic += mcMax)
             {
                 int mc = Math.Min(mcMax, m - ic);
                 T* aBlock = transA == Op.None ? a + (ic * lda) + pc : a + (pc * lda) + ic;
                 GemmPacking.PackA(transA, aBlock, lda, mc, kc, mr, packedA);
+                if (oneBlockOfB)
+                {
+                    MultiplyBlockDownColumns<T, TKernel>(mc, n, kc, packedA, packedB, alpha, betaBlock, c + (ic * ldc), ldc,
+                        lowerOnly ? rowOffset + ic : int.MaxValue / 2, tile);
+                    continue;
+                }
+
                 for (int jc = 0; jc < n; jc += ncMax)
                 {
                     int nc = Math.Min(ncMax, n - jc);
@@ -106,6 +117,43 @@ internal static unsafe class GemmDriver
                 {
                     TKernel.Run(kc, aPanel, bPanel, T.One, T.Zero, tile, nr);
                     WriteEdge(tile, nr, rows, columns, alpha, beta, cRow + jr, ldc);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="MultiplyBlock{T, TKernel}"/> one column of tiles after another: each B micro-panel is read for every A
+    /// panel of the block in turn while it stays in L1. For products narrow enough that all of op(B) is one block (n ≤ nc),
+    /// whose C is narrow too, so the tiles down a column are close together: measured 3–10 % faster than along the rows
+    /// for n = 24–240 (the randomized PCA's X·M and Xᵀ·Q on 10,000 MNIST rows, one core's half). A tile wholly above the
+    /// diagonal is skipped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void MultiplyBlockDownColumns<T, TKernel>(int mc, int nc, int kc, T* packedA, T* packedB, T alpha, T beta, T* c, nint ldc,
+        int diagonal, T* tile)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IGemmMicroKernel<T>
+    {
+        int mr = TKernel.Mr, nr = TKernel.Nr;
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int columns = Math.Min(nr, nc - jr);
+            T* bPanel = packedB + ((nint)jr * kc);
+            for (int ir = 0; ir < mc; ir += mr)
+            {
+                int rows = Math.Min(mr, mc - ir);
+                if (jr > diagonal + ir + rows - 1) continue;
+                T* aPanel = packedA + ((nint)ir * kc);
+                T* cTile = c + (ir * ldc) + jr;
+                if (rows == mr && columns == nr)
+                {
+                    TKernel.Run(kc, aPanel, bPanel, alpha, beta, cTile, ldc);
+                }
+                else
+                {
+                    TKernel.Run(kc, aPanel, bPanel, T.One, T.Zero, tile, nr);
+                    WriteEdge(tile, nr, rows, columns, alpha, beta, cTile, ldc);
                 }
             }
         }

@@ -24,11 +24,14 @@ public class GemmDriverTests
     public void FloatCrossesEveryBlockBoundary(int m, int n, int k) => Check<float>(m, n, k, seed: (m * 37) + (n * 5) + k);
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(13)]
-    public void LowerOnlyComputesEveryElementOnOrBelowTheDiagonal(int rowOffset)
+    [InlineData(0, 97)]
+    [InlineData(13, 97)]
+    [InlineData(0, 30)]
+    [InlineData(13, 30)]
+    public void LowerOnlyComputesEveryElementOnOrBelowTheDiagonal(int rowOffset, int n)
     {
-        const int m = 41, n = 97, k = 12;
+        // n = 30 fits one B block (two panels of 24 or 48): the tiles are walked down the columns.
+        const int m = 41, k = 12;
         var random = new Random(rowOffset + 5);
         var a = KernelTestData.Random<double>(random, m, k, k);
         var b = KernelTestData.Random<double>(random, k, n, n);
