@@ -107,17 +107,7 @@ internal static unsafe class GemmDriver
             for (int jr = 0; jr < nc; jr += nr)
             {
                 if (jr > diagonal + ir + rows - 1) break;
-                int columns = Math.Min(nr, nc - jr);
-                T* bPanel = packedB + ((nint)jr * kc);
-                if (rows == mr && columns == nr)
-                {
-                    TKernel.Run(kc, aPanel, bPanel, alpha, beta, cRow + jr, ldc);
-                }
-                else
-                {
-                    TKernel.Run(kc, aPanel, bPanel, T.One, T.Zero, tile, nr);
-                    WriteEdge(tile, nr, rows, columns, alpha, beta, cRow + jr, ldc);
-                }
+                Tile<T, TKernel>(kc, aPanel, packedB + ((nint)jr * kc), rows, Math.Min(nr, nc - jr), alpha, beta, cRow + jr, ldc, tile);
             }
         }
     }
@@ -144,19 +134,28 @@ internal static unsafe class GemmDriver
             {
                 int rows = Math.Min(mr, mc - ir);
                 if (jr > diagonal + ir + rows - 1) continue;
-                T* aPanel = packedA + ((nint)ir * kc);
-                T* cTile = c + (ir * ldc) + jr;
-                if (rows == mr && columns == nr)
-                {
-                    TKernel.Run(kc, aPanel, bPanel, alpha, beta, cTile, ldc);
-                }
-                else
-                {
-                    TKernel.Run(kc, aPanel, bPanel, T.One, T.Zero, tile, nr);
-                    WriteEdge(tile, nr, rows, columns, alpha, beta, cTile, ldc);
-                }
+                Tile<T, TKernel>(kc, packedA + ((nint)ir * kc), bPanel, rows, columns, alpha, beta, c + (ir * ldc) + jr, ldc, tile);
             }
         }
+    }
+
+    /// <summary>
+    /// One tile of rows×columns (at most mr×nr): the micro-kernel straight into C when the tile is whole, else into the
+    /// scratch <paramref name="tile"/> on the zero-padded panels, of which only the valid part is written back.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile<T, TKernel>(int kc, T* aPanel, T* bPanel, int rows, int columns, T alpha, T beta, T* c, nint ldc, T* tile)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IGemmMicroKernel<T>
+    {
+        if (rows == TKernel.Mr && columns == TKernel.Nr)
+        {
+            TKernel.Run(kc, aPanel, bPanel, alpha, beta, c, ldc);
+            return;
+        }
+
+        TKernel.Run(kc, aPanel, bPanel, T.One, T.Zero, tile, TKernel.Nr);
+        WriteEdge(tile, TKernel.Nr, rows, columns, alpha, beta, c, ldc);
     }
 
     /// <summary>C[0..rows, 0..columns] ← α·tile + β·C (C not read when β = 0).</summary>
