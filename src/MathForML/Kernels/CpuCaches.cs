@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MathForML.Numerics;
+namespace MathForML.Kernels;
 
 /// <summary>
 /// The sizes of the first core's level-1 data cache and level-2 cache, which the GEMM block sizes are cut to. Read once

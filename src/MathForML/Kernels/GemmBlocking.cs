@@ -1,5 +1,3 @@
-using MathForML.Numerics;
-
 namespace MathForML.Kernels;
 
 /// <summary>

@@ -1,6 +1,6 @@
-using MathForML.Numerics;
+using MathForML.Kernels;
 
-namespace MathForML.Tests.Numerics;
+namespace MathForML.Tests.Kernels;
 
 public sealed class CpuCachesTests : IDisposable
 {

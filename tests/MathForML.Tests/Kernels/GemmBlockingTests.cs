@@ -1,5 +1,4 @@
 using MathForML.Kernels;
-using MathForML.Numerics;
 
 namespace MathForML.Tests.Kernels;
 
