@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace MathForML.Kernels;
 
 /// <summary>
-/// The single-threaded GotoBLAS/BLIS loop nest around a micro-kernel (Goto and van de Geijn, "Anatomy of
+/// The GotoBLAS/BLIS loop nest around a micro-kernel (Goto and van de Geijn, "Anatomy of
 /// High-Performance Matrix Multiplication", ACM TOMS 34(3), 2008; Van Zee and van de Geijn, "BLIS", ACM TOMS 41(3), 2015):
 /// <code>
 /// for pc in 0..k step kc                      rank-kc update, β' = β for pc = 0, else 1
@@ -23,13 +23,15 @@ namespace MathForML.Kernels;
 /// all of op(B) is one block packs it once per rank-kc update and walks its tiles down the columns instead
 /// (<see cref="MultiplyBlockDownColumns{T, TKernel}"/>). Tiles cut by the edge of C are computed in full on the
 /// zero-padded panels into a scratch tile and only the valid part is written back.
-/// Cost: 2·m·n·k flops.
+/// The three outer loops are run as a sequence of units of work (<see cref="GemmPlan{T}"/>: one A block against one
+/// B block in one update), which is what lets the cores that share a product hand each other the rest of their slabs
+/// (<see cref="GemmWorkQueue"/>). Cost: 2·m·n·k flops.
 /// </summary>
 internal static unsafe class GemmDriver
 {
     /// <summary>
-    /// C ← α·op(A)·op(B) + β·C with α ≠ 0 and k ≥ 1. When <paramref name="lowerOnly"/> is set (SYRK), tiles lying
-    /// wholly above the diagonal of the full matrix are skipped, where row i of this C is row
+    /// C ← α·op(A)·op(B) + β·C with α ≠ 0 and k ≥ 1, on the calling thread. When <paramref name="lowerOnly"/> is set
+    /// (SYRK), tiles lying wholly above the diagonal of the full matrix are skipped, where row i of this C is row
     /// <paramref name="rowOffset"/> + i of the full matrix and column j is column j; tiles that cross the diagonal are
     /// computed whole.
     /// </summary>
@@ -41,47 +43,96 @@ internal static unsafe class GemmDriver
             GemmBlocking.For(TKernel.Mr, TKernel.Nr, sizeof(T)));
 
     /// <summary>The loop nest with the block sizes given (tests use small ones to cross every block boundary).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Run<T, TKernel>(Op transA, Op transB, int m, int n, int k, T alpha,
         T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc, bool lowerOnly, int rowOffset, GemmBlocking blocks)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : IGemmMicroKernel<T>
     {
-        int mr = TKernel.Mr, nr = TKernel.Nr;
-        int mcMax = Balanced(m, n <= blocks.Nc && blocks.McNarrow > 0 ? blocks.McNarrow : blocks.Mc, mr);
-        int kcMax = Balanced(k, blocks.Kc, 1);
-        int ncMax = Balanced(n, blocks.Nc, nr);
-        T* packedA = GemmPackingBuffers<T>.ForA(mcMax * kcMax);
-        T* packedB = GemmPackingBuffers<T>.ForB(kcMax * ncMax);
-        T* tile = stackalloc T[mr * nr];
+        var plan = new GemmPlan<T>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, lowerOnly, rowOffset,
+            blocks, TKernel.Mr, TKernel.Nr);
+        RunUnits<T, TKernel>(new ReadOnlySpan<GemmPlan<T>>(in plan), null, 0);
+    }
 
-        bool oneBlockOfB = n <= ncMax;
-        for (int pc = 0; pc < k; pc += kcMax)
+    /// <summary>
+    /// One core's share of a product split into slabs (<see cref="GemmPartition"/>): the units of slab
+    /// <paramref name="first"/>, then whatever is left of the others, claimed from <paramref name="queue"/>.
+    /// </summary>
+    public static void RunShared<T, TKernel>(GemmPlan<T>[] slabs, GemmWorkQueue queue, int first)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IGemmMicroKernel<T> =>
+        RunUnits<T, TKernel>(slabs, queue, first);
+
+    /// <summary>
+    /// The loop nest over units of work: each unit packs its A block and its B block, unless the block packed last is
+    /// the same one (so on one thread op(A) is packed once per update and A block, op(B) once per unit, or once per update
+    /// when it is one block, as in the nest above), and multiplies them into its block of C. Without a queue the units
+    /// of the single plan run in order; with one, the slabs are visited from <paramref name="first"/> on and each unit
+    /// is claimed, waits for the update before it on its block of C, and reports itself done.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunUnits<T, TKernel>(ReadOnlySpan<GemmPlan<T>> plans, GemmWorkQueue? queue, int first)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IGemmMicroKernel<T>
+    {
+        int mr = TKernel.Mr, nr = TKernel.Nr;
+        int aLength = 0, bLength = 0;
+        foreach (ref readonly var plan in plans)
         {
-            int kc = Math.Min(kcMax, k - pc);
-            T betaBlock = pc == 0 ? beta : T.One;
-            if (oneBlockOfB) GemmPacking.PackB(transB, transB == Op.None ? b + (pc * ldb) : b + pc, ldb, kc, n, nr, packedB);
-            for (int ic = 0; ic < m; ic += mcMax)
+            aLength = Math.Max(aLength, plan.McMax * plan.KcMax);
+            bLength = Math.Max(bLength, plan.KcMax * plan.NcMax);
+        }
+
+        T* packedA = GemmPackingBuffers<T>.ForA(aLength);
+        T* packedB = GemmPackingBuffers<T>.ForB(bLength);
+        T* tile = stackalloc T[mr * nr];
+        PackedSource packedAFrom = default, packedBFrom = default;
+
+        for (int visit = 0; visit < plans.Length; visit++)
+        {
+            int slab = (first + visit) % plans.Length;
+            ref readonly var plan = ref plans[slab];
+            int unit = -1;
+            while (queue is null ? ++unit < plan.Units : queue.TryClaim(slab, plan.Units, out unit))
             {
-                int mc = Math.Min(mcMax, m - ic);
-                T* aBlock = transA == Op.None ? a + (ic * lda) + pc : a + (pc * lda) + ic;
-                GemmPacking.PackA(transA, aBlock, lda, mc, kc, mr, packedA);
-                if (oneBlockOfB)
+                int jIndex = unit % plan.BBlocks, rest = unit / plan.BBlocks;
+                int iIndex = rest % plan.ABlocks, update = rest / plan.ABlocks;
+                int pc = update * plan.KcMax, kc = Math.Min(plan.KcMax, plan.K - pc);
+                int ic = iIndex * plan.McMax, mc = Math.Min(plan.McMax, plan.M - ic);
+                int jc = jIndex * plan.NcMax, nc = Math.Min(plan.NcMax, plan.N - jc);
+                int block = (iIndex * plan.BBlocks) + jIndex;
+                bool oneBlockOfB = plan.BBlocks == 1;
+                if (plan.LowerOnly && jc > plan.RowOffset + ic + mc - 1)
                 {
-                    MultiplyBlockDownColumns<T, TKernel>(mc, n, kc, packedA, packedB, alpha, betaBlock, c + (ic * ldc), ldc,
-                        lowerOnly ? rowOffset + ic : int.MaxValue / 2, tile);
+                    queue?.Complete(slab, block, update + 1);
                     continue;
                 }
 
-                for (int jc = 0; jc < n; jc += ncMax)
+                queue?.WaitForUpdates(slab, block, update);
+                T* aBlock = plan.TransA == Op.None ? plan.A + (ic * plan.Lda) + pc : plan.A + (pc * plan.Lda) + ic;
+                var aSource = new PackedSource((nint)aBlock, kc, mc);
+                if (aSource != packedAFrom)
                 {
-                    int nc = Math.Min(ncMax, n - jc);
-                    if (lowerOnly && jc > rowOffset + ic + mc - 1) break;
-                    T* bBlock = transB == Op.None ? b + (pc * ldb) + jc : b + (jc * ldb) + pc;
-                    GemmPacking.PackB(transB, bBlock, ldb, kc, nc, nr, packedB);
-                    MultiplyBlock<T, TKernel>(mc, nc, kc, packedA, packedB, alpha, betaBlock, c + (ic * ldc) + jc, ldc,
-                        lowerOnly ? rowOffset + ic - jc : int.MaxValue / 2, tile);
+                    GemmPacking.PackA(plan.TransA, aBlock, plan.Lda, mc, kc, mr, packedA);
+                    packedAFrom = aSource;
                 }
+
+                T* bBlock = plan.TransB == Op.None ? plan.B + (pc * plan.Ldb) + jc : plan.B + (jc * plan.Ldb) + pc;
+                var bSource = new PackedSource((nint)bBlock, kc, nc);
+                if (bSource != packedBFrom)
+                {
+                    GemmPacking.PackB(plan.TransB, bBlock, plan.Ldb, kc, nc, nr, packedB);
+                    packedBFrom = bSource;
+                }
+
+                T betaBlock = update == 0 ? plan.Beta : T.One;
+                T* cBlock = plan.C + (ic * plan.Ldc) + jc;
+                if (oneBlockOfB)
+                    MultiplyBlockDownColumns<T, TKernel>(mc, nc, kc, packedA, packedB, plan.Alpha, betaBlock, cBlock, plan.Ldc,
+                        plan.LowerOnly ? plan.RowOffset + ic : int.MaxValue / 2, tile);
+                else
+                    MultiplyBlock<T, TKernel>(mc, nc, kc, packedA, packedB, plan.Alpha, betaBlock, cBlock, plan.Ldc,
+                        plan.LowerOnly ? plan.RowOffset + ic - jc : int.MaxValue / 2, tile);
+                queue?.Complete(slab, block, update + 1);
             }
         }
     }
@@ -186,4 +237,11 @@ internal static unsafe class GemmDriver
 
     /// <summary>The smallest multiple of <paramref name="step"/> that is at least <paramref name="value"/>.</summary>
     public static int RoundUp(int value, int step) => (value + step - 1) / step * step;
+
+    /// <summary>
+    /// Where a packed block came from: its first element in the operand, its depth and its width. Operands are not
+    /// written during a product and distinct blocks of one operand start at distinct elements, so equal sources mean
+    /// equal packed blocks.
+    /// </summary>
+    private readonly record struct PackedSource(nint From, int Depth, int Width);
 }

@@ -6,8 +6,10 @@ namespace MathForML.Kernels;
 /// <summary>
 /// Splits a GEMM between the processor's cores: C is cut into one slab per core, row slabs of whole mr-panels or
 /// column slabs of whole nr-panels, whichever leaves the busiest core fewer columns or rows to compute (rows on a tie:
-/// then each core packs half of A, the gather, and all of B, the plain copy). Each slab is an independent GEMM on
-/// offset pointers with its own packing buffers; only the packing of the shared operand is repeated. Products under
+/// then each core packs half of A, the gather, and all of B, the plain copy). Each slab is a GEMM on offset pointers
+/// with its own packing buffers, only the packing of the shared operand repeated, whose units of work the cores share
+/// through a <see cref="GemmWorkQueue"/>: each core takes its own slab's units first and then helps with what is left of
+/// the others', so a core slowed down by another program does not hold the product up. Products under
 /// <see cref="ParallelThreshold"/> multiply-adds stay on the calling thread, where the fork would cost more than it saves.
 /// </summary>
 internal static unsafe class GemmPartition
@@ -38,21 +40,33 @@ internal static unsafe class GemmPartition
             return;
         }
 
-        int slab = GemmDriver.RoundUp((extent + parts - 1) / parts, step);
-        KernelTeam.For(0, parts, part =>
+        var plans = Slabs(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, byColumns, parts,
+            GemmBlocking.For(TKernel.Mr, TKernel.Nr, sizeof(T)), TKernel.Mr, TKernel.Nr);
+        var queue = GemmWorkQueue.For(plans);
+        KernelTeam.For(0, plans.Length, part => GemmDriver.RunShared<T, TKernel>(plans, queue, part));
+    }
+
+    /// <summary>
+    /// C cut into <paramref name="parts"/> slabs of whole panels, by columns (nr) or rows (mr), each planned as a product
+    /// of its own on offset pointers; the last may be narrower, and none is empty.
+    /// </summary>
+    internal static GemmPlan<T>[] Slabs<T>(Op transA, Op transB, int m, int n, int k, T alpha,
+        T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc, bool byColumns, int parts, GemmBlocking blocks, int mr, int nr)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int extent = byColumns ? n : m;
+        int slab = GemmDriver.RoundUp((extent + parts - 1) / parts, byColumns ? nr : mr);
+        var slabs = new List<GemmPlan<T>>(parts);
+        for (int start = 0; start < extent; start += slab)
         {
-            int start = part * slab, size = Math.Min(slab, extent - start);
-            if (size <= 0) return;
-            if (byColumns)
-            {
-                T* bSlab = transB == Op.None ? b + start : b + (start * ldb);
-                GemmDriver.Run<T, TKernel>(transA, transB, m, size, k, alpha, a, lda, bSlab, ldb, beta, c + start, ldc, path, false, 0);
-            }
-            else
-            {
-                T* aSlab = transA == Op.None ? a + (start * lda) : a + start;
-                GemmDriver.Run<T, TKernel>(transA, transB, size, n, k, alpha, aSlab, lda, b, ldb, beta, c + (start * ldc), ldc, path, false, 0);
-            }
-        });
+            int size = Math.Min(slab, extent - start);
+            slabs.Add(byColumns
+                ? new GemmPlan<T>(transA, transB, m, size, k, alpha, a, lda, transB == Op.None ? b + start : b + (start * ldb), ldb,
+                    beta, c + start, ldc, false, 0, blocks, mr, nr)
+                : new GemmPlan<T>(transA, transB, size, n, k, alpha, transA == Op.None ? a + (start * lda) : a + start, lda, b, ldb,
+                    beta, c + (start * ldc), ldc, false, 0, blocks, mr, nr));
+        }
+
+        return slabs.ToArray();
     }
 }
