@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MathForML.Kernels;
+using MathForML.Numerics;
 using MathNet.Numerics;
 
 namespace MathForML.Benchmarks;
@@ -8,7 +9,7 @@ namespace MathForML.Benchmarks;
 /// <summary>
 /// The `gflops` mode: n×n·n×n products timed directly (one warm-up, then the median of fifteen, as the numpy peer script
 /// in bench/README.md times `np.matmul(A, B, out=C)`), ours through
-/// <see cref="Gemm"/> and Math.NET's managed <c>DenseMatrix</c> multiply (<c>Control.UseManaged()</c>), in float64 and float32.
+/// <see cref="Gemm"/> on arrays from <see cref="LargeArray"/> (huge pages, like numpy's and the Matrix class's) and Math.NET's managed <c>DenseMatrix</c> multiply (<c>Control.UseManaged()</c>), in float64 and float32.
 /// Rate = 2·n³ / t. Prints a table line and a JSON line for each.
 /// </summary>
 internal static class GflopsRun
@@ -29,9 +30,10 @@ internal static class GflopsRun
     private static Action OursSetUp<T>(int n) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var random = new Random(1);
-        var a = new T[n * n];
-        var b = new T[n * n];
-        var c = new T[n * n];
+        // Allocated as Matrix allocates (large arrays advised onto transparent huge pages), as numpy does its arrays.
+        var a = LargeArray.Zeroed<T>(n * n);
+        var b = LargeArray.Zeroed<T>(n * n);
+        var c = LargeArray.Zeroed<T>(n * n);
         for (int i = 0; i < a.Length; i++)
         {
             a[i] = T.CreateChecked(random.NextDouble());
