@@ -69,7 +69,15 @@ internal static class KernelTeam
         var team = Shared();
         if (!team.TryHold())
         {
-            Parallel.For(fromInclusive, toExclusive, new ParallelOptions { MaxDegreeOfParallelism = helpers + 1 }, body);
+            try
+            {
+                Parallel.For(fromInclusive, toExclusive, new ParallelOptions { MaxDegreeOfParallelism = helpers + 1 }, body);
+            }
+            catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count > 0)
+            {
+                // As from the team: the first failure, unwrapped (Parallel.For gathers every body's into one).
+                ExceptionDispatchInfo.Throw(aggregate.InnerExceptions[0]);
+            }
             return;
         }
 

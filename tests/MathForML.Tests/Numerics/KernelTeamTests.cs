@@ -123,6 +123,33 @@ public class KernelTeamTests
     }
 
     [Fact]
+    public async Task AFailureWhileAnotherLoopHoldsTheTeamAlsoReachesTheCallerUnwrapped()
+    {
+        // The loop on the other thread holds the team until released, so this thread's loop runs on the thread pool.
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = Task.Run(() => KernelTeam.For(0, 2, i =>
+        {
+            if (i != 0) return;
+            holding.Set();
+            release.Wait(Patience);
+        }));
+        Assert.True(holding.Wait(Patience));
+        try
+        {
+            var error = Assert.Throws<InvalidOperationException>(() =>
+                KernelTeam.For(0, 8, i => { if (i == 3) throw new InvalidOperationException("index 3"); }));
+            Assert.Equal("index 3", error.Message);
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await holder.WaitAsync(Patience);
+    }
+
+    [Fact]
     public void InvokeRunsBoth()
     {
         int first = 0, second = 0;
