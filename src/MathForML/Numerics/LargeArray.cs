@@ -61,10 +61,16 @@ public static partial class LargeArray
     }
 
     /// <summary>Advises the 2 MiB-aligned interior of <paramref name="array"/> for huge pages (see the type's remarks).</summary>
-    internal static unsafe void AdviseHugePages<T>(T[] array) where T : unmanaged
+    internal static void AdviseHugePages<T>(T[] array) where T : unmanaged => AdviseHugePages(array, HugePageThreshold);
+
+    /// <summary>
+    /// Advises the 2 MiB-aligned interior of <paramref name="array"/> for huge pages when the array has at least
+    /// <paramref name="threshold"/> bytes (the GEMM's packing buffers ask for it from 256 KiB on).
+    /// </summary>
+    internal static unsafe void AdviseHugePages<T>(T[] array, long threshold) where T : unmanaged
     {
         long bytes = (long)array.Length * sizeof(T);
-        if (bytes < HugePageThreshold || Volatile.Read(ref s_unavailable) != 0) return;
+        if (bytes < threshold || Volatile.Read(ref s_unavailable) != 0) return;
         // An array of the large-object heap does not move unless a compaction of that heap is asked for explicitly,
         // and the hint concerns the address range only, so no pinning is needed beyond this statement.
         fixed (T* p = array)
