@@ -37,35 +37,49 @@ internal readonly unsafe struct GemmPlan<T> where T : unmanaged, IFloatingPointI
         Updates = (k + KcMax - 1) / KcMax;
     }
 
+    /// <summary>Whether op(A) is A or Aᵀ.</summary>
     public Op TransA { get; }
 
+    /// <summary>Whether op(B) is B or Bᵀ.</summary>
     public Op TransB { get; }
 
+    /// <summary>Rows of C and of op(A).</summary>
     public int M { get; }
 
+    /// <summary>Columns of C and of op(B).</summary>
     public int N { get; }
 
+    /// <summary>The shared dimension: columns of op(A), rows of op(B).</summary>
     public int K { get; }
 
+    /// <summary>α (not zero).</summary>
     public T Alpha { get; }
 
+    /// <summary>The first element of A (row-major, leading dimension <see cref="Lda"/>).</summary>
     public T* A { get; }
 
+    /// <summary>A's leading dimension.</summary>
     public nint Lda { get; }
 
+    /// <summary>The first element of B (row-major, leading dimension <see cref="Ldb"/>).</summary>
     public T* B { get; }
 
+    /// <summary>B's leading dimension.</summary>
     public nint Ldb { get; }
 
+    /// <summary>β, applied by the first update only (C is not read when it is zero).</summary>
     public T Beta { get; }
 
+    /// <summary>The first element of C (row-major, leading dimension <see cref="Ldc"/>).</summary>
     public T* C { get; }
 
+    /// <summary>C's leading dimension.</summary>
     public nint Ldc { get; }
 
     /// <summary>Only the tiles on or below the diagonal of the full matrix, whose row <see cref="RowOffset"/> is C's row 0.</summary>
     public bool LowerOnly { get; }
 
+    /// <summary>The row of the full matrix that is C's row 0, for <see cref="LowerOnly"/>.</summary>
     public int RowOffset { get; }
 
     /// <summary>Rows of an A block (a multiple of mr, balanced so the blocks are as equal as they can be).</summary>
