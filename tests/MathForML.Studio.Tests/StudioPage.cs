@@ -33,13 +33,24 @@ public sealed class StudioPage : IAsyncDisposable
     /// <summary>The text of the element with id <paramref name="id"/>.</summary>
     public async Task<string> TextAsync(string id) => (await ById(id).InnerTextAsync()).Trim();
 
-    /// <summary>Moves the slider <paramref name="id"/> with the keyboard: focus it, then press an arrow key <paramref name="steps"/> times (negative: left).</summary>
+    /// <summary>
+    /// Moves the slider <paramref name="id"/> with the keyboard: focus it, then press an arrow key <paramref name="steps"/>
+    /// times (negative: left), each press once the page has shown the one before it (the slider's output changes with
+    /// its value), as a hand on the keys does. Pressed faster than the server renders, a key could reach Blazor for an
+    /// event handler that a newer render has already replaced ("There is no event handler associated with this event"),
+    /// which failed a page test now and then.
+    /// </summary>
     public async Task SlideAsync(string id, int steps)
     {
         var slider = ById(id);
+        var output = Page.Locator($"output[for='{id}']");
         await slider.FocusAsync();
         for (int i = 0; i < Math.Abs(steps); i++)
+        {
+            string shown = await output.InnerTextAsync(), value = await slider.InputValueAsync();
             await slider.PressAsync(steps > 0 ? "ArrowRight" : "ArrowLeft");
+            if (await slider.InputValueAsync() != value) await Assertions.Expect(output).Not.ToHaveTextAsync(shown);
+        }
     }
 
     /// <summary>
